@@ -1,0 +1,1 @@
+"""Rathaus: accessible static sites for German municipalities."""

@@ -1,0 +1,256 @@
+"""The data model editors write in ``data/*.yml``: one definition for every plugin.
+
+Field names are German (editors write them); docstrings and ``description`` texts are
+German too, because they end up in the JSON Schemas and the editor handbook.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+from datetime import date
+from typing import Annotated, Self
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
+
+from .fieldtypes import ID_PATTERN, Email, JaNein, Telefon, Telefone, Text, Zeitspannen
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, min_length=2, max_length=80),
+    Field(description="Kennung aus Kleinbuchstaben, Ziffern und Bindestrichen, z. B. buergerbuero"),
+]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Art(enum.StrEnum):
+    AMT = "amt"
+    FACHBEREICH = "fachbereich"
+    ABTEILUNG = "abteilung"
+    STABSSTELLE = "stabsstelle"
+    BEIRAT = "beirat"
+    GREMIUM = "gremium"
+    BERATUNGSSTELLE = "beratungsstelle"
+
+    @property
+    def label(self) -> str:
+        return {
+            Art.AMT: "Amt",
+            Art.FACHBEREICH: "Fachbereich",
+            Art.ABTEILUNG: "Abteilung",
+            Art.STABSSTELLE: "Stabsstelle",
+            Art.BEIRAT: "Beirat",
+            Art.GREMIUM: "Gremium",
+            Art.BERATUNGSSTELLE: "Beratungsstelle",
+        }[self]
+
+
+WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
+
+
+class Woche(Record):
+    """Regelmäßige Zeiten je Wochentag; mehrere Zeitspannen für geteilte Zeiten."""
+
+    montag: Zeitspannen = ()
+    dienstag: Zeitspannen = ()
+    mittwoch: Zeitspannen = ()
+    donnerstag: Zeitspannen = ()
+    freitag: Zeitspannen = ()
+    samstag: Zeitspannen = ()
+    sonntag: Zeitspannen = ()
+
+
+class Ausnahme(Record):
+    """Abweichung an einem Tag (datum) oder in einem Zeitraum (von/bis).
+
+    An diesen Tagen ist geschlossen oder es gelten andere Zeiten.
+    """
+
+    datum: date | None = Field(None, description="ein einzelner Tag, z. B. 2026-12-24")
+    von: date | None = Field(None, description="erster Tag eines Zeitraums")
+    bis: date | None = Field(None, description="letzter Tag eines Zeitraums")
+    geschlossen: JaNein = Field(False, description="ja, wenn an diesen Tagen geschlossen ist")
+    zeiten: Zeitspannen = Field((), description="abweichende Zeiten an diesen Tagen")
+    grund: Text = Field(
+        description="Grund, den Besucherinnen und Besucher lesen, z. B. Betriebsausflug"
+    )
+
+    @model_validator(mode="after")
+    def _one_shape(self) -> Self:
+        if self.datum is not None and (self.von is not None or self.bis is not None):
+            raise PydanticCustomError(
+                "rathaus_exception_dates",
+                "geben Sie entweder datum oder von und bis an, nicht beides",
+                {},
+            )
+        if self.datum is None and (self.von is None or self.bis is None):
+            raise PydanticCustomError(
+                "rathaus_exception_dates",
+                "es fehlt das Datum – schreiben Sie datum: 2026-12-24 oder von: und bis:",
+                {},
+            )
+        if self.von is not None and self.bis is not None and self.bis < self.von:
+            raise PydanticCustomError(
+                "rathaus_exception_reversed",
+                "bis liegt vor von – tauschen Sie die beiden Daten",
+                {},
+            )
+        if self.geschlossen == bool(self.zeiten):
+            raise PydanticCustomError(
+                "rathaus_exception_kind",
+                "schreiben Sie entweder geschlossen: ja oder zeiten: …",
+                {},
+            )
+        return self
+
+    @property
+    def first(self) -> date:
+        return self.datum or self.von  # type: ignore[return-value]
+
+    @property
+    def last(self) -> date:
+        return self.datum or self.bis  # type: ignore[return-value]
+
+
+class Oeffnungszeiten(Record):
+    """Sprech- und Öffnungszeiten. Feiertage des Bundeslands sind automatisch geschlossen."""
+
+    woche: Woche | None = Field(None, description="regelmäßige Zeiten je Wochentag")
+    nach_vereinbarung: JaNein = Field(
+        False,
+        description="ja: Termine nach Vereinbarung – allein oder zusätzlich zu den Wochenzeiten",
+    )
+    hinweis: Text | None = Field(
+        None, description="kurzer Hinweis, z. B. wie man einen Termin bekommt"
+    )
+    ausnahmen: tuple[Ausnahme, ...] = Field((), description="Schließtage und abweichende Zeiten")
+    feiertage_geschlossen: JaNein = Field(
+        True, description="nein, wenn auch an gesetzlichen Feiertagen geöffnet ist"
+    )
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Self:
+        has_week = self.woche is not None and any(getattr(self.woche, day) for day in WEEKDAYS)
+        if not has_week and not self.nach_vereinbarung:
+            raise PydanticCustomError(
+                "rathaus_hours_empty",
+                "es sind weder Wochenzeiten noch nach_vereinbarung: ja angegeben – "
+                "tragen Sie mindestens eines davon ein",
+                {},
+            )
+        spans = sorted((a.first, a.last, i) for i, a in enumerate(self.ausnahmen))
+        for (_, end, _), (start, _, j) in itertools.pairwise(spans):
+            if start <= end:
+                raise PydanticCustomError(
+                    "rathaus_exception_overlap",
+                    "die Ausnahme Nr. {n} überschneidet sich mit einer anderen – "
+                    "jeder Tag darf nur in einer Ausnahme vorkommen",
+                    {"n": j + 1},
+                )
+        return self
+
+    @property
+    def only_by_appointment(self) -> bool:
+        return self.nach_vereinbarung and (
+            self.woche is None or not any(getattr(self.woche, day) for day in WEEKDAYS)
+        )
+
+
+class Kontakt(Record):
+    telefon: Telefone = Field((), description="eine oder mehrere Telefonnummern")
+    fax: Telefon | None = None
+    email: Email | None = None
+    kontaktformular: Text | None = Field(
+        None, description="Pfad oder Adresse eines Kontaktformulars"
+    )
+
+
+class Bereich(Record):
+    """Ein Teilbereich einer Einheit, z. B. Gleichstellung oder Sozialplanung."""
+
+    name: Text
+    beschreibung: Text | None = None
+
+
+class Einheit(Record):
+    """Eine Organisationseinheit: Amt, Stabsstelle, Beirat, Beratungsstelle …"""
+
+    id: Id
+    name: Text = Field(description="vollständiger Name, z. B. Sozialamt")
+    art: Art
+    nummer: Text | None = Field(None, description="Amtsnummer, z. B. Amt 50")
+    uebergeordnet: Id | None = Field(None, description="Kennung der übergeordneten Einheit")
+    zugeordnet: Text | None = Field(
+        None, description="wem die Einheit zugeordnet ist, z. B. Dezernat II – Soziales"
+    )
+    einleitung: Text | None = Field(None, description="kurze Einführung in einigen Sätzen")
+    aufgaben: tuple[Text, ...] = ()
+    ziele: tuple[Text, ...] = ()
+    bereiche: tuple[Bereich, ...] = ()
+    leitung: Id | None = Field(None, description="Kennung der Person, die die Einheit leitet")
+    kontakt: Kontakt | None = None
+    standort: Id | None = Field(None, description="Kennung des Standorts")
+    raum: Text | None = None
+    oeffnungszeiten: Oeffnungszeiten | None = None
+    verwandt: tuple[Id, ...] = Field((), description="Kennungen verwandter Einheiten")
+    themen: tuple[Text, ...] = Field((), description="Stichwörter für den Index von A bis Z")
+
+
+class Person(Record):
+    """Eine Ansprechperson. Nur dienstliche Angaben."""
+
+    id: Id
+    name: Text
+    funktion: Text = Field(description="z. B. Leitung der Stabsstelle")
+    einheit: Id = Field(description="Kennung der Einheit, in der die Person arbeitet")
+    bereich: Text | None = Field(None, description="Name eines Bereichs der Einheit")
+    telefon: Telefone = ()
+    fax: Telefon | None = None
+    email: Email | None = None
+    raum: Text | None = None
+    sprachen: tuple[Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")], ...] = Field(
+        (), description="Sprachen als Kürzel nach ISO 639, z. B. de, en, tr, ar"
+    )
+
+
+class Adresse(Record):
+    strasse: Text = Field(description="Straße und Hausnummer")
+    plz: Annotated[str, StringConstraints(pattern=r"^\d{5}$")] = Field(
+        description="Postleitzahl, fünf Ziffern (führende Null bleibt erhalten)"
+    )
+    ort: Text
+
+
+class Zugang(Record):
+    """Barrierefreiheit des Gebäudes. Fehlt eine Angabe, steht „keine Angabe“ auf der Seite."""
+
+    stufenlos: JaNein | None = Field(None, description="stufenloser Eingang")
+    aufzug: JaNein | None = None
+    rollstuhlgerechtes_wc: JaNein | None = None
+    behindertenparkplatz: JaNein | None = None
+    induktionsschleife: JaNein | None = Field(None, description="Höranlage für Hörgeräte")
+    hinweis: Text | None = None
+
+
+class Standort(Record):
+    id: Id
+    name: Text
+    adresse: Adresse
+    oepnv: Text | None = Field(None, description="Anfahrt mit Bus und Bahn")
+    barrierefreiheit: Zugang = Field(default_factory=Zugang)
+
+
+class Stadt(Record):
+    """Einstellungen der Kommune (data/stadt.yml)."""
+
+    name: Text = Field(description="z. B. Stadt Musterstadt")
+    bundesland: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = Field(
+        description="Kürzel des Bundeslands für Feiertage, z. B. NW"
+    )
+    vorschau_tage: Annotated[int, Field(ge=7, le=366)] = Field(
+        90, description="wie viele Tage im Voraus Ausnahmen und Feiertage angezeigt werden"
+    )

@@ -1,0 +1,441 @@
+"""Load ``data/`` once into an immutable :class:`Site`, checking every reference."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import holidays
+from babel import Locale
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from .entities import Einheit, Person, Stadt, Standort
+from .findings import DataError, Finding, Level
+from .slugs import slugify
+from .validation import field_label, translate
+from .yamlread import Document, parse_yaml
+
+T = TypeVar("T", bound=BaseModel)
+
+# What each file in data/ holds. Later features add their kinds here.
+STADT_FILE = "stadt.yml"
+RECORD_FILES: dict[str, type[BaseModel]] = {
+    "einheiten.yml": Einheit,
+    "personen.yml": Person,
+    "standorte.yml": Standort,
+}
+_GERMAN = Locale("de")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a record was written, for messages that point back at it."""
+
+    file: str
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything in ``data/``, validated; shared by all plugins of one build."""
+
+    stadt: Stadt
+    einheiten: dict[str, Einheit]
+    personen: dict[str, Person]
+    standorte: dict[str, Standort]
+    sources: dict[tuple[str, str], Source] = field(default_factory=dict)
+    warnings: tuple[Finding, ...] = ()
+    fingerprint: str = ""
+
+    def people_of(self, unit_id: str) -> list[Person]:
+        """People of a unit: the head first, then by name."""
+        unit = self.einheiten[unit_id]
+        people = [p for p in self.personen.values() if p.einheit == unit_id]
+        return sorted(people, key=lambda p: (p.id != unit.leitung, sort_key(p.name)))
+
+    def children_of(self, unit_id: str) -> list[Einheit]:
+        return [u for u in self.einheiten.values() if u.uebergeordnet == unit_id]
+
+    def ancestors_of(self, unit_id: str) -> list[Einheit]:
+        """From the top of the hierarchy down to the unit's parent."""
+        chain: list[Einheit] = []
+        parent = self.einheiten[unit_id].uebergeordnet
+        while parent is not None:
+            chain.append(self.einheiten[parent])
+            parent = self.einheiten[parent].uebergeordnet
+        return chain[::-1]
+
+    def language_name(self, code: str) -> str:
+        return str(_GERMAN.languages[code])
+
+
+def sort_key(text: str) -> str:
+    """German dictionary order (DIN 5007-1): umlauts sort with their base letter."""
+    table = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "Ä": "a", "Ö": "o", "Ü": "u"})
+    return text.casefold().replace("ß", "ss").translate(table)
+
+
+def _data_files(data_dir: Path) -> Iterator[Path]:
+    yield from sorted(p for p in data_dir.iterdir() if p.suffix in {".yml", ".yaml"})
+
+
+def _safe(path: Path, base: Path, display: str) -> Finding | None:
+    """Refuse files that are links out of their folder or not regular files."""
+    resolved = path.resolve()
+    if not resolved.is_relative_to(base.resolve()) or not resolved.is_file():
+        return Finding(
+            display,
+            1,
+            1,
+            "",
+            "die Datei ist ein Verweis (Symlink) außerhalb des Ordners oder keine normale Datei",
+            "legen Sie die Datei selbst in den Ordner, statt auf eine andere Stelle zu verweisen",
+        )
+    return None
+
+
+def _validate(doc: Document, root: Any, *, records: bool) -> tuple[Any, list[Finding]]:
+    try:
+        return TypeAdapter(root).validate_python(doc.data), []
+    except ValidationError as exc:
+        return None, translate(doc, root, exc, records=records)
+
+
+def load_site(root: Path, data_dir: str = "data") -> Site:
+    """Read, validate and cross-check ``root/data_dir``.
+
+    Raises :class:`DataError` with *all* findings of the run when anything is wrong.
+    """
+    base = root / data_dir
+    findings: list[Finding] = []
+    warnings: list[Finding] = []
+    docs: dict[str, Document] = {}
+    digest = hashlib.sha256()
+    if not base.is_dir():
+        raise DataError(
+            [Finding(data_dir, 1, 1, "", "der Datenordner fehlt", f"legen Sie {data_dir}/ an")]
+        )
+    for path in _data_files(base):
+        display = f"{data_dir}/{path.name}"
+        problem = _safe(path, base, display)
+        if problem:
+            findings.append(problem)
+            continue
+        raw = path.read_bytes()
+        digest.update(path.name.encode() + b"\0" + raw + b"\0")
+        if path.name != STADT_FILE and path.name not in RECORD_FILES:
+            warnings.append(
+                Finding(
+                    display,
+                    1,
+                    1,
+                    "",
+                    "diese Datei wird nicht verwendet",
+                    "bekannte Dateien: " + ", ".join([STADT_FILE, *RECORD_FILES]),
+                    level=Level.WARNING,
+                )
+            )
+            continue
+        doc, problems = parse_yaml(display, raw)
+        findings.extend(problems)
+        if doc is not None:
+            docs[path.name] = doc
+
+    stadt: Stadt | None = None
+    if STADT_FILE in docs:
+        stadt, problems = _validate(docs[STADT_FILE], Stadt, records=False)
+        findings.extend(problems)
+    elif not any(f.file.endswith(STADT_FILE) for f in findings):
+        findings.append(
+            Finding(
+                f"{data_dir}/{STADT_FILE}",
+                1,
+                1,
+                "",
+                "die Datei mit den Einstellungen der Kommune fehlt",
+                "legen Sie sie mit name: und bundesland: an",
+            )
+        )
+
+    collections: dict[str, dict[str, Any]] = {}
+    known: dict[str, set[str]] = {}
+    sources: dict[tuple[str, str], Source] = {}
+    rows: dict[tuple[str, str], int] = {}
+    for name, model in RECORD_FILES.items():
+        doc = docs.get(name)
+        records, ids, problems = _validate_records(doc, model) if doc else ([], set(), [])
+        findings.extend(problems)
+        known[name] = ids
+        collections[name] = _index(doc, name, records, sources, rows, findings) if doc else {}
+
+    einheiten: dict[str, Einheit] = collections["einheiten.yml"]
+    personen: dict[str, Person] = collections["personen.yml"]
+    standorte: dict[str, Standort] = collections["standorte.yml"]
+    if stadt is not None:
+        findings.extend(_check_holiday_region(stadt, docs[STADT_FILE]))
+    findings.extend(_check_references(einheiten, personen, standorte, docs, known, rows))
+    if findings or stadt is None:
+        raise DataError(findings)
+    return Site(
+        stadt=stadt,
+        einheiten=einheiten,
+        personen=personen,
+        standorte=standorte,
+        sources=sources,
+        warnings=tuple(warnings),
+        fingerprint=digest.hexdigest(),
+    )
+
+
+_ADAPTERS: dict[type[BaseModel], TypeAdapter[Any]] = {}
+
+
+def _validate_records(
+    doc: Document, model: type[BaseModel]
+) -> tuple[list[tuple[int, Any]], set[str], list[Finding]]:
+    """Validate each record on its own, so one bad record hides no other problem.
+
+    Also returns every id written in the file, valid record or not, so references to
+    a record with an unrelated mistake are not reported as unknown.
+    """
+    if doc.data is None:
+        return [], set(), []
+    if not isinstance(doc.data, list):
+        mark = doc.mark_for(())
+        return (
+            [],
+            set(),
+            [
+                Finding(
+                    doc.file,
+                    mark.line,
+                    mark.col,
+                    "",
+                    "die Datei muss eine Liste von Einträgen sein",
+                    "beginnen Sie jeden Eintrag mit „- id: …“",
+                )
+            ],
+        )
+    adapter = _ADAPTERS.setdefault(model, TypeAdapter(model))
+    records: list[tuple[int, Any]] = []
+    ids: set[str] = set()
+    findings: list[Finding] = []
+    for index, raw in enumerate(doc.data):
+        if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+            ids.add(raw["id"])
+        try:
+            records.append((index, adapter.validate_python(raw)))
+        except ValidationError as exc:
+            findings.extend(translate(doc, model, exc, records=True, prefix=(index,)))
+    return records, ids, findings
+
+
+def _index(
+    doc: Document,
+    file: str,
+    records: list[tuple[int, Any]],
+    sources: dict[tuple[str, str], Source],
+    rows: dict[tuple[str, str], int],
+    findings: list[Finding],
+) -> dict[str, Any]:
+    """Records by id; duplicate ids and slug collisions are findings."""
+    by_id: dict[str, Any] = {}
+    by_slug: dict[str, str] = {}
+    for index, record in records:
+        mark = doc.mark_for((index, "id"))
+        if record.id in by_id:
+            first = sources[(file, record.id)]
+            findings.append(
+                Finding(
+                    doc.file,
+                    mark.line,
+                    mark.col,
+                    "id",
+                    f"die Kennung „{record.id}“ ist schon vergeben (Zeile {first.line})",
+                    "wählen Sie eine eindeutige Kennung",
+                )
+            )
+            continue
+        slug = slugify(record.id)
+        if slug in by_slug:
+            findings.append(
+                Finding(
+                    doc.file,
+                    mark.line,
+                    mark.col,
+                    "id",
+                    f"die Kennung „{record.id}“ ergibt dieselbe Adresse „{slug}“ wie "
+                    f"„{by_slug[slug]}“",
+                    "Umlaute werden zu ae, oe, ue und ß zu ss – wählen Sie eine andere Kennung",
+                )
+            )
+            continue
+        by_slug[slug] = record.id
+        by_id[record.id] = record
+        rows[(file, record.id)] = index
+        sources[(file, record.id)] = Source(doc.file, mark.line, mark.col)
+    return by_id
+
+
+# Bundesländer only: the holidays package also lists cities such as Augsburg.
+GERMAN_LANDS = frozenset(
+    code for code in holidays.list_supported_countries()["DE"] if len(code) == 2
+)
+
+
+def _check_holiday_region(stadt: Stadt, doc: Document) -> list[Finding]:
+    if stadt.bundesland in GERMAN_LANDS:
+        return []
+    mark = doc.mark_for(("bundesland",))
+    return [
+        Finding(
+            doc.file,
+            mark.line,
+            mark.col,
+            "bundesland",
+            f"„{stadt.bundesland}“ ist kein Bundesland-Kürzel",
+            "erlaubt sind: " + ", ".join(sorted(GERMAN_LANDS)),
+        )
+    ]
+
+
+class _References:
+    """Cross-record checks; ``known`` holds ids written in the files, valid or not."""
+
+    def __init__(
+        self,
+        docs: dict[str, Document],
+        rows: dict[tuple[str, str], int],
+        known: dict[str, set[str]],
+    ) -> None:
+        self.docs = docs
+        self.rows = rows
+        self.known = known
+        self.findings: list[Finding] = []
+
+    def add(
+        self, file: str, record_id: str, path: tuple[str | int, ...], message: str, hint: str
+    ) -> None:
+        doc = self.docs[file]
+        full = (self.rows[(file, record_id)], *path)
+        mark = doc.mark_for(full)
+        label = field_label(full, skip_index=True)
+        self.findings.append(Finding(doc.file, mark.line, mark.col, label, message, hint))
+
+    def expect(
+        self,
+        file: str,
+        record_id: str,
+        path: tuple[str | int, ...],
+        value: str,
+        target: str,
+        what: str,
+    ) -> None:
+        if value in self.known[target]:
+            return
+        close = difflib.get_close_matches(value, sorted(self.known[target]), n=1, cutoff=0.6)
+        hint = (
+            f"meinten Sie „{close[0]}“?"
+            if close
+            else f"legen Sie {what} in data/{target} an oder prüfen Sie die Schreibweise"
+        )
+        self.add(file, record_id, path, f"{what} „{value}“ gibt es nicht", hint)
+
+
+def _check_references(
+    einheiten: dict[str, Einheit],
+    personen: dict[str, Person],
+    standorte: dict[str, Standort],
+    docs: dict[str, Document],
+    known: dict[str, set[str]],
+    rows: dict[tuple[str, str], int],
+) -> list[Finding]:
+    refs = _References(docs, rows, known)
+    units = "einheiten.yml"
+    for uid, unit in einheiten.items():
+        if unit.uebergeordnet == uid:
+            refs.add(
+                units,
+                uid,
+                ("uebergeordnet",),
+                "eine Einheit kann sich nicht selbst übergeordnet sein",
+                "tragen Sie die Kennung der übergeordneten Einheit ein",
+            )
+        elif unit.uebergeordnet is not None:
+            refs.expect(units, uid, ("uebergeordnet",), unit.uebergeordnet, units, "die Einheit")
+        if unit.leitung is not None:
+            refs.expect(units, uid, ("leitung",), unit.leitung, "personen.yml", "die Person")
+        if unit.standort is not None:
+            refs.expect(units, uid, ("standort",), unit.standort, "standorte.yml", "der Standort")
+        for j, other in enumerate(unit.verwandt):
+            if other == uid:
+                refs.add(
+                    units,
+                    uid,
+                    ("verwandt", j),
+                    "eine Einheit ist nicht mit sich selbst verwandt",
+                    "entfernen Sie diesen Eintrag",
+                )
+            else:
+                refs.expect(units, uid, ("verwandt", j), other, units, "die Einheit")
+    _check_cycles(einheiten, refs)
+
+    for pid, person in personen.items():
+        refs.expect("personen.yml", pid, ("einheit",), person.einheit, units, "die Einheit")
+        unit_of_person = einheiten.get(person.einheit)
+        if person.bereich is not None and unit_of_person is not None:
+            names = [b.name for b in unit_of_person.bereiche]
+            if person.bereich not in names:
+                close = difflib.get_close_matches(person.bereich, names, n=1, cutoff=0.6)
+                hint = (
+                    f"meinten Sie „{close[0]}“?"
+                    if close
+                    else (
+                        "die Einheit hat diese Bereiche: " + ", ".join(names)
+                        if names
+                        else "die Einheit hat keine Bereiche – löschen Sie das Feld oder "
+                        "ergänzen Sie bereiche: bei der Einheit"
+                    )
+                )
+                refs.add(
+                    "personen.yml",
+                    pid,
+                    ("bereich",),
+                    f"der Bereich „{person.bereich}“ gibt es in „{person.einheit}“ nicht",
+                    hint,
+                )
+        for j, code in enumerate(person.sprachen):
+            if code not in _GERMAN.languages:
+                refs.add(
+                    "personen.yml",
+                    pid,
+                    ("sprachen", j),
+                    f"„{code}“ ist kein bekanntes Sprachkürzel",
+                    "verwenden Sie Kürzel nach ISO 639, z. B. de, en, tr, ar, uk",
+                )
+    return refs.findings
+
+
+def _check_cycles(einheiten: dict[str, Einheit], refs: _References) -> None:
+    reported: set[str] = set()
+    for start in einheiten:
+        chain: list[str] = []
+        current: str | None = start
+        while current is not None and current in einheiten and current not in chain:
+            chain.append(current)
+            current = einheiten[current].uebergeordnet
+        if current != start or start in reported:
+            continue
+        reported.update(chain)
+        refs.add(
+            "einheiten.yml",
+            start,
+            ("uebergeordnet",),
+            "die Zuordnung bildet einen Kreis: " + " → ".join([*chain, start]),
+            "eine Einheit darf nicht über Umwege sich selbst übergeordnet sein",
+        )

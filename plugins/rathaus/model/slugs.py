@@ -1,0 +1,20 @@
+"""URL slugs from German names: umlauts become ae/oe/ue, ß becomes ss."""
+
+from __future__ import annotations
+
+from slugify import slugify as _slugify
+
+_GERMAN = [
+    ["Ä", "Ae"],
+    ["Ö", "Oe"],
+    ["Ü", "Ue"],
+    ["ä", "ae"],
+    ["ö", "oe"],
+    ["ü", "ue"],
+    ["ß", "ss"],
+]
+
+
+def slugify(text: str) -> str:
+    """``Bürgerbüro Süd`` → ``buergerbuero-sued``."""
+    return str(_slugify(text, replacements=_GERMAN, lowercase=True))

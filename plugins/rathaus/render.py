@@ -1,0 +1,86 @@
+"""Render HTML fragments with autoescaping; a municipality overrides them in overrides/.
+
+MkDocs' own theme environment has autoescape off, so fragments get their own
+environment that shares the theme's loader (overrides first) and falls back to the
+fragments shipped with this package.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from html.parser import HTMLParser
+from typing import Any
+
+from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+
+def _jsonld(data: Any) -> Markup:
+    # "<" is escaped so a value can never close the surrounding <script> element.
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+class FragmentRenderer:
+    def __init__(self, theme_loader: BaseLoader | None = None) -> None:
+        loaders: list[BaseLoader] = [PackageLoader("rathaus", "templates")]
+        if theme_loader is not None:
+            loaders.insert(0, theme_loader)
+        self.env = Environment(
+            loader=ChoiceLoader(loaders),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+        )
+        self.env.filters["jsonld"] = _jsonld
+
+    def render(self, name: str, **context: Any) -> str:
+        """Render ``fragments/rathaus/<name>.html``; the result is safe HTML."""
+        html = self.env.get_template(f"fragments/rathaus/{name}.html").render(**context)
+        # Python-Markdown ends a raw HTML block at a blank line followed by text; keep
+        # the fragment one block by dropping blank lines (whitespace only, no content).
+        return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+class _Headings(HTMLParser):
+    """Collects h2–h6 with an id, and their text, from rendered HTML."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str, str]] = []
+        self._open: tuple[int, str] | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if len(tag) == 2 and tag[0] == "h" and tag[1] in "23456":
+            anchor = dict(attrs).get("id")
+            if anchor:
+                self._open, self._text = (int(tag[1]), anchor), []
+
+    def handle_data(self, data: str) -> None:
+        if self._open:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._open and tag == f"h{self._open[0]}":
+            level, anchor = self._open
+            self.found.append((level, anchor, " ".join("".join(self._text).split())))
+            self._open = None
+
+
+def toc_tokens(html: str) -> list[dict[str, Any]]:
+    """Nested table-of-contents tokens (as MkDocs' ``get_toc`` expects) for ``html``."""
+    parser = _Headings()
+    parser.feed(html)
+    roots: list[dict[str, Any]] = []
+    stack: list[dict[str, Any]] = []
+    for level, anchor, text in parser.found:
+        token = {"level": level, "id": anchor, "name": escape(text), "children": []}
+        while stack and stack[-1]["level"] >= level:
+            stack.pop()
+        (stack[-1]["children"] if stack else roots).append(token)
+        stack.append(token)
+    return roots

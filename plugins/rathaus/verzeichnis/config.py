@@ -1,0 +1,26 @@
+"""Settings of the ``rathaus/verzeichnis`` plugin (mkdocs.yml)."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as opt
+
+
+class VerzeichnisConfig(base.Config):
+    enabled = opt.Type(bool, default=True)
+    """Generate the directory pages; off leaves directives as invisible comments."""
+
+    data_dir = opt.Type(str, default="data")
+    """Folder with the YAML data, relative to mkdocs.yml."""
+
+    units_dir = opt.Type(str, default="verwaltung")
+    """Folder (in the site) for one page per unit and the units overview."""
+
+    people_page = opt.Type(str, default="ansprechpersonen.md")
+    """Source path of the alphabetical directory of contact people."""
+
+    locations_page = opt.Type(str, default="standorte.md")
+    """Source path of the locations page."""
+
+    hours_page = opt.Type(str, default="oeffnungszeiten.md")
+    """Source path of the opening hours overview."""

@@ -1,0 +1,282 @@
+"""MkDocs adapter of the directory: generated pages, vCards and Markdown directives."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
+
+from ..model import DataError, Finding, Level, Site, load_site, slugify, sort_key
+from ..model.hours import build_date
+from ..pages import Directive, check_pages, find_directives
+from ..render import FragmentRenderer, toc_tokens
+from . import views
+from .config import VerzeichnisConfig
+from .vcard import person_vcard, unit_vcard
+
+log = get_plugin_logger(__name__)
+
+
+@dataclass(frozen=True)
+class _Generated:
+    """What a generated page shows: a view name and the record it is about."""
+
+    view: str
+    record_id: str = ""
+
+
+def _report(findings: list[Finding]) -> str:
+    lines = [f.format() for f in findings]
+    return "Die Daten oder Seiten enthalten Fehler:\n" + "\n".join(lines)
+
+
+class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
+    """Turns ``data/`` into pages for units, people, locations and opening hours."""
+
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.root = Path()
+        self.generated: dict[str, _Generated] = {}
+        self.renderer = FragmentRenderer()
+        self.today = build_date()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        self.root = Path(config.config_file_path).parent
+        try:
+            self.site = load_site(self.root, self.config.data_dir)
+        except DataError as exc:
+            raise PluginError(_report(exc.findings)) from None
+        for warning in self.site.warnings:
+            log.warning(warning.format())
+        self.renderer = FragmentRenderer(config.theme.get_env().loader)
+        self.today = build_date()
+        return config
+
+    # Runs before other plugins' on_files so that theirs see the generated pages.
+    @event_priority(50)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or self.site is None:
+            return files
+        docs = Path(config.docs_dir)
+        findings = check_pages(self.root, self.site, docs.relative_to(self.root).as_posix())
+        errors = [f for f in findings if f.level is Level.ERROR]
+        if errors:
+            raise PluginError(_report(errors))
+        for finding in findings:
+            log.warning(finding.format())
+
+        site = self.site
+        self.generated = {}
+        base = self.config.units_dir
+        pages: list[tuple[str, str, str, _Generated, InclusionLevel]] = [
+            (
+                f"{base}/index.md",
+                "Ämter und Einrichtungen",
+                "Alle Ämter, Stabsstellen, Beiräte und Beratungsstellen der Verwaltung.",
+                _Generated("einheiten"),
+                InclusionLevel.UNDEFINED,
+            ),
+            (
+                self.config.people_page,
+                "Ansprechpersonen",
+                "Ansprechpersonen der Verwaltung von A bis Z mit Telefon und E-Mail.",
+                _Generated("ansprechpersonen"),
+                InclusionLevel.UNDEFINED,
+            ),
+            (
+                self.config.locations_page,
+                "Standorte",
+                "Adressen, Anfahrt und Barrierefreiheit der Gebäude der Verwaltung.",
+                _Generated("standorte"),
+                InclusionLevel.UNDEFINED,
+            ),
+            (
+                self.config.hours_page,
+                "Öffnungszeiten",
+                "Sprech- und Öffnungszeiten aller Ämter und Einrichtungen.",
+                _Generated("oeffnungszeiten"),
+                InclusionLevel.UNDEFINED,
+            ),
+        ]
+        for unit in site.einheiten.values():
+            description = (
+                f"{unit.art.label} {unit.name}: Aufgaben, Ansprechpersonen, "
+                "Kontakt und Öffnungszeiten."
+            )
+            pages.append(
+                (
+                    f"{base}/{slugify(unit.id)}.md",
+                    unit.name,
+                    description,
+                    _Generated("einheit", unit.id),
+                    InclusionLevel.NOT_IN_NAV,
+                )
+            )
+        for src_uri, title, description, target, inclusion in pages:
+            if files.get_file_from_path(src_uri) is not None:
+                continue  # an editor's page at the same path wins
+            content = f"---\ndescription: {_yaml_text(description)}\n---\n\n# {title}\n"
+            files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+            self.generated[src_uri] = target
+
+        site_url = config.site_url or ""
+        for unit in site.einheiten.values():
+            page_url = self._file_url(files, f"{base}/{slugify(unit.id)}.md")
+            files.append(
+                File.generated(
+                    config,
+                    f"{base}/{slugify(unit.id)}.vcf",
+                    content=unit_vcard(site, unit, site_url + page_url),
+                    inclusion=InclusionLevel.NOT_IN_NAV,
+                )
+            )
+        people_url = self._file_url(files, self.config.people_page)
+        for person in site.personen.values():
+            files.append(
+                File.generated(
+                    config,
+                    f"{self.config.people_page.removesuffix('.md')}/{slugify(person.id)}.vcf",
+                    content=person_vcard(
+                        site, person, f"{site_url}{people_url}#{views.person_anchor(person.id)}"
+                    ),
+                    inclusion=InclusionLevel.NOT_IN_NAV,
+                )
+            )
+        log.info(
+            f"{len(site.einheiten)} Einheiten, {len(site.personen)} Personen, "
+            f"{len(site.standorte)} Standorte"
+        )
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled or self.site is None:
+            return markdown
+        links = self._links(page, files, config)
+        target = self.generated.get(page.file.src_uri)
+        if target is not None:
+            markdown += "\n" + self._render_view(target, links) + "\n"
+        directives, _ = find_directives(page.file.src_uri, markdown)
+        if directives:
+            lines = markdown.splitlines()
+            for directive in directives:
+                lines[directive.line - 1] = "\n" + self._render_directive(directive, links) + "\n"
+            markdown = "\n".join(lines) + "\n"
+        return markdown
+
+    def on_page_content(
+        self, html: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        # Headings of generated pages live in raw HTML, which Markdown's toc cannot see.
+        if self.config.enabled and page.file.src_uri in self.generated:
+            page.toc = get_toc(toc_tokens(html))  # type: ignore[arg-type]
+        return html
+
+    def on_serve(
+        self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer | None:
+        if self.config.enabled:
+            server.watch(str(self.root / self.config.data_dir))
+        return server
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _file_url(self, files: Files, src_uri: str) -> str:
+        file = files.get_file_from_path(src_uri)
+        return file.url if file is not None else ""
+
+    def _links(self, page: Page, files: Files, config: MkDocsConfig) -> views.Links:
+        base = self.config.units_dir
+        people = self.config.people_page.removesuffix(".md")
+        targets = {
+            "einheit": lambda i: (f"{base}/{slugify(i)}.md", ""),
+            "einheit-vcard": lambda i: (f"{base}/{slugify(i)}.vcf", ""),
+            "person": lambda i: (self.config.people_page, views.person_anchor(i)),
+            "person-vcard": lambda i: (f"{people}/{slugify(i)}.vcf", ""),
+            "standort": lambda i: (self.config.locations_page, slugify(i)),
+        }
+
+        def link(kind: str, record_id: str) -> str:
+            if kind == "einheit-absolute":
+                return (config.site_url or "") + self._file_url(
+                    files, f"{base}/{slugify(record_id)}.md"
+                )
+            src_uri, anchor = targets[kind](record_id)
+            file = files.get_file_from_path(src_uri)
+            if file is None:
+                raise PluginError(
+                    f"rathaus/verzeichnis: no page for {kind} {record_id!r} ({src_uri})"
+                )
+            url = get_relative_url(file.url, page.url)
+            return f"{url}#{anchor}" if anchor else url
+
+        return link
+
+    def _render_view(self, target: _Generated, links: views.Links) -> str:
+        site = self.site
+        assert site is not None
+        if target.view == "einheit":
+            unit = site.einheiten[target.record_id]
+            return self.renderer.render(
+                "einheit", **views.unit_context(site, unit, links, self.today)
+            )
+        if target.view == "einheiten":
+            return self.renderer.render("einheiten", groups=views.units_overview(site, links))
+        if target.view == "ansprechpersonen":
+            return self.renderer.render(
+                "ansprechpersonen", groups=views.people_directory(site, links)
+            )
+        if target.view == "standorte":
+            units_at: dict[str, list[views.UnitLink]] = {sid: [] for sid in site.standorte}
+            for unit in sorted(site.einheiten.values(), key=lambda u: sort_key(u.name)):
+                if unit.standort:
+                    units_at[unit.standort].append(views.unit_link(unit, links))
+            return self.renderer.render(
+                "standorte",
+                locations=[views.location_view(s, links) for s in site.standorte.values()],
+                units_at=units_at,
+            )
+        return self.renderer.render(
+            "oeffnungszeiten-uebersicht", entries=views.hours_overview(site, links, self.today)
+        )
+
+    def _render_directive(self, directive: Directive, links: views.Links) -> str:
+        site = self.site
+        assert site is not None
+        level = directive.level
+        if directive.name == "oeffnungszeiten":
+            unit = site.einheiten[directive.args["einheit"]]
+            hours = unit.oeffnungszeiten
+            if hours is None:
+                return self.renderer.render("keine-zeiten", unit=views.unit_link(unit, links))
+            return self.renderer.render(
+                "oeffnungszeiten",
+                hours=views.hours_view(site, hours, f"Öffnungszeiten: {unit.name}", self.today),
+                level=level,
+                anchor=f"zeiten-{slugify(unit.id)}",
+            )
+        if "person" in directive.args:
+            person = site.personen[directive.args["person"]]
+            contact = views.person_contact(site, person, links)
+        else:
+            contact = views.unit_contact(site.einheiten[directive.args["einheit"]], links)
+        return self.renderer.render("kontakt", contact=contact, level=level, show_name=True)
+
+
+def _yaml_text(text: str) -> str:
+    """A YAML double-quoted scalar for generated front matter."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'

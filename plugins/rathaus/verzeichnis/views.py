@@ -1,0 +1,322 @@
+"""What the directory templates see: plain data prepared from the :class:`Site`.
+
+No MkDocs here: links come from a ``Links`` callback the adapter provides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from babel.dates import format_date
+
+from ..model import Site, slugify, sort_key
+from ..model.entities import Einheit, Oeffnungszeiten, Person, Standort, Zugang
+from ..model.fieldtypes import Phone, TimeRange
+from ..model.hours import Deviation, clock, iso_time, schema_org, upcoming, weekly_rows
+
+# (kind, id) → URL relative to the current page, e.g. ("einheit", "sozialamt").
+Links = Callable[[str, str], str]
+
+ACCESS_LABELS = {
+    "stufenlos": "Stufenloser Eingang",
+    "aufzug": "Aufzug",
+    "rollstuhlgerechtes_wc": "Rollstuhlgerechtes WC",
+    "behindertenparkplatz": "Parkplatz für Menschen mit Behinderung",
+    "induktionsschleife": "Induktionsschleife (Höranlage)",
+}
+
+
+def person_anchor(person_id: str) -> str:
+    return f"person-{slugify(person_id)}"
+
+
+def long_date(day: date) -> str:
+    return format_date(day, "EEEE, d. MMMM y", locale="de")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: str
+    end: str
+    start_iso: str
+    end_iso: str
+
+
+def spans(ranges: tuple[TimeRange, ...]) -> list[Span]:
+    return [Span(clock(r.start), clock(r.end), iso_time(r.start), iso_time(r.end)) for r in ranges]
+
+
+@dataclass(frozen=True)
+class DeviationView:
+    first: date
+    last: date
+    first_text: str
+    last_text: str
+    reason: str
+    spans: list[Span]
+    holiday: bool
+
+
+@dataclass(frozen=True)
+class HoursView:
+    title: str
+    rows: list[tuple[str, list[Span]]]
+    by_appointment: bool
+    only_by_appointment: bool
+    note: str | None
+    deviations: list[DeviationView]
+    holidays_closed: bool
+    as_of: str
+    as_of_iso: str
+
+
+def hours_view(site: Site, hours: Oeffnungszeiten, title: str, today: date) -> HoursView:
+    deviations = upcoming(hours, site.stadt.bundesland, today, site.stadt.vorschau_tage)
+    return HoursView(
+        title=title,
+        rows=[(row.name, spans(row.ranges)) for row in weekly_rows(hours)]
+        if not hours.only_by_appointment
+        else [],
+        by_appointment=hours.nach_vereinbarung,
+        only_by_appointment=hours.only_by_appointment,
+        note=hours.hinweis,
+        deviations=[_deviation(d) for d in deviations],
+        holidays_closed=hours.feiertage_geschlossen,
+        as_of=format_date(today, "d. MMMM y", locale="de"),
+        as_of_iso=today.isoformat(),
+    )
+
+
+def _deviation(deviation: Deviation) -> DeviationView:
+    return DeviationView(
+        first=deviation.first,
+        last=deviation.last,
+        first_text=long_date(deviation.first),
+        last_text=long_date(deviation.last),
+        reason=deviation.reason,
+        spans=spans(deviation.ranges),
+        holiday=deviation.holiday,
+    )
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    function: str | None
+    url: str | None
+    vcard: str | None
+    phones: tuple[Phone, ...]
+    fax: Phone | None
+    email: str | None
+    room: str | None
+    languages: list[str]
+    form: str | None = None
+    anchor: str | None = None
+
+
+def person_contact(site: Site, person: Person, links: Links) -> Contact:
+    return Contact(
+        name=person.name,
+        function=person.funktion,
+        url=links("person", person.id),
+        vcard=links("person-vcard", person.id),
+        phones=person.telefon,
+        fax=person.fax,
+        email=person.email,
+        room=person.raum,
+        languages=[site.language_name(code) for code in person.sprachen],
+        anchor=person_anchor(person.id),
+    )
+
+
+def unit_contact(unit: Einheit, links: Links) -> Contact:
+    kontakt = unit.kontakt
+    return Contact(
+        name=unit.name,
+        function=None,
+        url=links("einheit", unit.id),
+        vcard=links("einheit-vcard", unit.id),
+        phones=kontakt.telefon if kontakt else (),
+        fax=kontakt.fax if kontakt else None,
+        email=kontakt.email if kontakt else None,
+        room=unit.raum,
+        languages=[],
+        form=kontakt.kontaktformular if kontakt else None,
+    )
+
+
+@dataclass(frozen=True)
+class AccessFact:
+    label: str
+    value: bool | None
+
+
+@dataclass(frozen=True)
+class LocationView:
+    id: str
+    anchor: str
+    name: str
+    street: str
+    postcode: str
+    city: str
+    transit: str | None
+    access: list[AccessFact]
+    access_note: str | None
+    url: str
+
+
+def location_view(location: Standort, links: Links) -> LocationView:
+    zugang: Zugang = location.barrierefreiheit
+    return LocationView(
+        id=location.id,
+        anchor=slugify(location.id),
+        name=location.name,
+        street=location.adresse.strasse,
+        postcode=location.adresse.plz,
+        city=location.adresse.ort,
+        transit=location.oepnv,
+        access=[AccessFact(label, getattr(zugang, key)) for key, label in ACCESS_LABELS.items()],
+        access_note=zugang.hinweis,
+        url=links("standort", location.id),
+    )
+
+
+@dataclass(frozen=True)
+class UnitLink:
+    name: str
+    url: str
+    kind: str
+    number: str | None
+
+
+def unit_link(unit: Einheit, links: Links) -> UnitLink:
+    return UnitLink(unit.name, links("einheit", unit.id), unit.art.label, unit.nummer)
+
+
+def unit_context(site: Site, unit: Einheit, links: Links, today: date) -> dict[str, Any]:
+    """Everything the unit page template shows."""
+    head = site.personen.get(unit.leitung) if unit.leitung else None
+    people = site.people_of(unit.id)
+    by_area: dict[str | None, list[Contact]] = {}
+    for person in people:
+        by_area.setdefault(person.bereich, []).append(person_contact(site, person, links))
+    location = site.standorte.get(unit.standort) if unit.standort else None
+    hours = (
+        hours_view(site, unit.oeffnungszeiten, f"Öffnungszeiten: {unit.name}", today)
+        if unit.oeffnungszeiten
+        else None
+    )
+    return {
+        "unit": unit,
+        "kind": unit.art.label,
+        "ancestors": [unit_link(u, links) for u in site.ancestors_of(unit.id)],
+        "assigned_to": unit.zugeordnet,
+        "children": [unit_link(u, links) for u in site.children_of(unit.id)],
+        "related": [unit_link(site.einheiten[r], links) for r in unit.verwandt],
+        "head": person_contact(site, head, links) if head else None,
+        "areas": [(area, by_area.get(area.name, [])) for area in unit.bereiche],
+        "people": by_area.get(None, []),
+        "contact": unit_contact(unit, links),
+        "location": location_view(location, links) if location else None,
+        "hours": hours,
+        "jsonld": unit_jsonld(site, unit, links, today),
+    }
+
+
+def unit_jsonld(site: Site, unit: Einheit, links: Links, today: date) -> dict[str, Any]:
+    """schema.org description of a unit for search engines and assistants."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentOffice",
+        "name": unit.name,
+        "url": links("einheit-absolute", unit.id),
+        "parentOrganization": {"@type": "GovernmentOrganization", "name": site.stadt.name},
+    }
+    if unit.einleitung:
+        data["description"] = unit.einleitung
+    kontakt = unit.kontakt
+    if kontakt and kontakt.telefon:
+        data["telephone"] = kontakt.telefon[0].e164
+    if kontakt and kontakt.email:
+        data["email"] = kontakt.email
+    if kontakt and kontakt.fax:
+        data["faxNumber"] = kontakt.fax.e164
+    points = []
+    for person in site.people_of(unit.id):
+        point: dict[str, Any] = {
+            "@type": "ContactPoint",
+            "contactType": person.funktion,
+            "name": person.name,
+        }
+        if person.telefon:
+            point["telephone"] = person.telefon[0].e164
+        if person.email:
+            point["email"] = person.email
+        if person.sprachen:
+            point["availableLanguage"] = [site.language_name(c) for c in person.sprachen]
+        points.append(point)
+    if points:
+        data["contactPoint"] = points
+    if unit.standort:
+        location = site.standorte[unit.standort]
+        data["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": location.adresse.strasse,
+            "postalCode": location.adresse.plz,
+            "addressLocality": location.adresse.ort,
+            "addressCountry": "DE",
+        }
+    if unit.oeffnungszeiten:
+        deviations = upcoming(
+            unit.oeffnungszeiten, site.stadt.bundesland, today, site.stadt.vorschau_tage
+        )
+        specs = schema_org(unit.oeffnungszeiten, deviations)
+        data.update({key: value for key, value in specs.items() if value})
+    return data
+
+
+def people_directory(site: Site, links: Links) -> list[tuple[str, list[tuple[Contact, UnitLink]]]]:
+    """People grouped by the first letter of the family name, German order."""
+
+    def family_key(person: Person) -> tuple[str, str]:
+        return sort_key(person.name.split()[-1]), sort_key(person.name)
+
+    groups: dict[str, list[tuple[Contact, UnitLink]]] = {}
+    for person in sorted(site.personen.values(), key=family_key):
+        letter = family_key(person)[0][:1].upper()
+        groups.setdefault(letter, []).append(
+            (person_contact(site, person, links), unit_link(site.einheiten[person.einheit], links))
+        )
+    return list(groups.items())
+
+
+def units_overview(site: Site, links: Links) -> list[tuple[UnitLink, list[UnitLink]]]:
+    """Top-level units in name order, each with its assigned units."""
+    tops = sorted(
+        (u for u in site.einheiten.values() if u.uebergeordnet is None),
+        key=lambda u: sort_key(u.name),
+    )
+    return [
+        (
+            unit_link(top, links),
+            [
+                unit_link(c, links)
+                for c in sorted(site.children_of(top.id), key=lambda u: sort_key(u.name))
+            ],
+        )
+        for top in tops
+    ]
+
+
+def hours_overview(site: Site, links: Links, today: date) -> list[tuple[UnitLink, HoursView]]:
+    return [
+        (
+            unit_link(unit, links),
+            hours_view(site, unit.oeffnungszeiten, f"Öffnungszeiten: {unit.name}", today),
+        )
+        for unit in sorted(site.einheiten.values(), key=lambda u: sort_key(u.name))
+        if unit.oeffnungszeiten
+    ]
