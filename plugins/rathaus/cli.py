@@ -59,6 +59,9 @@ FORMATS = {"human": _human, "github": _github, "json": _json}
 
 def _check(args: argparse.Namespace) -> int:
     root = Path(args.root)
+    if not root.is_dir():
+        print(f"rathaus check: konnte nicht laufen: Ordner {root} fehlt", file=sys.stderr)
+        return 2
     try:
         findings = run_checks(root)
     except OSError as exc:

@@ -84,6 +84,7 @@ class Ausnahme(Record):
         if self.datum is not None and (self.von is not None or self.bis is not None):
             raise PydanticCustomError(
                 "rathaus_exception_dates",
+                "datum und von/bis stehen beide in der Ausnahme – "
                 "geben Sie entweder datum oder von und bis an, nicht beides",
                 {},
             )
@@ -102,6 +103,7 @@ class Ausnahme(Record):
         if self.geschlossen == bool(self.zeiten):
             raise PydanticCustomError(
                 "rathaus_exception_kind",
+                "es ist nicht eindeutig, ob geschlossen ist oder andere Zeiten gelten – "
                 "schreiben Sie entweder geschlossen: ja oder zeiten: …",
                 {},
             )

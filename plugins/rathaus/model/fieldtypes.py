@@ -229,7 +229,8 @@ def _text(value: Any) -> str:
     if not isinstance(value, str):
         raise PydanticCustomError(
             "rathaus_text",
-            "hier wird ein Text erwartet, keine Liste und keine Gruppe von Feldern",
+            "hier wird ein Text erwartet, keine Liste und keine Gruppe von Feldern – "
+            "schreiben Sie den Text in dieselbe Zeile hinter den Doppelpunkt",
             {},
         )
     text = value.strip()

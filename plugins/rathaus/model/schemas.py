@@ -9,14 +9,15 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from .entities import Stadt
-from .site import RECORD_FILES, STADT_FILE
+from .erklaerung import Erklaerung
+from .site import RECORD_FILES, STADT_FILE, STATEMENT_FILE
 
 SCHEMA_DIR = "schemas"
 
 
 def schema_documents() -> dict[str, str]:
     """File name → JSON text, one schema per data file, stable and pretty-printed."""
-    roots: dict[str, Any] = {STADT_FILE: Stadt}
+    roots: dict[str, Any] = {STADT_FILE: Stadt, STATEMENT_FILE: Erklaerung}
     roots.update({name: list[model] for name, model in RECORD_FILES.items()})  # type: ignore[valid-type]
     documents = {}
     for data_file, root in sorted(roots.items()):

@@ -14,6 +14,7 @@ from babel import Locale
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .entities import Einheit, Person, Stadt, Standort
+from .erklaerung import Erklaerung
 from .findings import DataError, Finding, Level
 from .slugs import slugify
 from .validation import field_label, translate
@@ -23,6 +24,7 @@ T = TypeVar("T", bound=BaseModel)
 
 # What each file in data/ holds. Later features add their kinds here.
 STADT_FILE = "stadt.yml"
+STATEMENT_FILE = "barrierefreiheit.yml"
 RECORD_FILES: dict[str, type[BaseModel]] = {
     "einheiten.yml": Einheit,
     "personen.yml": Person,
@@ -45,6 +47,7 @@ class Site:
     """Everything in ``data/``, validated; shared by all plugins of one build."""
 
     stadt: Stadt
+    erklaerung: Erklaerung | None
     einheiten: dict[str, Einheit]
     personen: dict[str, Person]
     standorte: dict[str, Standort]
@@ -115,6 +118,7 @@ def load_site(root: Path, data_dir: str = "data") -> Site:
     findings: list[Finding] = []
     warnings: list[Finding] = []
     docs: dict[str, Document] = {}
+    unreadable: set[str] = set()
     digest = hashlib.sha256()
     if not base.is_dir():
         raise DataError(
@@ -125,10 +129,11 @@ def load_site(root: Path, data_dir: str = "data") -> Site:
         problem = _safe(path, base, display)
         if problem:
             findings.append(problem)
+            unreadable.add(path.name)
             continue
         raw = path.read_bytes()
         digest.update(path.name.encode() + b"\0" + raw + b"\0")
-        if path.name != STADT_FILE and path.name not in RECORD_FILES:
+        if path.name not in {STADT_FILE, STATEMENT_FILE} and path.name not in RECORD_FILES:
             warnings.append(
                 Finding(
                     display,
@@ -136,7 +141,7 @@ def load_site(root: Path, data_dir: str = "data") -> Site:
                     1,
                     "",
                     "diese Datei wird nicht verwendet",
-                    "bekannte Dateien: " + ", ".join([STADT_FILE, *RECORD_FILES]),
+                    "bekannte Dateien: " + ", ".join([STADT_FILE, STATEMENT_FILE, *RECORD_FILES]),
                     level=Level.WARNING,
                 )
             )
@@ -145,6 +150,8 @@ def load_site(root: Path, data_dir: str = "data") -> Site:
         findings.extend(problems)
         if doc is not None:
             docs[path.name] = doc
+        else:
+            unreadable.add(path.name)
 
     stadt: Stadt | None = None
     if STADT_FILE in docs:
@@ -176,13 +183,23 @@ def load_site(root: Path, data_dir: str = "data") -> Site:
     einheiten: dict[str, Einheit] = collections["einheiten.yml"]
     personen: dict[str, Person] = collections["personen.yml"]
     standorte: dict[str, Standort] = collections["standorte.yml"]
+    erklaerung: Erklaerung | None = None
+    if STATEMENT_FILE in docs:
+        erklaerung, problems = _validate(docs[STATEMENT_FILE], Erklaerung, records=False)
+        findings.extend(problems)
+        mark = docs[STATEMENT_FILE].mark_for(("zuletzt_ueberprueft_am",), prefer_key=True)
+        sources[(STATEMENT_FILE, "")] = Source(docs[STATEMENT_FILE].file, mark.line, mark.col)
     if stadt is not None:
         findings.extend(_check_holiday_region(stadt, docs[STADT_FILE]))
+    # Ids in a file that could not be read are unknown, not missing: skip those checks.
+    for name in unreadable & known.keys():
+        del known[name]
     findings.extend(_check_references(einheiten, personen, standorte, docs, known, rows))
     if findings or stadt is None:
         raise DataError(findings)
     return Site(
         stadt=stadt,
+        erklaerung=erklaerung,
         einheiten=einheiten,
         personen=personen,
         standorte=standorte,
@@ -336,7 +353,7 @@ class _References:
         target: str,
         what: str,
     ) -> None:
-        if value in self.known[target]:
+        if target not in self.known or value in self.known[target]:
             return
         close = difflib.get_close_matches(value, sorted(self.known[target]), n=1, cutoff=0.6)
         hint = (
@@ -371,7 +388,7 @@ def _check_references(
         if unit.leitung is not None:
             refs.expect(units, uid, ("leitung",), unit.leitung, "personen.yml", "die Person")
         if unit.standort is not None:
-            refs.expect(units, uid, ("standort",), unit.standort, "standorte.yml", "der Standort")
+            refs.expect(units, uid, ("standort",), unit.standort, "standorte.yml", "den Standort")
         for j, other in enumerate(unit.verwandt):
             if other == uid:
                 refs.add(
@@ -406,7 +423,7 @@ def _check_references(
                     "personen.yml",
                     pid,
                     ("bereich",),
-                    f"der Bereich „{person.bereich}“ gibt es in „{person.einheit}“ nicht",
+                    f"den Bereich „{person.bereich}“ gibt es in „{person.einheit}“ nicht",
                     hint,
                 )
         for j, code in enumerate(person.sprachen):
@@ -429,7 +446,8 @@ def _check_cycles(einheiten: dict[str, Einheit], refs: _References) -> None:
         while current is not None and current in einheiten and current not in chain:
             chain.append(current)
             current = einheiten[current].uebergeordnet
-        if current != start or start in reported:
+        # A unit that names itself is already reported as such, not as a cycle.
+        if current != start or start in reported or einheiten[start].uebergeordnet == start:
             continue
         reported.update(chain)
         refs.add(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any
@@ -113,6 +114,11 @@ def translate(
                 else "erlaubt sind hier: " + ", ".join(allowed)
             )
             mark = doc.mark_for(loc, prefer_key=True)
+        elif value is None and "input" in error:
+            # `feld:` with nothing after it; pydantic would talk about "None".
+            message = "das Feld ist leer"
+            hint = "tragen Sie einen Wert ein oder löschen Sie die Zeile"
+            mark = doc.mark_for(loc, prefer_key=True)
         else:
             message, hint = _describe(kind, name, value, error)
             mark = doc.mark_for(loc, prefer_key=prefer_key)
@@ -141,8 +147,11 @@ def _describe(kind: str, name: str, value: Any, error: Any) -> tuple[str, str]:
             "schreiben Sie Jahr-Monat-Tag, z. B. 2026-12-24, und prüfen Sie, ob es den Tag gibt",
         )
     if kind == "enum":
-        expected = error.get("ctx", {}).get("expected", "")
-        return f"{_value_text(value)} ist hier nicht erlaubt", f"erlaubt sind: {expected}"
+        # pydantic lists the choices as "'a', 'b' or 'c'"; editors get "a, b, c".
+        expected = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
+        return f"{_value_text(value)} ist hier nicht erlaubt", "erlaubt sind: " + ", ".join(
+            expected
+        )
     if kind in {"list_type", "tuple_type"}:
         return (
             f"hier wird eine Liste erwartet, gefunden wurde {_value_text(value)}",

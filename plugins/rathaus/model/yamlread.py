@@ -332,11 +332,13 @@ class _Builder:
         end = event.end_mark
         if end is not None and end.line < len(self.lines):
             rest = self.lines[end.line][end.column :]
-            if INLINE_HASH.match(rest):
+            inline = INLINE_HASH.match(rest)
+            if inline:
                 self.findings.append(
                     _finding(
                         self.file,
-                        Mark(end.line + 1, end.column + 2),
+                        # 1-based column of the "#", however many blanks precede it.
+                        Mark(end.line + 1, end.column + inline.end() - 1),
                         "alles ab „#“ wird als Kommentar gelesen und fehlt im Wert "
                         f"(gelesen wurde nur „{event.value}“)",
                         f'setzen Sie den ganzen Wert in Anführungszeichen, z. B. "{event.value}'

@@ -16,7 +16,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from ..model import DataError, Finding, Level, Site, load_site, slugify, sort_key
+from ..adapter import load_or_fail, renderer, report, site_root
+from ..model import Level, Site, slugify, sort_key
 from ..model.hours import build_date
 from ..pages import Directive, check_pages, find_directives
 from ..render import FragmentRenderer, toc_tokens
@@ -35,11 +36,6 @@ class _Generated:
     record_id: str = ""
 
 
-def _report(findings: list[Finding]) -> str:
-    lines = [f.format() for f in findings]
-    return "Die Daten oder Seiten enthalten Fehler:\n" + "\n".join(lines)
-
-
 class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
     """Turns ``data/`` into pages for units, people, locations and opening hours."""
 
@@ -53,14 +49,11 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
-        self.root = Path(config.config_file_path).parent
-        try:
-            self.site = load_site(self.root, self.config.data_dir)
-        except DataError as exc:
-            raise PluginError(_report(exc.findings)) from None
+        self.root = site_root(config)
+        self.site = load_or_fail(config, self.config.data_dir)
         for warning in self.site.warnings:
             log.warning(warning.format())
-        self.renderer = FragmentRenderer(config.theme.get_env().loader)
+        self.renderer = renderer(config)
         self.today = build_date()
         return config
 
@@ -73,7 +66,7 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
         findings = check_pages(self.root, self.site, docs.relative_to(self.root).as_posix())
         errors = [f for f in findings if f.level is Level.ERROR]
         if errors:
-            raise PluginError(_report(errors))
+            raise PluginError(report(errors))
         for finding in findings:
             log.warning(finding.format())
 

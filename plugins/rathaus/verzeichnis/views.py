@@ -188,12 +188,20 @@ def location_view(location: Standort, links: Links) -> LocationView:
 class UnitLink:
     name: str
     url: str
-    kind: str
-    number: str | None
+    label: str
+    """Kind and number, e.g. „Stabsstelle“, „Amt 50“ or „Fachbereich · FB 3“."""
+
+
+def kind_label(unit: Einheit) -> str:
+    kind = unit.art.label
+    if not unit.nummer:
+        return kind
+    # "Amt 50" already names the kind; "Amt · Amt 50" would say it twice.
+    return unit.nummer if unit.nummer.startswith(kind) else f"{kind} · {unit.nummer}"
 
 
 def unit_link(unit: Einheit, links: Links) -> UnitLink:
-    return UnitLink(unit.name, links("einheit", unit.id), unit.art.label, unit.nummer)
+    return UnitLink(unit.name, links("einheit", unit.id), kind_label(unit))
 
 
 def unit_context(site: Site, unit: Einheit, links: Links, today: date) -> dict[str, Any]:
@@ -211,7 +219,7 @@ def unit_context(site: Site, unit: Einheit, links: Links, today: date) -> dict[s
     )
     return {
         "unit": unit,
-        "kind": unit.art.label,
+        "label": kind_label(unit),
         "ancestors": [unit_link(u, links) for u in site.ancestors_of(unit.id)],
         "assigned_to": unit.zugeordnet,
         "children": [unit_link(u, links) for u in site.children_of(unit.id)],

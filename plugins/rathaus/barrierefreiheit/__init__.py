@@ -1,0 +1,1 @@
+"""The accessibility statement plugin: the Erklärung zur Barrierefreiheit from data/."""

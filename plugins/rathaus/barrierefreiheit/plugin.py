@@ -1,0 +1,89 @@
+"""MkDocs adapter of the accessibility statement (BITV 2.0 § 7, EU 2018/1523)."""
+
+from __future__ import annotations
+
+from babel.dates import format_date
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
+
+from ..adapter import load_or_fail, renderer
+from ..checks import statement_findings
+from ..model import Site
+from ..model.hours import build_date
+from ..render import FragmentRenderer, toc_tokens
+from .config import BarrierefreiheitConfig
+
+log = get_plugin_logger(__name__)
+
+
+class BarrierefreiheitPlugin(BasePlugin[BarrierefreiheitConfig]):
+    """Writes the statement page from ``data/barrierefreiheit.yml``."""
+
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.renderer = FragmentRenderer()
+        self.generated = False
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        self.site = load_or_fail(config, self.config.data_dir)
+        if self.site.erklaerung is None:
+            raise PluginError(
+                f"{self.config.data_dir}/barrierefreiheit.yml fehlt – die Erklärung zur "
+                "Barrierefreiheit ist Pflicht (BITV 2.0 § 7); legen Sie die Datei an"
+            )
+        # A stale statement fails `--strict` builds but keeps `mkdocs serve` running.
+        for finding in statement_findings(self.site, build_date()):
+            log.warning(finding.format())
+        self.renderer = renderer(config)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        self.generated = False
+        if not self.config.enabled or files.get_file_from_path(self.config.page) is not None:
+            return files
+        content = (
+            '---\ndescription: "Wie barrierefrei diese Website ist, welche Barrieren es gibt '
+            'und wie Sie uns eine Barriere melden."\n---\n\n# Erklärung zur Barrierefreiheit\n'
+        )
+        files.append(File.generated(config, self.config.page, content=content))
+        self.generated = True
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self._is_statement(page) or self.site is None or self.site.erklaerung is None:
+            return markdown
+        statement = self.site.erklaerung
+        contact = files.get_file_from_path(statement.feedback.kontaktseite)
+        if contact is None:
+            raise PluginError(
+                f"{self.config.data_dir}/barrierefreiheit.yml: feedback.kontaktseite: die Seite "
+                f"„{statement.feedback.kontaktseite}“ gibt es nicht – tragen Sie den Pfad einer "
+                "Seite in content/ ein"
+            )
+        html = self.renderer.render(
+            "erklaerung",
+            statement=statement,
+            contact_url=get_relative_url(contact.url, page.url),
+            created=format_date(statement.erstellt_am, "d. MMMM y", locale="de"),
+            reviewed=format_date(statement.zuletzt_ueberprueft_am, "d. MMMM y", locale="de"),
+        )
+        return markdown + "\n" + html + "\n"
+
+    def on_page_content(
+        self, html: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self._is_statement(page):
+            page.toc = get_toc(toc_tokens(html))  # type: ignore[arg-type]
+        return html
+
+    def _is_statement(self, page: Page) -> bool:
+        return self.config.enabled and self.generated and page.file.src_uri == self.config.page

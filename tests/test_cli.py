@@ -1,0 +1,74 @@
+"""`rathaus check` and `rathaus schema` as an editor and CI use them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from rathaus.cli import main
+
+BROKEN_PERSON = "- id: erika-muster\n  name: Erika\n  funktion: x\n  einheit: buergerbueor\n"
+
+
+def test_check_passes_on_valid_site(
+    fixture_site: Callable[[str], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = fixture_site("klein")
+    assert main(["--root", str(root), "check"]) == 0
+    assert capsys.readouterr().out.strip() == "0 Fehler, 0 Warnungen"
+
+
+def test_check_reports_in_german_and_exits_1(
+    fixture_site: Callable[[str], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = fixture_site("klein")
+    (root / "data" / "personen.yml").write_text(BROKEN_PERSON, encoding="utf-8")
+    assert main(["--root", str(root), "check"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        "data/personen.yml:4:12: einheit: die Einheit „buergerbueor“ gibt es nicht "
+        "– meinten Sie „buergerbuero“?"
+    )
+    assert out[-1] == "1 Fehler, 0 Warnungen"
+
+
+def test_check_github_annotations(
+    fixture_site: Callable[[str], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = fixture_site("klein")
+    (root / "data" / "personen.yml").write_text(BROKEN_PERSON, encoding="utf-8")
+    assert main(["--root", str(root), "check", "--format", "github"]) == 1
+    line = capsys.readouterr().out.strip()
+    assert line.startswith("::error file=data/personen.yml,line=4,col=12::einheit: ")
+
+
+def test_check_json(
+    fixture_site: Callable[[str], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = fixture_site("klein")
+    (root / "data" / "personen.yml").write_text(BROKEN_PERSON, encoding="utf-8")
+    assert main(["--root", str(root), "check", "--format", "json"]) == 1
+    [finding] = json.loads(capsys.readouterr().out)
+    assert finding["file"] == "data/personen.yml"
+    assert (finding["line"], finding["col"], finding["field"]) == (4, 12, "einheit")
+    assert finding["level"] == "error"
+
+
+def test_check_cannot_run_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(tmp_path / "fehlt"), "check"]) == 2
+    assert "konnte nicht laufen" in capsys.readouterr().err
+
+
+def test_schema_writes_files(tmp_path: Path) -> None:
+    assert main(["--root", str(tmp_path), "schema"]) == 0
+    names = sorted(p.name for p in (tmp_path / "schemas").iterdir())
+    assert names == [
+        "barrierefreiheit.schema.json",
+        "einheiten.schema.json",
+        "personen.schema.json",
+        "stadt.schema.json",
+        "standorte.schema.json",
+    ]

@@ -1,0 +1,247 @@
+"""Build the small fixture site and check the generated pages by parsing their HTML."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import phonenumbers
+import pytest
+import vobject
+from mkdocs.exceptions import Abort
+from selectolax.lexbor import LexborHTMLParser
+
+from tests.conftest import build_site, parse
+
+
+@pytest.fixture
+def built(fixture_site: Callable[[str], Path]) -> Path:
+    return build_site(fixture_site("klein"))
+
+
+def _article(page: LexborHTMLParser) -> LexborHTMLParser:
+    node = page.css_first("article")
+    assert node is not None
+    return LexborHTMLParser(node.html or "")
+
+
+def test_unit_page_has_sections_in_order(built: Path) -> None:
+    page = parse(built / "verwaltung" / "buergerbuero" / "index.html")
+    assert page.css_first("h1").text() == "Bürgerbüro"
+    headings = [h.text() for h in _article(page).css("h2")]
+    assert headings == [
+        "Zuordnung",
+        "Aufgaben",
+        "Ansprechpersonen",
+        "Kontakt",
+        "Standort",
+        "Öffnungszeiten",
+        "Das könnte Sie auch interessieren",
+    ]
+    toc = [a.text(strip=True) for a in page.css("nav.md-nav--secondary a")]
+    assert "Öffnungszeiten" in toc and "Aufgaben" in toc
+
+
+def test_unit_hierarchy_links_both_ways(built: Path) -> None:
+    child = parse(built / "verwaltung" / "integration" / "index.html")
+    links = {a.text(): a.attributes["href"] for a in _article(child).css("#zuordnung + ul a")}
+    assert links == {"Bürgerbüro": "../buergerbuero/"}
+    parent = parse(built / "verwaltung" / "buergerbuero" / "index.html")
+    children = [a.text() for a in _article(parent).css("#zuordnung + ul a")]
+    assert children == ["Stabsstelle Integration & Teilhabe"]
+
+
+def test_data_strings_are_escaped(built: Path) -> None:
+    page = parse(built / "verwaltung" / "integration" / "index.html")
+    functions = [p.text() for p in page.css(".rathaus-kontakt__funktion")]
+    assert "Geschäftsführung Integrationsrat <Büro>" in functions
+    assert page.css_first("Büro") is None
+
+
+def test_hours_table_is_a_real_table(built: Path) -> None:
+    page = parse(built / "verwaltung" / "buergerbuero" / "index.html")
+    table = page.css_first("#oeffnungszeiten ~ .rathaus-zeiten table")
+    assert table.css_first("caption").text() == "Öffnungszeiten: Bürgerbüro"
+    assert [th.attributes["scope"] for th in table.css("thead th")] == ["col", "col"]
+    rows = {
+        row.css_first("th").text(): row.css_first("td").text(separator=" ", strip=True)
+        for row in table.css("tbody tr")
+    }
+    # Monday to Friday always, Saturday because it has hours, Sunday not.
+    assert list(rows) == ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"]
+    assert rows["Montag"] == "8:00 bis 12:00 Uhr 14:00 bis 16:00 Uhr"
+    assert rows["Dienstag"] == "geschlossen"
+    times = [t.attributes["datetime"] for t in table.css("tbody tr:first-child time")]
+    assert times == ["08:00", "12:00", "14:00", "16:00"]
+    notes = [p.text() for p in page.css(".rathaus-zeiten__termin")]
+    assert notes == ["Außerdem sind Termine nach Vereinbarung möglich."]
+
+
+def test_upcoming_exceptions_and_holidays(built: Path) -> None:
+    # The build date is 2027-03-01 (SOURCE_DATE_EPOCH in conftest), 60 days ahead.
+    page = parse(built / "verwaltung" / "buergerbuero" / "index.html")
+    items = [
+        li.text(separator=" ", strip=True) for li in page.css(".rathaus-zeiten__abweichungen li")
+    ]
+    assert items[0].startswith("Montag, 15. März 2027") and items[0].endswith("Inventur")
+    # Ostermontag is a Monday with hours; Karfreitag is a Friday without: not listed.
+    assert any(i.startswith("Montag, 29. März 2027") and "Ostermontag" in i for i in items)
+    assert not any("Karfreitag" in i for i in items)
+
+
+def test_appointment_only_has_no_table(built: Path) -> None:
+    page = parse(built / "verwaltung" / "integration" / "index.html")
+    hours = page.css_first(".rathaus-zeiten")
+    assert hours.css_first("table") is None
+    assert hours.css_first(".rathaus-zeiten__termin").text() == "Termine nur nach Vereinbarung."
+
+
+def test_phone_links_are_e164(built: Path) -> None:
+    page = parse(built / "verwaltung" / "integration" / "index.html")
+    hrefs = [a.attributes["href"] for a in page.css("a[href^='tel:']")]
+    assert hrefs == ["tel:+492345678201", "tel:+4917612345678"]
+    for href in hrefs:
+        number = phonenumbers.parse(href.removeprefix("tel:"))
+        assert phonenumbers.is_valid_number(number)
+    mail = [
+        a.attributes["href"]
+        for a in parse(built / "ansprechpersonen" / "index.html").css("a[href^='mailto:']")
+    ]
+    assert "mailto:erika.muster@testdorf.example" in mail
+
+
+def test_json_ld_describes_the_office(built: Path) -> None:
+    page = parse(built / "verwaltung" / "buergerbuero" / "index.html")
+    scripts = page.css("script[type='application/ld+json']")
+    assert len(scripts) == 1
+    data = json.loads(scripts[0].text())
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "GovernmentOffice"
+    assert data["url"] == "https://www.testdorf.example/verwaltung/buergerbuero/"
+    assert data["address"] == {
+        "@type": "PostalAddress",
+        "streetAddress": "Marktplatz 1",
+        "postalCode": "01067",
+        "addressLocality": "Testdorf",
+        "addressCountry": "DE",
+    }
+    assert data["telephone"] == "+492345678100"
+    assert data["contactPoint"][0]["@type"] == "ContactPoint"
+    assert data["contactPoint"][0]["availableLanguage"] == ["Deutsch", "Türkisch"]
+    monday = [s for s in data["openingHoursSpecification"] if s["dayOfWeek"].endswith("Monday")]
+    assert [(s["opens"], s["closes"]) for s in monday] == [("08:00", "12:00"), ("14:00", "16:00")]
+    special = data["specialOpeningHoursSpecification"]
+    inventur = next(s for s in special if s["description"] == "Inventur")
+    assert (inventur["validFrom"], inventur["opens"], inventur["closes"]) == (
+        "2027-03-15",
+        "00:00",
+        "00:00",
+    )
+
+
+def test_vcards_parse(built: Path) -> None:
+    card = vobject.readOne((built / "ansprechpersonen" / "erika-muster.vcf").read_text())
+    assert card.fn.value == "Erika Muster"
+    assert card.title.value == "Leitung"
+    assert card.tel.value == "+492345678101"
+    assert card.adr.value.code == "01067"
+    assert card.adr.value.extended == "Zimmer #12"
+    unit = vobject.readOne((built / "verwaltung" / "buergerbuero.vcf").read_text())
+    assert unit.fn.value == "Bürgerbüro"
+    assert sorted(t.value for t in unit.contents["tel"]) == ["+492345678100", "+492345678199"]
+
+
+def test_directives_on_handwritten_page(built: Path) -> None:
+    page = parse(built / "index.html")
+    table = page.css_first(".rathaus-zeiten table")
+    assert table is not None and table.css_first("caption").text() == "Öffnungszeiten: Bürgerbüro"
+    subheadings = [h.tag for h in page.css(".rathaus-zeiten h3, .rathaus-zeiten h2")]
+    assert subheadings == ["h3"]  # `ebene: 3` from the directive
+    card = page.css_first(".rathaus-kontakt")
+    assert card.css_first("h2").text() == "Erika Muster"
+    # The example inside a code fence stays text.
+    assert "gibt-es-nicht" in page.css_first("pre code").text()
+
+
+def test_people_directory_in_german_order(built: Path) -> None:
+    page = parse(built / "ansprechpersonen" / "index.html")
+    letters = [h.text() for h in page.css("article h2")]
+    assert letters == ["M", "O"]  # Muster, then Özdemir sorted with O
+    names = [h.text() for h in page.css(".rathaus-person h3")]
+    assert names == ["Erika Muster", "Özgür Özdemir"]
+
+
+def test_locations_page_shows_access(built: Path) -> None:
+    page = parse(built / "standorte" / "index.html")
+    facts = {
+        div.css_first("dt").text(): div.css_first("dd").text()
+        for div in page.css(".rathaus-zugang > div")
+    }
+    assert facts["Stufenloser Eingang"] == "ja"
+    assert facts["Aufzug"] == "nein"
+    assert facts["Rollstuhlgerechtes WC"] == "keine Angabe"
+    units = [a.text() for a in page.css("#rathaus-einheiten + ul a")]
+    assert units == ["Bürgerbüro"]
+
+
+def test_handwritten_page_wins_over_generated(fixture_site: Callable[[str], Path]) -> None:
+    root = fixture_site("klein")
+    (root / "content" / "standorte.md").write_text("# Unsere Häuser\n\nEigener Text.\n")
+    out = build_site(root)
+    page = parse(out / "standorte" / "index.html")
+    assert page.css_first("h1").text() == "Unsere Häuser"
+    assert page.css_first(".rathaus-standort") is None
+    assert not (root / "content" / "verwaltung").exists()  # nothing generated on disk
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "expected"),
+    [
+        (
+            "data/personen.yml",
+            "- id: erika-muster\n  name: Erika\n  funktion: x\n"
+            "  einheit: buergerbuero\n  tlefon: 1\n",
+            "data/personen.yml:5:3: tlefon: unbekanntes Feld – meinten Sie „telefon“?",
+        ),
+        (
+            "content/index.md",
+            "# Start\n\n<!-- rathaus/kontakt { person: niemand } -->\n",
+            "content/index.md:3:1: rathaus/kontakt: person „niemand“ gibt es nicht",
+        ),
+        (
+            "content/index.md",
+            "---\ntitle: [kaputt\n---\n# Start\n",
+            "content/index.md:",
+        ),
+    ],
+)
+def test_build_fails_with_german_findings(
+    fixture_site: Callable[[str], Path],
+    caplog: pytest.LogCaptureFixture,
+    file: str,
+    text: str,
+    expected: str,
+) -> None:
+    root = fixture_site("klein")
+    (root / file).write_text(text, encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(root)
+    assert expected in caplog.text
+
+
+def test_symlink_out_of_content_fails_build(
+    fixture_site: Callable[[str], Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    root = fixture_site("klein")
+    (root / "content" / "passwd.md").symlink_to("/etc/hostname")
+    with pytest.raises(Abort):
+        build_site(root)
+    assert "content/passwd.md:1:1: die Datei verweist" in caplog.text
+
+
+def test_unused_data_file_is_a_strict_warning(fixture_site: Callable[[str], Path]) -> None:
+    root = fixture_site("klein")
+    (root / "data" / "notizen.yml").write_text("a: 1\n")
+    with pytest.raises(Abort):
+        build_site(root)
