@@ -9,6 +9,9 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from .model import DataError, Finding, Site, load_site
 from .render import FragmentRenderer
@@ -33,3 +36,18 @@ def load_or_fail(config: MkDocsConfig, data_dir: str) -> Site:
 def renderer(config: MkDocsConfig) -> FragmentRenderer:
     """Fragments resolve through the theme first, so overrides/fragments/… wins."""
     return FragmentRenderer(config.theme.get_env().loader)
+
+
+def resolve_link(target: str, page: Page, files: Files, where: str) -> str:
+    """An https address as is; a content page (``kontakt.md#anker``) relative to ``page``."""
+    if target.startswith("https://"):
+        return target
+    path, _, anchor = target.partition("#")
+    file = files.get_file_from_path(path)
+    if file is None:
+        raise PluginError(
+            f"{where}: die Seite „{path}“ gibt es nicht – tragen Sie den Pfad einer Seite in "
+            "content/ ein"
+        )
+    url = get_relative_url(file.url, page.url)
+    return f"{url}#{anchor}" if anchor else url

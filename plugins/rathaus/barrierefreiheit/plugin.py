@@ -9,9 +9,8 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import get_relative_url
 
-from ..adapter import load_or_fail, renderer
+from ..adapter import load_or_fail, renderer, resolve_link
 from ..checks import statement_findings
 from ..model import Site
 from ..model.hours import build_date
@@ -62,17 +61,19 @@ class BarrierefreiheitPlugin(BasePlugin[BarrierefreiheitConfig]):
         if not self._is_statement(page) or self.site is None or self.site.erklaerung is None:
             return markdown
         statement = self.site.erklaerung
-        contact = files.get_file_from_path(statement.feedback.kontaktseite)
-        if contact is None:
-            raise PluginError(
-                f"{self.config.data_dir}/barrierefreiheit.yml: feedback.kontaktseite: die Seite "
-                f"„{statement.feedback.kontaktseite}“ gibt es nicht – tragen Sie den Pfad einer "
-                "Seite in content/ ein"
-            )
+        where = f"{self.config.data_dir}/barrierefreiheit.yml"
+        contact_url = resolve_link(statement.feedback.kontaktseite, page, files, where)
+        report_url = (
+            resolve_link(statement.pruefbericht, page, files, where)
+            if statement.pruefbericht
+            else None
+        )
         html = self.renderer.render(
             "erklaerung",
             statement=statement,
-            contact_url=get_relative_url(contact.url, page.url),
+            contact_url=contact_url,
+            report_url=report_url,
+            authority_url=resolve_link(statement.durchsetzung.webseite, page, files, where),
             created=format_date(statement.erstellt_am, "d. MMMM y", locale="de"),
             reviewed=format_date(statement.zuletzt_ueberprueft_am, "d. MMMM y", locale="de"),
         )

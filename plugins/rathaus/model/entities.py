@@ -14,7 +14,7 @@ from typing import Annotated, Self
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from .fieldtypes import ID_PATTERN, Email, JaNein, Telefon, Telefone, Text, Zeitspannen
+from .fieldtypes import ID_PATTERN, Email, JaNein, Telefon, Telefone, Text, Verweis, Zeitspannen
 
 Id = Annotated[
     str,
@@ -166,8 +166,8 @@ class Kontakt(Record):
     telefon: Telefone = Field((), description="eine oder mehrere Telefonnummern")
     fax: Telefon | None = None
     email: Email | None = None
-    kontaktformular: Text | None = Field(
-        None, description="Pfad oder Adresse eines Kontaktformulars"
+    kontaktformular: Verweis | None = Field(
+        None, description="Seite (z. B. kontakt.md) oder https-Adresse eines Kontaktformulars"
     )
 
 

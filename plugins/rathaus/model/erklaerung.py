@@ -12,7 +12,7 @@ from datetime import date
 from pydantic import Field
 
 from .entities import Record
-from .fieldtypes import Email, Telefon, Text
+from .fieldtypes import Email, Seite, Telefon, Text, Verweis
 from .findings import Finding
 
 MAX_REVIEW_AGE_DAYS = 365
@@ -74,7 +74,7 @@ class Feedback(Record):
     anschrift: Text
     telefon: Telefon | None = None
     email: Email
-    kontaktseite: Text = Field(
+    kontaktseite: Seite = Field(
         description="Pfad der Seite „Barriere melden“, z. B. barriere-melden.md"
     )
     antwortfrist: Text = Field(
@@ -88,7 +88,7 @@ class Durchsetzung(Record):
     stelle: Text
     anschrift: Text
     email: Email
-    webseite: Text
+    webseite: Verweis
     beschreibung: Text = Field(description="was die Stelle tut und wann man sich an sie wendet")
 
 
@@ -105,7 +105,7 @@ class Erklaerung(Record):
     methode: Methode
     methode_beschreibung: Text | None = None
     zuletzt_ueberprueft_am: date
-    pruefbericht: Text | None = Field(None, description="Adresse eines Prüfberichts")
+    pruefbericht: Verweis | None = Field(None, description="Seite oder Adresse eines Prüfberichts")
     feedback: Feedback
     durchsetzung: Durchsetzung
     massnahmen: tuple[Text, ...] = Field((), description="Maßnahmen über das Mindestmaß hinaus")

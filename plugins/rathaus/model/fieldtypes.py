@@ -15,6 +15,7 @@ from pydantic_core import PydanticCustomError
 ID_PATTERN = r"^[a-z0-9äöüß]+(-[a-z0-9äöüß]+)*$"
 _TIME = re.compile(r"^(?P<h>[01]?\d|2[0-4]):(?P<m>[0-5]\d)$")
 _RANGE_SPLIT = re.compile(r"\s*[-–]\s*")
+_DIN_5008 = re.compile(r"^(\+\d{1,3} )?0?\d{2,5} \d[\d ]*(-\d+)?$")
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 
 
@@ -172,24 +173,38 @@ def _phone(value: Any) -> Phone:
         raise PydanticCustomError(
             "rathaus_phone",
             "„{value}“ ist keine gültige Telefonnummer – schreiben Sie Vorwahl und Nummer, "
-            "z. B. 02345 678-100",
+            "z. B. 02398 678-100",
             {"value": text},
         )
-    national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
-    if parsed.country_code != 49:
-        national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     return Phone(
         written=text,
         e164=phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164),
-        # Non-breaking spaces keep a number on one line.
-        display=national.replace(" ", "\u00a0"),
+        display=_display(text, parsed),
     )
+
+
+def _display(text: str, parsed: phonenumbers.PhoneNumber) -> str:
+    """The editor's grouping (DIN 5008: ``02398 678-330``), else the library's format.
+
+    The number has been validated, so the editor's spelling is kept where it consists
+    of digits, spaces and a hyphen before the extension only. Non-breaking spaces and
+    hyphens keep a number on one line.
+    """
+    cleaned = " ".join(text.replace("/", " ").replace("(", " ").replace(")", " ").split())
+    if not _DIN_5008.match(cleaned):
+        style = (
+            phonenumbers.PhoneNumberFormat.NATIONAL
+            if parsed.country_code == 49
+            else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+        )
+        cleaned = phonenumbers.format_number(parsed, style)
+    return cleaned.replace(" ", "\u00a0").replace("-", "\u2011")
 
 
 Telefon = Annotated[
     Phone,
     PlainValidator(_phone),
-    WithJsonSchema({"type": "string", "examples": ["02345 678-100"]}),
+    WithJsonSchema({"type": "string", "examples": ["02398 678-100"]}),
 ]
 Telefone = Annotated[
     tuple[Telefon, ...],
@@ -200,7 +215,7 @@ Telefone = Annotated[
                 {"type": "string"},
                 {"type": "array", "items": {"type": "string"}},
             ],
-            "examples": ["02345 678-100"],
+            "examples": ["02398 678-100"],
         }
     ),
 ]
@@ -244,3 +259,42 @@ def _text(value: Any) -> str:
 
 
 Text = Annotated[str, PlainValidator(_text), WithJsonSchema({"type": "string", "minLength": 1})]
+
+
+_PAGE = re.compile(r"^(?!/)(?!.*\.\.)[\w./-]+\.md(#[\w-]+)?$")
+_HTTPS = re.compile(r"^https://[^\s<>\"']+$")
+
+
+def _link(value: Any) -> str:
+    """An https address or a page in content/ (``kontakt.md``); nothing that runs code."""
+    text = _text(value)
+    if _HTTPS.match(text) or _PAGE.match(text):
+        return text
+    raise PydanticCustomError(
+        "rathaus_link",
+        "„{value}“ ist weder eine https-Adresse noch eine Seite in content/ – schreiben Sie "
+        "z. B. https://www.beispiel.de oder kontakt.md",
+        {"value": text},
+    )
+
+
+def _page(value: Any) -> str:
+    text = _text(value)
+    if _PAGE.match(text):
+        return text
+    raise PydanticCustomError(
+        "rathaus_page",
+        "„{value}“ ist keine Seite in content/ – schreiben Sie den Pfad der Markdown-Datei, "
+        "z. B. barriere-melden.md",
+        {"value": text},
+    )
+
+
+Verweis = Annotated[
+    str,
+    PlainValidator(_link),
+    WithJsonSchema({"type": "string", "examples": ["kontakt.md", "https://www.beispiel.de"]}),
+]
+Seite = Annotated[
+    str, PlainValidator(_page), WithJsonSchema({"type": "string", "pattern": r"\.md(#[\w-]+)?$"})
+]

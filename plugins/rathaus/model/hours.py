@@ -110,6 +110,10 @@ def ranges_on(hours: Oeffnungszeiten, land: str, day: date) -> tuple[TimeRange, 
     """The hours that really apply on ``day``, after exceptions and holidays."""
     for exception in hours.ausnahmen:
         if exception.first <= day <= exception.last:
+            if exception.datum is None and exception.zeiten and not _regular(hours, day):
+                # Special hours for a period apply on the usual opening days only:
+                # "28. to 30. December 8–12" does not open the office on a Sunday.
+                return ()
             return tuple(sorted(exception.zeiten))
     if hours.feiertage_geschlossen and day in public_holidays(land, day.year):
         return ()

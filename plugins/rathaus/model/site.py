@@ -31,6 +31,8 @@ RECORD_FILES: dict[str, type[BaseModel]] = {
     "standorte.yml": Standort,
 }
 _GERMAN = Locale("de")
+# Sign languages are missing from CLDR's language names (ISO 639-3 codes).
+SIGN_LANGUAGES = {"gsg": "Deutsche Gebärdensprache"}
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ class Site:
         return chain[::-1]
 
     def language_name(self, code: str) -> str:
-        return str(_GERMAN.languages[code])
+        return SIGN_LANGUAGES.get(code) or str(_GERMAN.languages[code])
 
 
 def sort_key(text: str) -> str:
@@ -109,31 +111,55 @@ def _validate(doc: Document, root: Any, *, records: bool) -> tuple[Any, list[Fin
         return None, translate(doc, root, exc, records=records)
 
 
+# The last good Site per data folder: every plugin of a build, and every rebuild of
+# `mkdocs serve` while data/ is unchanged, shares one validated Site.
+_CACHE: dict[Path, Site] = {}
+
+
 def load_site(root: Path, data_dir: str = "data") -> Site:
     """Read, validate and cross-check ``root/data_dir``.
 
     Raises :class:`DataError` with *all* findings of the run when anything is wrong.
+    The result is cached by the content of the data files.
     """
     base = root / data_dir
-    findings: list[Finding] = []
-    warnings: list[Finding] = []
-    docs: dict[str, Document] = {}
-    unreadable: set[str] = set()
-    digest = hashlib.sha256()
     if not base.is_dir():
         raise DataError(
             [Finding(data_dir, 1, 1, "", "der Datenordner fehlt", f"legen Sie {data_dir}/ an")]
         )
+    findings: list[Finding] = []
+    unreadable: set[str] = set()
+    raw_files: dict[str, bytes] = {}
+    digest = hashlib.sha256()
     for path in _data_files(base):
-        display = f"{data_dir}/{path.name}"
-        problem = _safe(path, base, display)
+        problem = _safe(path, base, f"{data_dir}/{path.name}")
         if problem:
             findings.append(problem)
             unreadable.add(path.name)
             continue
-        raw = path.read_bytes()
+        raw_files[path.name] = raw = path.read_bytes()
         digest.update(path.name.encode() + b"\0" + raw + b"\0")
-        if path.name not in {STADT_FILE, STATEMENT_FILE} and path.name not in RECORD_FILES:
+    fingerprint = digest.hexdigest()
+    cached = _CACHE.get(base.resolve())
+    if not findings and cached is not None and cached.fingerprint == fingerprint:
+        return cached
+    site = _build_site(data_dir, raw_files, fingerprint, findings, unreadable)
+    _CACHE[base.resolve()] = site
+    return site
+
+
+def _build_site(
+    data_dir: str,
+    raw_files: dict[str, bytes],
+    fingerprint: str,
+    findings: list[Finding],
+    unreadable: set[str],
+) -> Site:
+    warnings: list[Finding] = []
+    docs: dict[str, Document] = {}
+    for name, raw in raw_files.items():
+        display = f"{data_dir}/{name}"
+        if name not in {STADT_FILE, STATEMENT_FILE} and name not in RECORD_FILES:
             warnings.append(
                 Finding(
                     display,
@@ -149,9 +175,9 @@ def load_site(root: Path, data_dir: str = "data") -> Site:
         doc, problems = parse_yaml(display, raw)
         findings.extend(problems)
         if doc is not None:
-            docs[path.name] = doc
+            docs[name] = doc
         else:
-            unreadable.add(path.name)
+            unreadable.add(name)
 
     stadt: Stadt | None = None
     if STADT_FILE in docs:
@@ -205,7 +231,7 @@ def load_site(root: Path, data_dir: str = "data") -> Site:
         standorte=standorte,
         sources=sources,
         warnings=tuple(warnings),
-        fingerprint=digest.hexdigest(),
+        fingerprint=fingerprint,
     )
 
 
@@ -427,13 +453,14 @@ def _check_references(
                     hint,
                 )
         for j, code in enumerate(person.sprachen):
-            if code not in _GERMAN.languages:
+            if code not in _GERMAN.languages and code not in SIGN_LANGUAGES:
                 refs.add(
                     "personen.yml",
                     pid,
                     ("sprachen", j),
                     f"„{code}“ ist kein bekanntes Sprachkürzel",
-                    "verwenden Sie Kürzel nach ISO 639, z. B. de, en, tr, ar, uk",
+                    "verwenden Sie Kürzel nach ISO 639, z. B. de, en, tr, ar, uk; "
+                    "gsg für Deutsche Gebärdensprache",
                 )
     return refs.findings
 

@@ -169,9 +169,11 @@ def _describe(kind: str, name: str, value: Any, error: Any) -> tuple[str, str]:
         bound = ", ".join(str(v) for v in ctx.values())
         return f"{_value_text(value)} liegt außerhalb des erlaubten Bereichs", f"Grenze: {bound}"
     if kind in {"string_too_short", "too_short"}:
-        return "der Wert ist zu kurz", "tragen Sie einen Wert ein"
+        least = error.get("ctx", {}).get("min_length", 1)
+        return "der Wert ist zu kurz", f"schreiben Sie mindestens {least} Zeichen"
     if kind in {"string_too_long", "too_long"}:
-        return "der Wert ist zu lang", "kürzen Sie den Wert"
+        most = error.get("ctx", {}).get("max_length")
+        return "der Wert ist zu lang", f"kürzen Sie den Wert auf höchstens {most} Zeichen"
     if kind == "string_type":
         return (
             f"hier wird ein Text erwartet, gefunden wurde {_value_text(value)}",

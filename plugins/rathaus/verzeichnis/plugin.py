@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from ..adapter import load_or_fail, renderer, report, site_root
+from ..adapter import load_or_fail, renderer, report, resolve_link, site_root
 from ..model import Level, Site, slugify, sort_key
 from ..model.hours import build_date
 from ..pages import Directive, check_pages, find_directives
@@ -203,6 +203,8 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
         }
 
         def link(kind: str, record_id: str) -> str:
+            if kind == "seite":
+                return resolve_link(record_id, page, files, f"{self.config.data_dir}/einheiten.yml")
             if kind == "einheit-absolute":
                 return (config.site_url or "") + self._file_url(
                     files, f"{base}/{slugify(record_id)}.md"

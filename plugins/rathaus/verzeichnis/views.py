@@ -144,7 +144,9 @@ def unit_contact(unit: Einheit, links: Links) -> Contact:
         email=kontakt.email if kontakt else None,
         room=unit.raum,
         languages=[],
-        form=kontakt.kontaktformular if kontakt else None,
+        form=links("seite", kontakt.kontaktformular)
+        if kontakt and kontakt.kontaktformular
+        else None,
     )
 
 

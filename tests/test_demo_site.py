@@ -1,0 +1,56 @@
+"""The Musterstadt demo in this repository builds strictly and is complete."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from rathaus.checks import run_checks
+from rathaus.model import load_site
+from tests.conftest import REPO, build_site, parse
+
+
+def test_demo_data_has_no_findings() -> None:
+    assert [f.format() for f in run_checks(REPO)] == []
+
+
+def test_demo_data_covers_the_required_variety() -> None:
+    site = load_site(REPO)
+    assert len(site.einheiten) >= 8
+    assert len(site.personen) >= 15
+    assert len(site.standorte) >= 3
+    hours = [u.oeffnungszeiten for u in site.einheiten.values() if u.oeffnungszeiten]
+    assert any(h.only_by_appointment for h in hours)
+    assert any(h.nach_vereinbarung and not h.only_by_appointment for h in hours)
+    assert any(h.woche and h.woche.samstag for h in hours)
+    assert any(
+        h.woche
+        and any(
+            len(getattr(h.woche, d)) > 1
+            for d in ("montag", "dienstag", "mittwoch", "donnerstag", "freitag")
+        )
+        for h in hours
+    )
+    exceptions = [a for h in hours for a in h.ausnahmen]
+    assert any(a.datum and a.geschlossen for a in exceptions)
+    assert any(a.von and a.zeiten for a in exceptions)
+
+
+def test_demo_builds_strictly(tmp_path: Path) -> None:
+    root = tmp_path / "demo"
+    root.mkdir()
+    for name in ("mkdocs.yml", "content", "data", "overrides"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, root / name)
+        else:
+            shutil.copy(source, root / name)
+    out = build_site(root)
+    start = parse(out / "index.html")
+    assert start.css_first("html").attributes["lang"] == "de"
+    units = parse(out / "verwaltung" / "index.html")
+    links = [a.attributes["href"] for a in units.css("article .rathaus-liste a")]
+    assert len(links) == len(load_site(REPO).einheiten)
+    for href in links:
+        assert (out / "verwaltung" / href / "index.html").is_file()
+    assert not (REPO / "content" / "verwaltung").exists()
