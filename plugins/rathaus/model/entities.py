@@ -6,7 +6,6 @@ German too, because they end up in the JSON Schemas and the editor handbook.
 
 from __future__ import annotations
 
-import enum
 import itertools
 from datetime import date
 from typing import Annotated, Self
@@ -14,7 +13,17 @@ from typing import Annotated, Self
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from .fieldtypes import ID_PATTERN, Email, JaNein, Telefon, Telefone, Text, Verweis, Zeitspannen
+from .fieldtypes import (
+    ID_PATTERN,
+    Choice,
+    Email,
+    JaNein,
+    Telefon,
+    Telefone,
+    Text,
+    Verweis,
+    Zeitspannen,
+)
 
 Id = Annotated[
     str,
@@ -27,26 +36,14 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-class Art(enum.StrEnum):
-    AMT = "amt"
-    FACHBEREICH = "fachbereich"
-    ABTEILUNG = "abteilung"
-    STABSSTELLE = "stabsstelle"
-    BEIRAT = "beirat"
-    GREMIUM = "gremium"
-    BERATUNGSSTELLE = "beratungsstelle"
-
-    @property
-    def label(self) -> str:
-        return {
-            Art.AMT: "Amt",
-            Art.FACHBEREICH: "Fachbereich",
-            Art.ABTEILUNG: "Abteilung",
-            Art.STABSSTELLE: "Stabsstelle",
-            Art.BEIRAT: "Beirat",
-            Art.GREMIUM: "Gremium",
-            Art.BERATUNGSSTELLE: "Beratungsstelle",
-        }[self]
+class Art(Choice):
+    AMT = "amt", "Amt"
+    FACHBEREICH = "fachbereich", "Fachbereich"
+    ABTEILUNG = "abteilung", "Abteilung"
+    STABSSTELLE = "stabsstelle", "Stabsstelle"
+    BEIRAT = "beirat", "Beirat"
+    GREMIUM = "gremium", "Gremium"
+    BERATUNGSSTELLE = "beratungsstelle", "Beratungsstelle"
 
 
 WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")

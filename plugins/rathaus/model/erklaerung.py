@@ -6,56 +6,38 @@ the review date is checked against the one-year duty of § 7 (6).
 
 from __future__ import annotations
 
-import enum
 from datetime import date
 
 from pydantic import Field
 
 from .entities import Record
-from .fieldtypes import Email, Seite, Telefon, Text, Verweis
+from .fieldtypes import Choice, Email, Seite, Telefon, Text, Verweis
 from .findings import Finding
 
 MAX_REVIEW_AGE_DAYS = 365
 
 
-class Status(enum.StrEnum):
-    VOLLSTAENDIG = "vollstaendig"
-    TEILWEISE = "teilweise"
-    NICHT = "nicht"
-
-    @property
-    def label(self) -> str:
-        return {
-            Status.VOLLSTAENDIG: "vollständig vereinbar",
-            Status.TEILWEISE: "teilweise vereinbar",
-            Status.NICHT: "nicht vereinbar",
-        }[self]
+class Status(Choice):
+    VOLLSTAENDIG = "vollstaendig", "vollständig vereinbar"
+    TEILWEISE = "teilweise", "teilweise vereinbar"
+    NICHT = "nicht", "nicht vereinbar"
 
 
-class Grund(enum.StrEnum):
-    UNVEREINBARKEIT = "unvereinbarkeit"
-    UNVERHAELTNISMAESSIGE_BELASTUNG = "unverhaeltnismaessige_belastung"
-    AUSSERHALB_ANWENDUNGSBEREICH = "ausserhalb_anwendungsbereich"
-
-    @property
-    def label(self) -> str:
-        return {
-            Grund.UNVEREINBARKEIT: "Unvereinbarkeit mit den Anforderungen",
-            Grund.UNVERHAELTNISMAESSIGE_BELASTUNG: "unverhältnismäßige Belastung",
-            Grund.AUSSERHALB_ANWENDUNGSBEREICH: "außerhalb des Anwendungsbereichs",
-        }[self]
+class Grund(Choice):
+    UNVEREINBARKEIT = "unvereinbarkeit", "Unvereinbarkeit mit den Anforderungen"
+    UNVERHAELTNISMAESSIGE_BELASTUNG = (
+        "unverhaeltnismaessige_belastung",
+        "unverhältnismäßige Belastung",
+    )
+    AUSSERHALB_ANWENDUNGSBEREICH = (
+        "ausserhalb_anwendungsbereich",
+        "außerhalb des Anwendungsbereichs",
+    )
 
 
-class Methode(enum.StrEnum):
-    SELBSTBEWERTUNG = "selbstbewertung"
-    DRITTBEWERTUNG = "drittbewertung"
-
-    @property
-    def label(self) -> str:
-        return {
-            Methode.SELBSTBEWERTUNG: "Selbstbewertung",
-            Methode.DRITTBEWERTUNG: "Bewertung durch Dritte",
-        }[self]
+class Methode(Choice):
+    SELBSTBEWERTUNG = "selbstbewertung", "Selbstbewertung"
+    DRITTBEWERTUNG = "drittbewertung", "Bewertung durch Dritte"
 
 
 class Barriere(Record):

@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import enum
 import itertools
 import re
 from dataclasses import dataclass
 from datetime import time
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 
 import phonenumbers
 from pydantic import AfterValidator, BeforeValidator, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
+
+
+class Choice(enum.StrEnum):
+    """A choice editors write in lower-case ASCII and residents read as a German label."""
+
+    label: str
+
+    def __new__(cls, value: str, label: str) -> Self:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
 
 ID_PATTERN = r"^[a-z0-9äöüß]+(-[a-z0-9äöüß]+)*$"
 _TIME = re.compile(r"^(?P<h>[01]?\d|2[0-4]):(?P<m>[0-5]\d)$")

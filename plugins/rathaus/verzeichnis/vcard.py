@@ -8,6 +8,7 @@ import vobject
 
 from ..model import Site
 from ..model.entities import Einheit, Person, Standort
+from ..model.fieldtypes import Phone
 
 
 def _address(card: Any, location: Standort, room: str | None) -> None:
@@ -22,6 +23,23 @@ def _address(card: Any, location: Standort, room: str | None) -> None:
     )
 
 
+def _reachability(
+    card: Any, phones: tuple[Phone, ...], fax: Phone | None, email: str | None
+) -> None:
+    for phone in phones:
+        tel = card.add("tel")
+        tel.type_param = ["WORK", "VOICE"]
+        tel.value = phone.e164
+    if fax:
+        fax_line = card.add("tel")
+        fax_line.type_param = ["WORK", "FAX"]
+        fax_line.value = fax.e164
+    if email:
+        email_line = card.add("email")
+        email_line.type_param = "INTERNET"
+        email_line.value = email
+
+
 def person_vcard(site: Site, person: Person, url: str) -> str:
     unit = site.einheiten[person.einheit]
     card = vobject.vCard()
@@ -30,18 +48,7 @@ def person_vcard(site: Site, person: Person, url: str) -> str:
     card.add("n").value = vobject.vcard.Name(family=family, given=given)
     card.add("org").value = [site.stadt.name, unit.name]
     card.add("title").value = person.funktion
-    for phone in person.telefon:
-        tel = card.add("tel")
-        tel.type_param = ["WORK", "VOICE"]
-        tel.value = phone.e164
-    if person.fax:
-        fax = card.add("tel")
-        fax.type_param = ["WORK", "FAX"]
-        fax.value = person.fax.e164
-    if person.email:
-        email = card.add("email")
-        email.type_param = "INTERNET"
-        email.value = person.email
+    _reachability(card, person.telefon, person.fax, person.email)
     if unit.standort:
         _address(card, site.standorte[unit.standort], person.raum)
     card.add("url").value = url
@@ -53,20 +60,8 @@ def unit_vcard(site: Site, unit: Einheit, url: str) -> str:
     card.add("fn").value = unit.name
     card.add("n").value = vobject.vcard.Name(family=unit.name)
     card.add("org").value = [site.stadt.name, unit.name]
-    kontakt = unit.kontakt
-    if kontakt:
-        for phone in kontakt.telefon:
-            tel = card.add("tel")
-            tel.type_param = ["WORK", "VOICE"]
-            tel.value = phone.e164
-        if kontakt.fax:
-            fax = card.add("tel")
-            fax.type_param = ["WORK", "FAX"]
-            fax.value = kontakt.fax.e164
-        if kontakt.email:
-            email = card.add("email")
-            email.type_param = "INTERNET"
-            email.value = kontakt.email
+    if unit.kontakt:
+        _reachability(card, unit.kontakt.telefon, unit.kontakt.fax, unit.kontakt.email)
     if unit.standort:
         _address(card, site.standorte[unit.standort], unit.raum)
     card.add("url").value = url
