@@ -68,6 +68,7 @@ def test_schema_writes_files(tmp_path: Path) -> None:
     assert names == [
         "barrierefreiheit.schema.json",
         "einheiten.schema.json",
+        "leistungen.schema.json",
         "personen.schema.json",
         "stadt.schema.json",
         "standorte.schema.json",

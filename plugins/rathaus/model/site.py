@@ -16,6 +16,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from .entities import Einheit, Person, Stadt, Standort
 from .erklaerung import Erklaerung
 from .findings import DataError, Finding, Level
+from .leistungen import Leistung
 from .slugs import slugify
 from .validation import field_label, translate
 from .yamlread import Document, parse_yaml
@@ -29,6 +30,7 @@ RECORD_FILES: dict[str, type[BaseModel]] = {
     "einheiten.yml": Einheit,
     "personen.yml": Person,
     "standorte.yml": Standort,
+    "leistungen.yml": Leistung,
 }
 _GERMAN = Locale("de")
 # Sign languages are missing from CLDR's language names (ISO 639-3 codes).
@@ -53,6 +55,7 @@ class Site:
     einheiten: dict[str, Einheit]
     personen: dict[str, Person]
     standorte: dict[str, Standort]
+    leistungen: dict[str, Leistung]
     sources: dict[tuple[str, str], Source] = field(default_factory=dict)
     warnings: tuple[Finding, ...] = ()
     fingerprint: str = ""
@@ -209,6 +212,7 @@ def _build_site(
     einheiten: dict[str, Einheit] = collections["einheiten.yml"]
     personen: dict[str, Person] = collections["personen.yml"]
     standorte: dict[str, Standort] = collections["standorte.yml"]
+    leistungen: dict[str, Leistung] = collections["leistungen.yml"]
     erklaerung: Erklaerung | None = None
     if STATEMENT_FILE in docs:
         erklaerung, problems = _validate(docs[STATEMENT_FILE], Erklaerung, records=False)
@@ -221,6 +225,7 @@ def _build_site(
     for name in unreadable & known.keys():
         del known[name]
     findings.extend(_check_references(einheiten, personen, standorte, docs, known, rows))
+    findings.extend(_check_services(leistungen, docs, known, rows))
     if findings or stadt is None:
         raise DataError(findings)
     return Site(
@@ -229,6 +234,7 @@ def _build_site(
         einheiten=einheiten,
         personen=personen,
         standorte=standorte,
+        leistungen=leistungen,
         sources=sources,
         warnings=tuple(warnings),
         fingerprint=fingerprint,
@@ -484,3 +490,35 @@ def _check_cycles(einheiten: dict[str, Einheit], refs: _References) -> None:
             "die Zuordnung bildet einen Kreis: " + " → ".join([*chain, start]),
             "eine Einheit darf nicht über Umwege sich selbst übergeordnet sein",
         )
+
+
+def _check_services(
+    leistungen: dict[str, Leistung],
+    docs: dict[str, Document],
+    known: dict[str, set[str]],
+    rows: dict[tuple[str, str], int],
+) -> list[Finding]:
+    """The responsible unit exists; every keyword names one service only."""
+    refs = _References(docs, rows, known)
+    services = "leistungen.yml"
+    seen: dict[str, str] = {}  # sort key of a name or synonym → id of its service
+    for sid, service in leistungen.items():
+        refs.expect(services, sid, ("einheit",), service.einheit, "einheiten.yml", "die Einheit")
+        words: list[tuple[tuple[str | int, ...], str]] = [(("name",), service.name)]
+        words += [(("synonyme", j), word) for j, word in enumerate(service.synonyme)]
+        for path, word in words:
+            owner = seen.setdefault(sort_key(word), sid)
+            if owner == sid and path == ("name",):
+                continue
+            if owner == sid and sort_key(word) != sort_key(service.name):
+                continue
+            where = "hier schon als Name" if owner == sid else f"schon bei „{owner}“"
+            refs.add(
+                services,
+                sid,
+                path,
+                f"das Stichwort „{word}“ steht {where}",
+                "jedes Stichwort darf im Index von A bis Z nur einmal vorkommen – "
+                "löschen Sie es an einer Stelle",
+            )
+    return refs.findings

@@ -1,0 +1,54 @@
+"""Services (Leistungen) residents look for, for the index from A to Z (data/leistungen.yml)."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from pydantic import Field, PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from .entities import Id, Record
+from .fieldtypes import Text
+
+_LEIKA = re.compile(r"^\d{14}$")
+
+
+def _leika(value: Any) -> str:
+    """A key of the Leistungskatalog (LeiKa): exactly 14 digits, kept as text."""
+    text = str(value).strip() if isinstance(value, str | int) else ""
+    compact = text.replace(" ", "")
+    if _LEIKA.match(compact):
+        return compact
+    raise PydanticCustomError(
+        "rathaus_leika",
+        "„{value}“ ist kein LeiKa-Schlüssel – ein Schlüssel aus dem Leistungskatalog hat "
+        "genau 14 Ziffern, z. B. 99000000000000; lassen Sie das Feld weg, wenn Sie ihn nicht "
+        "kennen",
+        {"value": value},
+    )
+
+
+Leika = Annotated[
+    str,
+    PlainValidator(_leika),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{14}$"}),
+]
+
+
+class Leistung(Record):
+    """Eine Dienstleistung der Verwaltung, z. B. Wohngeld oder Reisepass."""
+
+    id: Id
+    name: Text = Field(description="Name der Leistung, wie Bürgerinnen und Bürger sie suchen")
+    synonyme: tuple[Text, ...] = Field(
+        (), description="andere Wörter für dieselbe Leistung, z. B. Pass für Reisepass"
+    )
+    einheit: Id = Field(description="Kennung der zuständigen Einheit aus einheiten.yml")
+    leika: Leika | None = Field(
+        None, description="Schlüssel aus dem Leistungskatalog (LeiKa), 14 Ziffern"
+    )
+    beschreibung: Text = Field(description="ein bis zwei Sätze: worum es geht")
+    leichte_sprache: Text | None = Field(
+        None, description="dieselbe Beschreibung in Leichter Sprache"
+    )

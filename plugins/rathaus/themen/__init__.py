@@ -1,0 +1,1 @@
+"""The index of topics and services from A to Z (``rathaus/themen``)."""
