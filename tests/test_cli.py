@@ -28,7 +28,8 @@ def test_check_reports_in_german_and_exits_1(
     (root / "data" / "personen.yml").write_text(BROKEN_PERSON, encoding="utf-8")
     assert main(["--root", str(root), "check"]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == (
+    assert out[0] == "data/personen.yml – 1 Fehler, 0 Warnungen"
+    assert out[1] == (
         "data/personen.yml:4:12: einheit: die Einheit „buergerbueor“ gibt es nicht "
         "– meinten Sie „buergerbuero“?"
     )
@@ -68,8 +69,10 @@ def test_schema_writes_files(tmp_path: Path) -> None:
     assert names == [
         "barrierefreiheit.schema.json",
         "einheiten.schema.json",
+        "gremien.schema.json",
         "leistungen.schema.json",
         "personen.schema.json",
         "stadt.schema.json",
         "standorte.schema.json",
+        "termine.schema.json",
     ]

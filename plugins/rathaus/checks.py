@@ -2,14 +2,53 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from pathlib import Path
 
+from .links import check_links
+from .markdown_scan import PageSource, mask
 from .model import DataError, Finding, Site, load_site
 from .model.erklaerung import freshness
 from .model.hours import build_date
 from .model.site import STATEMENT_FILE
-from .pages import check_pages
+from .model.slugs import slugify
+from .model.yamlread import check_text
+from .pages import check_pages, markdown_files, split_front_matter
+from .safety import check_markdown_safety
+
+PageCheck = Callable[[PageSource, Mapping[str, PageSource], frozenset[str] | None], list[Finding]]
+"""A check of one page; it sees every page (by path in content/) and the generated paths
+(``None`` when the data could not be loaded, so generated pages are unknown)."""
+
+
+def _safety(
+    page: PageSource, pages: Mapping[str, PageSource], generated: frozenset[str] | None
+) -> list[Finding]:
+    return check_markdown_safety(page.file, page.text, page.front_matter)
+
+
+# Checks of editors' pages that no plugin reports on its own: `rathaus check` prints them and
+# the rathaus/pruefung plugin logs them during the build. Later checks (e.g. the Leichte
+# Sprache linter) append themselves here.
+PAGE_CHECKS: list[PageCheck] = [_safety, check_links]
+
+GeneratedPages = Callable[[Site], Iterable[str]]
+
+
+def _directory_pages(site: Site) -> Iterable[str]:
+    """Pages and files of rathaus/verzeichnis and rathaus/barrierefreiheit (default paths)."""
+    yield from ("verwaltung/index.md", "ansprechpersonen.md", "standorte.md")
+    yield from ("oeffnungszeiten.md", "barrierefreiheit.md")
+    for unit_id in site.einheiten:
+        yield from (f"verwaltung/{slugify(unit_id)}.md", f"verwaltung/{slugify(unit_id)}.vcf")
+    for person_id in site.personen:
+        yield f"ansprechpersonen/{slugify(person_id)}.vcf"
+
+
+# Paths in content/ that plugins generate, so links to them are not reported as missing.
+# A plugin that generates pages adds a function here.
+GENERATED_PAGES: list[GeneratedPages] = [_directory_pages]
 
 
 def statement_findings(site: Site, today: date) -> list[Finding]:
@@ -31,4 +70,39 @@ def run_checks(root: Path) -> list[Finding]:
     except DataError as exc:
         findings.extend(exc.findings)
     findings.extend(check_pages(root, site))
+    findings.extend(page_findings(root, site))
     return sorted(findings)
+
+
+def read_pages(root: Path, content_dir: str = "content") -> dict[str, PageSource]:
+    """Every readable Markdown page of content/ by its path there (problems: check_pages)."""
+    base = root / content_dir
+    pages: dict[str, PageSource] = {}
+    if not base.is_dir():
+        return pages
+    for path in markdown_files(base):
+        if path.is_symlink() or not path.is_file():
+            continue
+        display = path.relative_to(root).as_posix()
+        text, problems = check_text(display, path.read_bytes())
+        if problems:
+            continue
+        front_matter, _, problems = split_front_matter(display, text)
+        src_uri = path.relative_to(base).as_posix()
+        pages[src_uri] = PageSource(display, src_uri, text, front_matter, mask(text))
+    return pages
+
+
+def page_findings(root: Path, site: Site | None, content_dir: str = "content") -> list[Finding]:
+    """The findings of :data:`PAGE_CHECKS` for every page."""
+    pages = read_pages(root, content_dir)
+    generated = (
+        frozenset(path for source in GENERATED_PAGES for path in source(site))
+        if site is not None
+        else None
+    )
+    findings: list[Finding] = []
+    for page in pages.values():
+        for check in PAGE_CHECKS:
+            findings.extend(check(page, pages, generated))
+    return findings

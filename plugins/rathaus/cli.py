@@ -3,58 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from .checks import run_checks
-from .model import Finding, Level
+from .gitchanges import GitError, changed_files
+from .model import Level
 from .model.schemas import write_schemas
-
-
-def _human(findings: Sequence[Finding]) -> str:
-    lines = [f.format() for f in findings]
-    errors = sum(f.level is Level.ERROR for f in findings)
-    warnings = len(findings) - errors
-    if findings:
-        lines.append("")
-    lines.append(f"{errors} Fehler, {warnings} Warnungen")
-    return "\n".join(lines)
-
-
-def _github(findings: Sequence[Finding]) -> str:
-    def escape(text: str) -> str:
-        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-    return "\n".join(
-        f"::{f.level.value} file={f.file},line={f.line},col={f.col}::"
-        + escape(f.format().split(": ", 1)[1])
-        for f in findings
-    )
-
-
-def _json(findings: Sequence[Finding]) -> str:
-    return json.dumps(
-        [
-            {
-                "file": f.file,
-                "line": f.line,
-                "col": f.col,
-                "field": f.field,
-                "level": f.level.value,
-                "rule": f.rule,
-                "message": f.message,
-                "hint": f.hint,
-            }
-            for f in findings
-        ],
-        ensure_ascii=False,
-        indent=2,
-    )
-
-
-FORMATS = {"human": _human, "github": _github, "json": _json}
+from .report import FORMATS
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -64,10 +21,21 @@ def _check(args: argparse.Namespace) -> int:
         return 2
     try:
         findings = run_checks(root)
-    except OSError as exc:
+        changed = changed_files(root, args.changed) if args.changed else None
+    except (OSError, GitError) as exc:
         print(f"rathaus check: konnte nicht laufen: {exc}", file=sys.stderr)
         return 2
-    print(FORMATS[args.format](findings))
+    if changed is not None:
+        # All data is still loaded and checked, so references into unchanged files count.
+        elsewhere = [f for f in findings if f.file not in changed]
+        findings = [f for f in findings if f.file in changed]
+        if elsewhere and args.format == "human":
+            print(
+                f"({len(elsewhere)} weitere Meldungen in nicht geänderten Dateien; "
+                "alle zeigt: rathaus check)",
+                file=sys.stderr,
+            )
+    print(FORMATS[args.format](findings, root))
     return 1 if any(f.level is Level.ERROR for f in findings) else 0
 
 
@@ -95,7 +63,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=sorted(FORMATS),
         default="human",
-        help="Ausgabe: human (Deutsch, für Menschen), github (Anmerkungen in Pull Requests), json",
+        help="Ausgabe: human (Deutsch, für Menschen), github (Anmerkungen in Pull Requests), "
+        "gitlab (Code-Quality-Bericht), json",
+    )
+    check.add_argument(
+        "--changed",
+        nargs="?",
+        const="HEAD",
+        metavar="REF",
+        help="nur Meldungen zu Dateien, die sich gegenüber dem Git-Stand REF (Standard: HEAD) "
+        "geändert haben oder neu sind; geprüft werden trotzdem alle Daten",
     )
     check.set_defaults(run=_check)
     schema = commands.add_parser(

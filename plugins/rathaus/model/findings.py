@@ -10,6 +10,8 @@ from dataclasses import dataclass
 class Level(enum.StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"
+    """Worth showing, never a failure: e.g. a reviewed exception with its reason."""
 
 
 @dataclass(frozen=True, order=True)

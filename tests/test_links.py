@@ -1,0 +1,73 @@
+"""Internal links of editors' pages, as `rathaus check` reports them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from rathaus.checks import run_checks
+from rathaus.model import Level
+
+
+def link_findings(root: Path) -> list[tuple[str, int, int, str, Level]]:
+    return [
+        (f.file, f.line, f.col, f.message, f.level) for f in run_checks(root) if f.rule == "link"
+    ]
+
+
+def test_missing_page_with_position_and_suggestion(fixture_site: Callable[[str], Path]) -> None:
+    root = fixture_site("klein")
+    (root / "content" / "kontakt.md").write_text("# Kontakt\n", encoding="utf-8")
+    (root / "content" / "a.md").write_text(
+        '# A\n\nSiehe [Kontakt](kontakt.md) und\n[Kontakt](kontak.md "Titel").\n',
+        encoding="utf-8",
+    )
+    [finding] = [f for f in run_checks(root) if f.rule == "link"]
+    assert (finding.file, finding.line, finding.col) == ("content/a.md", 4, 11)
+    assert finding.message == "die verlinkte Seite „kontak.md“ gibt es nicht"
+    assert finding.hint == "meinten Sie „kontakt.md“?"
+
+
+def test_generated_pages_and_relative_paths(fixture_site: Callable[[str], Path]) -> None:
+    root = fixture_site("klein")
+    sub = root / "content" / "leben"
+    sub.mkdir()
+    (sub / "index.md").write_text(
+        "# Leben\n\n[Amt](../verwaltung/buergerbuero.md) [Zeiten](../oeffnungszeiten.md)\n"
+        "[vCard](../ansprechpersonen/erika-muster.vcf) [Start](../index.md#zeiten)\n"
+        "[raus](../../README.md) [extern](https://www.nrw.de/x.md)\n",
+        encoding="utf-8",
+    )
+    assert link_findings(root) == [
+        (
+            "content/leben/index.md",
+            5,
+            8,
+            "der Link „../../README.md“ führt aus dem Ordner content/ hinaus",
+            Level.ERROR,
+        )
+    ]
+
+
+def test_anchor_warnings(fixture_site: Callable[[str], Path]) -> None:
+    root = fixture_site("klein")
+    (root / "content" / "b.md").write_text(
+        "# Bürgeramt\n\n## Öffnungszeiten\n\n## Öffnungszeiten\n\n## Eigener Anker {#eigen}\n\n"
+        '<span id="html-anker"></span>\n\n'
+        "[1](#burgeramt) [2](#offnungszeiten_1) [3](#eigen) [4](#html-anker) [5](#fehlt)\n"
+        "```\n## Kein Titel\n```\n[6](#kein-titel)\n",
+        encoding="utf-8",
+    )
+    assert [(line, col, level) for _, line, col, _, level in link_findings(root)] == [
+        (11, 73, Level.WARNING),
+        (15, 5, Level.WARNING),
+    ]
+
+
+def test_links_in_code_are_ignored(fixture_site: Callable[[str], Path]) -> None:
+    root = fixture_site("klein")
+    (root / "content" / "c.md").write_text(
+        "# C\n\n```markdown\n[x](gibt-es-nicht.md)\n```\n\n`[y](auch-nicht.md)`\n",
+        encoding="utf-8",
+    )
+    assert link_findings(root) == []
