@@ -16,8 +16,10 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from .entities import Einheit, Person, Stadt, Standort
 from .erklaerung import Erklaerung
 from .findings import DataError, Finding, Level
+from .gremien import Gremium
 from .leistungen import Leistung
 from .slugs import slugify
+from .termine import Termin
 from .validation import field_label, translate
 from .yamlread import Document, parse_yaml
 
@@ -30,6 +32,8 @@ RECORD_FILES: dict[str, type[BaseModel]] = {
     "einheiten.yml": Einheit,
     "personen.yml": Person,
     "standorte.yml": Standort,
+    "termine.yml": Termin,
+    "gremien.yml": Gremium,
     "leistungen.yml": Leistung,
 }
 _GERMAN = Locale("de")
@@ -56,6 +60,8 @@ class Site:
     personen: dict[str, Person]
     standorte: dict[str, Standort]
     leistungen: dict[str, Leistung]
+    termine: dict[str, Termin] = field(default_factory=dict)
+    gremien: dict[str, Gremium] = field(default_factory=dict)
     sources: dict[tuple[str, str], Source] = field(default_factory=dict)
     warnings: tuple[Finding, ...] = ()
     fingerprint: str = ""
@@ -225,6 +231,9 @@ def _build_site(
     for name in unreadable & known.keys():
         del known[name]
     findings.extend(_check_references(einheiten, personen, standorte, docs, known, rows))
+    termine: dict[str, Termin] = collections["termine.yml"]
+    gremien: dict[str, Gremium] = collections["gremien.yml"]
+    findings.extend(_check_events_and_bodies(termine, gremien, docs, known, rows))
     findings.extend(_check_services(leistungen, docs, known, rows))
     if findings or stadt is None:
         raise DataError(findings)
@@ -235,6 +244,8 @@ def _build_site(
         personen=personen,
         standorte=standorte,
         leistungen=leistungen,
+        termine=termine,
+        gremien=gremien,
         sources=sources,
         warnings=tuple(warnings),
         fingerprint=fingerprint,
@@ -521,4 +532,34 @@ def _check_services(
                 "jedes Stichwort darf im Index von A bis Z nur einmal vorkommen – "
                 "löschen Sie es an einer Stelle",
             )
+    return refs.findings
+
+
+def _check_events_and_bodies(
+    termine: dict[str, Termin],
+    gremien: dict[str, Gremium],
+    docs: dict[str, Document],
+    known: dict[str, set[str]],
+    rows: dict[tuple[str, str], int],
+) -> list[Finding]:
+    """Events and council bodies point at units and locations that exist."""
+    refs = _References(docs, rows, known)
+    units, places = "einheiten.yml", "standorte.yml"
+    for tid, event in termine.items():
+        refs.expect("termine.yml", tid, ("einheit",), event.einheit, units, "die Einheit")
+        if event.standort is not None:
+            refs.expect("termine.yml", tid, ("standort",), event.standort, places, "den Standort")
+    for gid, body in gremien.items():
+        for key in ("geschaeftsstelle", "einheit"):
+            value = getattr(body, key)
+            if value is not None:
+                refs.expect("gremien.yml", gid, (key,), value, units, "die Einheit")
+        for i, meeting in enumerate(body.sitzungen):
+            if meeting.standort is not None:
+                path = ("sitzungen", i, "standort")
+                refs.expect("gremien.yml", gid, path, meeting.standort, places, "den Standort")
+        for i, paper in enumerate(body.vorlagen):
+            if paper.federfuehrend is not None:
+                path = ("vorlagen", i, "federfuehrend")
+                refs.expect("gremien.yml", gid, path, paper.federfuehrend, units, "die Einheit")
     return refs.findings

@@ -1,0 +1,1 @@
+"""The ``rathaus/termine`` plugin: events pages, schema.org Event and iCalendar files."""

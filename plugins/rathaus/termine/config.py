@@ -1,0 +1,26 @@
+"""Settings of the ``rathaus/termine`` plugin (mkdocs.yml)."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as opt
+
+
+class TermineConfig(base.Config):
+    enabled = opt.Type(bool, default=True)
+    """Generate the events pages and calendar files."""
+
+    data_dir = opt.Type(str, default="data")
+    """Folder with the YAML data, relative to mkdocs.yml."""
+
+    events_dir = opt.Type(str, default="termine")
+    """Folder (in the site) for the events overview, one page and one .ics per event."""
+
+    feed_name = opt.Type(str, default="kalender.ics")
+    """File name (inside ``events_dir``) of the calendar of all upcoming events."""
+
+    units_dir = opt.Type(str, default="verwaltung")
+    """Where the directory plugin puts one page per unit (for the organiser link)."""
+
+    locations_page = opt.Type(str, default="standorte.md")
+    """Source path of the directory plugin's locations page (for the venue link)."""

@@ -1,0 +1,151 @@
+"""MkDocs adapter of the events: generated pages and iCalendar files."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
+
+from ..adapter import load_or_fail, renderer
+from ..model import Site, slugify
+from ..model.hours import build_date
+from ..model.termine import split_events
+from ..render import FragmentRenderer, toc_tokens
+from . import views
+from .config import TermineConfig
+from .ics import calendar_text, uid_host
+
+log = get_plugin_logger(__name__)
+
+
+class TerminePlugin(BasePlugin[TermineConfig]):
+    """Turns ``data/termine.yml`` into an events page, event pages and calendar files."""
+
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.renderer = FragmentRenderer()
+        self.today = build_date()
+        self.generated: dict[str, str] = {}  # src_uri → event id ("" for the overview)
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        self.site = load_or_fail(config, self.config.data_dir)
+        self.renderer = renderer(config)
+        self.today = build_date()
+        return config
+
+    # After the directory plugin (priority 50), so links to unit pages resolve.
+    @event_priority(40)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        self.generated = {}
+        if not self.config.enabled or self.site is None:
+            return files
+        site, base = self.site, self.config.events_dir
+        pages = [
+            (
+                f"{base}/index.md",
+                "",
+                "Termine",
+                "Veranstaltungen der Stadt: Datum, Ort, Barrierefreiheit und Anmeldung.",
+                InclusionLevel.UNDEFINED,
+            )
+        ]
+        for event in site.termine.values():
+            when = views.when(event.beginn, event.ende).text
+            pages.append(
+                (
+                    f"{base}/{slugify(event.id)}.md",
+                    event.id,
+                    event.titel,
+                    f"{event.titel}: {when}.",
+                    InclusionLevel.NOT_IN_NAV,
+                )
+            )
+        for src_uri, event_id, title, description, inclusion in pages:
+            if files.get_file_from_path(src_uri) is not None:
+                continue  # an editor's page at the same path wins
+            content = f"---\ndescription: {_yaml_text(description)}\n---\n\n# {title}\n"
+            files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+            self.generated[src_uri] = event_id
+
+        site_url = config.site_url or ""
+        host = uid_host(site_url, f"{slugify(site.stadt.name)}.invalid")
+
+        def event_url(event_id: str) -> str:
+            file = files.get_file_from_path(f"{base}/{slugify(event_id)}.md")
+            return site_url + (file.url if file else "")
+
+        for event in site.termine.values():
+            text = calendar_text(site, [event], event_url, host, self.today)
+            files.append(_generated_file(config, f"{base}/{slugify(event.id)}.ics", text))
+        upcoming = split_events(list(site.termine.values()), self.today).upcoming
+        feed = calendar_text(
+            site, upcoming, event_url, host, self.today, name=f"Termine: {site.stadt.name}"
+        )
+        files.append(_generated_file(config, f"{base}/{self.config.feed_name}", feed))
+        log.info(f"{len(site.termine)} Termine, davon {len(upcoming)} kommende")
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled or self.site is None:
+            return markdown
+        event_id = self.generated.get(page.file.src_uri)
+        if event_id is None:
+            return markdown
+        links = self._links(page, files, config)
+        if event_id:
+            context = views.event_context(self.site, self.site.termine[event_id], links, self.today)
+            html = self.renderer.render("termin", level=2, **context)
+        else:
+            html = self.renderer.render(
+                "termine", level=2, **views.overview_context(self.site, links, self.today)
+            )
+        return markdown + "\n" + html + "\n"
+
+    def on_page_content(
+        self, html: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        # Headings of generated pages live in raw HTML, which Markdown's toc cannot see.
+        if self.config.enabled and page.file.src_uri in self.generated:
+            page.toc = get_toc(toc_tokens(html))  # type: ignore[arg-type]
+        return html
+
+    def _links(self, page: Page, files: Files, config: MkDocsConfig) -> views.Links:
+        base = self.config.events_dir
+        site_url = config.site_url or ""
+        targets = {
+            "einheit": lambda i: (f"{self.config.units_dir}/{slugify(i)}.md", ""),
+            "standort": lambda i: (self.config.locations_page, slugify(i)),
+            "termin": lambda i: (f"{base}/{slugify(i)}.md", ""),
+            "termin-ics": lambda i: (f"{base}/{slugify(i)}.ics", ""),
+            "termine": lambda i: (f"{base}/index.md", ""),
+            "feed": lambda i: (f"{base}/{self.config.feed_name}", ""),
+        }
+
+        def link(kind: str, record_id: str) -> str:
+            absolute = kind.endswith("-absolute")
+            src_uri, anchor = targets[kind.removesuffix("-absolute")](record_id)
+            file = files.get_file_from_path(src_uri)
+            if file is None:
+                raise PluginError(f"rathaus/termine: no page for {kind} {record_id!r} ({src_uri})")
+            url = site_url + file.url if absolute else get_relative_url(file.url, page.url)
+            return f"{url}#{anchor}" if anchor else url
+
+        return link
+
+
+def _generated_file(config: MkDocsConfig, src_uri: str, text: str) -> File:
+    return File.generated(config, src_uri, content=text, inclusion=InclusionLevel.NOT_IN_NAV)
+
+
+def _yaml_text(text: str) -> str:
+    """A YAML double-quoted scalar for generated front matter."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'

@@ -1,0 +1,264 @@
+"""What the events templates see: plain data prepared from the :class:`Site`.
+
+No MkDocs here: links come from a ``Links`` callback the adapter provides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from babel.dates import format_date
+
+from ..model import Site, slugify
+from ..model.entities import Adresse, Zugang
+from ..model.hours import BERLIN, clock
+from ..model.termine import Termin, instant, split_events
+from ..verzeichnis.views import ACCESS_LABELS, AccessFact
+
+# (kind, id) → URL: "einheit", "standort", "termin", "termin-ics" relative to the
+# current page; "termin-absolute" and "einheit-absolute" with the site's address.
+Links = Callable[[str, str], str]
+
+
+def _day(moment: datetime) -> str:
+    return format_date(moment.date(), "EEEE, d. MMMM y", locale="de")
+
+
+def iso(moment: datetime) -> str:
+    """``2027-03-27T14:00+01:00``: a valid HTML ``datetime`` and ISO 8601 with offset."""
+    return moment.astimezone(BERLIN).isoformat(timespec="minutes")
+
+
+@dataclass(frozen=True)
+class When:
+    """Start and end in German words, and as machine-readable times with offset."""
+
+    start_label: str
+    end_label: str
+    suffix: str
+    start_iso: str
+    end_iso: str
+    clock_change: str | None
+
+    @property
+    def text(self) -> str:
+        return f"{self.start_label} bis {self.end_label}{self.suffix}"
+
+
+def when(start: datetime, end: datetime) -> When:
+    """``Samstag, 27. März 2027, 14:00 bis 19:00 Uhr``; over several days with both dates."""
+    start, end = start.astimezone(BERLIN), end.astimezone(BERLIN)
+    change = None
+    before, after = start.utcoffset() or timedelta(), end.utcoffset() or timedelta()
+    if before != after:
+        forward = after > before
+        change = (
+            "In dieser Zeit beginnt die Sommerzeit: Die Uhren werden von 2:00 auf 3:00 Uhr "
+            "vorgestellt."
+            if forward
+            else "In dieser Zeit endet die Sommerzeit: Die Uhren werden von 3:00 auf 2:00 Uhr "
+            "zurückgestellt."
+        )
+    if start.date() == end.date():
+        return When(
+            f"{_day(start)}, {clock(start.time())}",
+            clock(end.time()),
+            " Uhr",
+            iso(start),
+            iso(end),
+            change,
+        )
+    return When(
+        f"{_day(start)}, {clock(start.time())} Uhr",
+        f"{_day(end)}, {clock(end.time())} Uhr",
+        "",
+        iso(start),
+        iso(end),
+        change,
+    )
+
+
+@dataclass(frozen=True)
+class PlaceView:
+    """Shaped like the directory's location view, so ``standort.html`` can render it."""
+
+    name: str
+    street: str
+    postcode: str
+    city: str
+    room: str | None
+    url: str | None
+    transit: str | None
+    access: list[AccessFact]
+    access_note: str | None
+
+    @property
+    def one_line(self) -> str:
+        parts = [self.name, *([self.room] if self.room else []), self.street]
+        return ", ".join(parts) + f", {self.postcode} {self.city}"
+
+
+def _place(site: Site, event: Termin, links: Links) -> tuple[PlaceView, Adresse]:
+    if event.standort is not None:
+        location = site.standorte[event.standort]
+        name, address, zugang = location.name, location.adresse, location.barrierefreiheit
+        url: str | None = links("standort", location.id)
+        transit = location.oepnv
+    else:
+        assert event.ort is not None
+        name, address, zugang = event.ort.name, event.ort.adresse, event.ort.barrierefreiheit
+        url, transit = None, None
+    return (
+        PlaceView(
+            name=name,
+            street=address.strasse,
+            postcode=address.plz,
+            city=address.ort,
+            room=event.raum,
+            url=url,
+            transit=transit,
+            access=_access(zugang),
+            access_note=zugang.hinweis,
+        ),
+        address,
+    )
+
+
+def _access(zugang: Zugang) -> list[AccessFact]:
+    return [AccessFact(label, getattr(zugang, key)) for key, label in ACCESS_LABELS.items()]
+
+
+@dataclass(frozen=True)
+class Registration:
+    required: bool
+    note: str | None
+    email: str | None
+    phone_e164: str | None
+    phone_display: str | None
+    link: str | None
+    deadline_iso: str | None
+    deadline: str | None
+
+
+def _registration(event: Termin) -> Registration | None:
+    a = event.anmeldung
+    if a is None:
+        return None
+    return Registration(
+        required=a.erforderlich,
+        note=a.hinweis,
+        email=a.email,
+        phone_e164=a.telefon.e164 if a.telefon else None,
+        phone_display=a.telefon.display if a.telefon else None,
+        link=a.link,
+        deadline_iso=a.frist.isoformat() if a.frist else None,
+        deadline=format_date(a.frist, "EEEE, d. MMMM y", locale="de") if a.frist else None,
+    )
+
+
+@dataclass(frozen=True)
+class EventView:
+    id: str
+    anchor: str
+    title: str
+    url: str
+    ics: str
+    when: When
+    past: bool
+    place: PlaceView
+    event_access_note: str | None
+    registration: Registration | None
+    free: bool | None
+    organizer_name: str
+    organizer_url: str
+    description: str
+    easy_language: str | None
+
+
+def event_view(site: Site, event: Termin, links: Links, today: date) -> EventView:
+    unit = site.einheiten[event.einheit]
+    place, _ = _place(site, event, links)
+    return EventView(
+        id=event.id,
+        anchor=f"termin-{slugify(event.id)}",
+        title=event.titel,
+        url=links("termin", event.id),
+        ics=links("termin-ics", event.id),
+        when=when(event.beginn, event.ende),
+        past=event.ende.astimezone(BERLIN).date() < today,
+        place=place,
+        event_access_note=event.barrierefreiheit_hinweis,
+        registration=_registration(event),
+        free=event.kostenlos,
+        organizer_name=unit.name,
+        organizer_url=links("einheit", unit.id),
+        description=event.beschreibung,
+        easy_language=event.leichte_sprache,
+    )
+
+
+def event_context(site: Site, event: Termin, links: Links, today: date) -> dict[str, Any]:
+    return {
+        "event": event_view(site, event, links, today),
+        "jsonld": event_jsonld(site, event, links),
+        "overview": links("termine", ""),
+    }
+
+
+def overview_context(site: Site, links: Links, today: date) -> dict[str, Any]:
+    split = split_events(list(site.termine.values()), today)
+    return {
+        "upcoming": [event_view(site, e, links, today) for e in split.upcoming],
+        "past": [event_view(site, e, links, today) for e in split.past],
+        "feed": links("feed", ""),
+        "as_of": format_date(today, "d. MMMM y", locale="de"),
+        "as_of_iso": today.isoformat(),
+    }
+
+
+def event_jsonld(site: Site, event: Termin, links: Links) -> dict[str, Any]:
+    """schema.org ``Event`` for search engines and assistants."""
+    place, address = _place(site, event, links)
+    unit = site.einheiten[event.einheit]
+    organizer: dict[str, Any] = {
+        "@type": "GovernmentOrganization",
+        "name": unit.name,
+        "url": links("einheit-absolute", unit.id),
+    }
+    if unit.kontakt and unit.kontakt.email:
+        organizer["email"] = unit.kontakt.email
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.titel,
+        "description": event.beschreibung,
+        "startDate": iso(event.beginn),
+        "endDate": iso(event.ende),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "inLanguage": "de",
+        "url": links("termin-absolute", event.id),
+        "location": {
+            "@type": "Place",
+            "name": ", ".join([place.name, *([event.raum] if event.raum else [])]),
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": address.strasse,
+                "postalCode": address.plz,
+                "addressLocality": address.ort,
+                "addressCountry": "DE",
+            },
+        },
+        "organizer": organizer,
+    }
+    if event.kostenlos is not None:
+        data["isAccessibleForFree"] = event.kostenlos
+    return data
+
+
+def duration_minutes(event: Termin) -> int:
+    """Elapsed minutes, correct across a DST change (wall-clock subtraction is not)."""
+    return int((instant(event.ende) - instant(event.beginn)).total_seconds() // 60)
