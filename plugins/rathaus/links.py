@@ -102,7 +102,7 @@ def check_links(
             if generated is None and resolved not in pages:
                 continue  # data unreadable: which pages are generated is unknown
             if resolved not in pages and resolved not in (generated or ()):
-                close = _closest(resolved, [*pages, *generated])
+                close = _closest(resolved, [*pages, *(generated or ())])
                 problem(
                     f"die verlinkte Seite „{path}“ gibt es nicht",
                     f"meinten Sie „{posixpath.relpath(close, base or '.')}“?"

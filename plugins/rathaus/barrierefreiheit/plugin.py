@@ -53,6 +53,12 @@ class BarrierefreiheitPlugin(BasePlugin[BarrierefreiheitConfig]):
         )
         files.append(File.generated(config, self.config.page, content=content))
         self.generated = True
+        if self.site is not None and self.site.erklaerung is not None:
+            reviewed = self.site.erklaerung.zuletzt_ueberprueft_am
+            log.info(
+                "Barrierefreiheit: Erklärung erzeugt, zuletzt überprüft am "
+                + format_date(reviewed, "d. MMMM y", locale="de")
+            )
         return files
 
     def on_page_markdown(

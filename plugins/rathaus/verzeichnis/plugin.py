@@ -148,8 +148,17 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
                 )
             )
         log.info(
-            f"{len(site.einheiten)} Einheiten, {len(site.personen)} Personen, "
-            f"{len(site.standorte)} Standorte"
+            "Verzeichnis: "
+            + ", ".join(
+                f"{n} {one if n == 1 else many}"
+                for n, one, many in (
+                    (len(site.einheiten), "Einheit", "Einheiten"),
+                    (len(site.personen), "Person", "Personen"),
+                    (len(site.standorte), "Standort", "Standorte"),
+                )
+            )
+            + f"; {len(self.generated)} Seiten und "
+            f"{len(site.einheiten) + len(site.personen)} vCards erzeugt"
         )
         return files
 

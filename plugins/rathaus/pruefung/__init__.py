@@ -1,0 +1,1 @@
+"""The ``rathaus/pruefung`` plugin: every check before anything is written, and progress."""

@@ -1,0 +1,14 @@
+"""Settings of the ``rathaus/pruefung`` plugin (mkdocs.yml)."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as opt
+
+
+class PruefungConfig(base.Config):
+    enabled = opt.Type(bool, default=True)
+    """Run all checks before the build writes anything; off leaves checking to each plugin."""
+
+    progress_every = opt.Type(int, default=200)
+    """Log progress every this many pages, for builds with more pages than this."""
