@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from pathlib import Path
 
+from .aktuelles.posts import check_posts
 from .links import check_links
 from .markdown_scan import PageSource, mask
 from .model import DataError, Finding, Site, load_site
@@ -70,6 +71,7 @@ def run_checks(root: Path) -> list[Finding]:
     except DataError as exc:
         findings.extend(exc.findings)
     findings.extend(check_pages(root, site))
+    findings.extend(check_posts(root, site))
     findings.extend(page_findings(root, site))
     return sorted(findings)
 

@@ -1,0 +1,1 @@
+"""News („Aktuelles“): posts, yearly archives and an Atom feed (``rathaus/aktuelles``)."""

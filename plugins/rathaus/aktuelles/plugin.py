@@ -1,0 +1,244 @@
+"""MkDocs adapter of the news: overview pages, yearly archives, post headers, Atom feed."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
+
+from ..adapter import load_or_fail, renderer, report, site_root
+from ..model import Level, Site, slugify
+from ..render import FragmentRenderer, toc_tokens
+from . import views
+from .config import AktuellesConfig
+from .posts import Post, is_post, read_post
+
+log = get_plugin_logger(__name__)
+
+
+@dataclass(frozen=True)
+class _Listing:
+    """A generated list page: the posts it shows, and which year (for an archive)."""
+
+    posts: tuple[Post, ...]
+    year: int | None = None
+
+
+class AktuellesPlugin(BasePlugin[AktuellesConfig]):
+    """News posts from ``content/aktuelles/`` with overview, archives and a feed."""
+
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.renderer = FragmentRenderer()
+        self.posts: dict[str, Post] = {}
+        self.listings: dict[str, _Listing] = {}
+        self.pages: list[str] = []
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        if self.config.per_page < 1 or self.config.feed_entries < 1:
+            raise PluginError("rathaus/aktuelles: per_page and feed_entries must be at least 1")
+        self.site = load_or_fail(config, self.config.data_dir)
+        self.renderer = renderer(config)
+        return config
+
+    # After rathaus/verzeichnis (50), so the unit pages exist; before MkDocs builds the nav.
+    @event_priority(40)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or self.site is None:
+            return files
+        news = self.config.news_dir.strip("/")
+        root = site_root(config)
+        findings = []
+        self.posts = {}
+        for file in files.documentation_pages():
+            if file.generated_by or not is_post(file.src_uri, news):
+                continue
+            display = Path(file.abs_src_path or file.src_uri).resolve()
+            shown = (
+                display.relative_to(root.resolve()).as_posix()
+                if display.is_relative_to(root.resolve())
+                else file.src_uri
+            )
+            post, problems = read_post(shown, file.src_uri, file.content_string, self.site)
+            findings.extend(problems)
+            if post is not None:
+                self.posts[file.src_uri] = post
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+        errors = [f for f in findings if f.level is Level.ERROR]
+        if errors:
+            raise PluginError(report(errors))
+
+        ordered = tuple(views.newest_first(list(self.posts.values())))
+        per_page = self.config.per_page
+        self.pages = views.list_pages(news, len(ordered), per_page)
+        self.listings = {}
+        generated: list[tuple[str, str, str, _Listing, InclusionLevel]] = []
+        for n, src_uri in enumerate(self.pages):
+            chunk = ordered[n * per_page : (n + 1) * per_page]
+            title = self.config.title if n == 0 else f"{self.config.title} – Seite {n + 1}"
+            generated.append(
+                (
+                    src_uri,
+                    title,
+                    "Meldungen und Pressemitteilungen der Verwaltung, die neuesten zuerst.",
+                    _Listing(chunk),
+                    InclusionLevel.UNDEFINED if n == 0 else InclusionLevel.NOT_IN_NAV,
+                )
+            )
+        for year, _ in views.years(ordered):
+            generated.append(
+                (
+                    views.year_page(news, year),
+                    f"{self.config.title}: Meldungen aus {year}",
+                    f"Alle Meldungen der Verwaltung aus dem Jahr {year}.",
+                    _Listing(tuple(p for p in ordered if p.day.year == year), year),
+                    InclusionLevel.NOT_IN_NAV,
+                )
+            )
+        for src_uri, title, description, listing, inclusion in generated:
+            if files.get_file_from_path(src_uri) is not None:
+                continue  # an editor's page at the same path wins
+            content = f"---\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n\n"
+            content += f"# {title}\n"
+            files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+            self.listings[src_uri] = listing
+
+        if self.config.feed:
+            self._add_feed(files, config, ordered)
+        log.info(f"{len(ordered)} Meldungen, {len(self.pages)} Übersichtsseiten")
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled or self.site is None:
+            return markdown
+        src_uri = page.file.src_uri
+        url = self._relative(page, files)
+        unit_url = self._unit_url(lambda file: get_relative_url(file.url, page.url), files)
+        post = self.posts.get(src_uri)
+        if post is not None:
+            view = views.post_view(self.site, post, url, unit_url)
+            head = self.renderer.render("meldung-kopf", post=view, level=2)
+            foot = self.renderer.render("meldung-fuss", overview_url=url(self.pages[0]))
+            return _after_title(markdown, head) + "\n\n" + foot + "\n"
+        listing = self.listings.get(src_uri)
+        if listing is None:
+            return markdown
+        all_posts = list(self.posts.values())
+        feed = f"{self.config.news_dir.strip('/')}/feed.xml"
+        html = self.renderer.render(
+            "aktuelles",
+            posts=[views.post_view(self.site, p, url, unit_url) for p in listing.posts],
+            level=2,
+            pages=[] if listing.year else views.page_links(self.pages, url, src_uri),
+            years=views.year_links(self.config.news_dir.strip("/"), all_posts, url, listing.year),
+            feed_url=url(feed) if files.get_file_from_path(feed) is not None else "",
+            intro=(
+                f"Alle {len(listing.posts)} Meldungen aus dem Jahr {listing.year}, "
+                "die neuesten zuerst."
+                if listing.year
+                else "Meldungen und Pressemitteilungen der Verwaltung, die neuesten zuerst."
+            ),
+        )
+        return markdown + "\n" + html + "\n"
+
+    def on_page_content(
+        self, html: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        # Headings in raw HTML are invisible to Markdown's toc; the page outline needs them.
+        src_uri = page.file.src_uri
+        if self.config.enabled and (src_uri in self.listings or src_uri in self.posts):
+            page.toc = get_toc(toc_tokens(html))  # type: ignore[arg-type]
+        return html
+
+    def on_serve(
+        self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer | None:
+        if self.config.enabled:
+            server.watch(str(site_root(config) / self.config.data_dir))
+        return server
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _add_feed(self, files: Files, config: MkDocsConfig, ordered: tuple[Post, ...]) -> None:
+        assert self.site is not None
+        site_url = config.site_url or ""
+        if not site_url:
+            log.warning(
+                "rathaus/aktuelles: kein Feed – in mkdocs.yml fehlt site_url, ein Feed braucht "
+                "vollständige Adressen"
+            )
+            return
+        news = self.config.news_dir.strip("/")
+
+        def absolute(file: File) -> str:
+            return site_url + file.url
+
+        feed_src = f"{news}/feed.xml"
+        index = files.get_file_from_path(self.pages[0])
+        text = views.atom_feed(
+            self.site,
+            ordered[: self.config.feed_entries],
+            title=f"{self.site.stadt.name}: {self.config.title}",
+            feed_url=site_url + feed_src,
+            index_url=absolute(index) if index is not None else site_url,
+            absolute=self._page_url(absolute, files),
+            unit_url=self._unit_url(absolute, files),
+        )
+        files.append(
+            File.generated(config, feed_src, content=text, inclusion=InclusionLevel.NOT_IN_NAV)
+        )
+
+    def _page_url(self, to_url: Callable[[File], str], files: Files) -> views.Url:
+        def url(src_uri: str) -> str:
+            file = files.get_file_from_path(src_uri)
+            if file is None:
+                raise PluginError(f"rathaus/aktuelles: no page {src_uri}")
+            return to_url(file)
+
+        return url
+
+    def _relative(self, page: Page, files: Files) -> views.Url:
+        return self._page_url(lambda file: get_relative_url(file.url, page.url), files)
+
+    def _unit_url(self, to_url: Callable[[File], str], files: Files) -> views.UnitUrl:
+        def url(unit_id: str) -> str:
+            src_uri = f"{self.config.units_dir}/{slugify(unit_id)}.md"
+            file = files.get_file_from_path(src_uri)
+            if file is None:
+                raise PluginError(
+                    f"rathaus/aktuelles: no page {src_uri} for unit {unit_id!r} – "
+                    "is rathaus/verzeichnis enabled with the same units_dir?"
+                )
+            return to_url(file)
+
+        return url
+
+
+def _after_title(markdown: str, html: str) -> str:
+    """Insert ``html`` after the first level-1 heading (outside code fences)."""
+    lines = markdown.splitlines()
+    fence: str | None = None
+    for index, line in enumerate(lines):
+        stripped = line.lstrip()
+        if stripped.startswith(("```", "~~~")):
+            marker = stripped[:3]
+            fence = None if fence == marker else (fence or marker)
+            continue
+        if not fence and line.startswith("# "):
+            return "\n".join([*lines[: index + 1], "", html, "", *lines[index + 1 :]])
+    return html + "\n\n" + markdown

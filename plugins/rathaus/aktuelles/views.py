@@ -1,0 +1,158 @@
+"""What the news templates and the feed see: plain data prepared from the posts.
+
+No MkDocs here: URLs come from callbacks the adapter provides.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from xml.etree import ElementTree as ET
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date
+
+from ..model import Site
+from .posts import Post
+
+BERLIN = ZoneInfo("Europe/Berlin")
+ATOM = "http://www.w3.org/2005/Atom"
+
+# src_uri of a page → its URL relative to the current page (or absolute, for the feed).
+Url = Callable[[str], str]
+# unit id → URL of the unit page.
+UnitUrl = Callable[[str], str]
+
+
+def german_date(day: date) -> str:
+    """``12. November 2026``."""
+    return format_date(day, "d. MMMM y", locale="de")
+
+
+def newest_first(posts: Sequence[Post]) -> list[Post]:
+    return sorted(posts, key=lambda p: (p.day, p.src_uri), reverse=True)
+
+
+@dataclass(frozen=True)
+class UnitRef:
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class PostView:
+    title: str
+    url: str
+    date_iso: str
+    date_text: str
+    unit: UnitRef
+    teaser: tuple[str, ...]
+    leichte_sprache: str | None
+
+
+def post_view(site: Site, post: Post, url: Url, unit_url: UnitUrl) -> PostView:
+    unit = site.einheiten[post.unit_id]
+    return PostView(
+        title=post.title,
+        url=url(post.src_uri),
+        date_iso=post.day.isoformat(),
+        date_text=german_date(post.day),
+        unit=UnitRef(unit.name, unit_url(unit.id)),
+        teaser=post.teaser,
+        leichte_sprache=post.leichte_sprache,
+    )
+
+
+@dataclass(frozen=True)
+class PageLink:
+    number: int
+    url: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class YearLink:
+    year: int
+    url: str
+    count: int
+    current: bool
+
+
+def list_pages(news_dir: str, count: int, per_page: int) -> list[str]:
+    """Source paths of the overview pages: the index, then ``seite-2.md`` …"""
+    total = max(1, math.ceil(count / per_page))
+    return [f"{news_dir}/index.md"] + [f"{news_dir}/seite-{n}.md" for n in range(2, total + 1)]
+
+
+def year_page(news_dir: str, year: int) -> str:
+    return f"{news_dir}/archiv/{year}.md"
+
+
+def years(posts: Sequence[Post]) -> list[tuple[int, int]]:
+    """(year, number of posts), newest year first."""
+    counts: dict[int, int] = {}
+    for post in posts:
+        counts[post.day.year] = counts.get(post.day.year, 0) + 1
+    return sorted(counts.items(), reverse=True)
+
+
+def year_links(
+    news_dir: str, posts: Sequence[Post], url: Url, current: int | None = None
+) -> list[YearLink]:
+    return [
+        YearLink(year, url(year_page(news_dir, year)), count, year == current)
+        for year, count in years(posts)
+    ]
+
+
+def page_links(pages: Sequence[str], url: Url, current: str) -> list[PageLink]:
+    return [PageLink(n, url(src), src == current) for n, src in enumerate(pages, start=1)]
+
+
+def _timestamp(day: date) -> str:
+    return datetime.combine(day, time(0, 0), BERLIN).isoformat()
+
+
+def atom_feed(
+    site: Site,
+    posts: Sequence[Post],
+    *,
+    title: str,
+    feed_url: str,
+    index_url: str,
+    absolute: Url,
+    unit_url: UnitUrl,
+) -> str:
+    """An Atom 1.0 document (RFC 4287) of the newest posts; all URLs absolute."""
+    ET.register_namespace("", ATOM)
+
+    def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+        element.text = text
+        return element
+
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "de"})
+    sub(feed, "id", index_url)
+    sub(feed, "title", title)
+    newest = max((p.day for p in posts), default=None)
+    sub(feed, "updated", _timestamp(newest) if newest else "1970-01-01T00:00:00+00:00")
+    sub(feed, "link", rel="self", type="application/atom+xml", href=feed_url)
+    sub(feed, "link", rel="alternate", type="text/html", href=index_url)
+    sub(sub(feed, "author"), "name", site.stadt.name)
+    for post in posts:
+        entry = sub(feed, "entry")
+        url = absolute(post.src_uri)
+        sub(entry, "id", url)
+        sub(entry, "title", post.title)
+        sub(entry, "published", _timestamp(post.day))
+        sub(entry, "updated", _timestamp(post.day))
+        sub(entry, "link", rel="alternate", type="text/html", href=url)
+        unit = site.einheiten[post.unit_id]
+        author = sub(entry, "author")
+        sub(author, "name", unit.name)
+        sub(author, "uri", unit_url(unit.id))
+        sub(entry, "summary", "\n\n".join(post.teaser), type="text")
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
