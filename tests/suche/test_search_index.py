@@ -104,3 +104,13 @@ def test_mediopunkt_word_is_found_by_its_parts(index: dict[str, Any]) -> None:
         if "Sozial·bericht" in doc["text"] and "bericht" in _words(index, doc["text"])
     ]
     assert "aktuelles/erster-sozialbericht/#leichte-sprache" in hits
+
+
+def test_demo_has_25_index_entries_and_6_posts_over_two_years(demo: Path) -> None:
+    themen = parse(demo / "themen" / "index.html")
+    assert len(themen.css("article li.rathaus-az__eintrag")) >= 25
+    assert len(themen.css("article li.rathaus-az__verweis")) >= 10
+    news = parse(demo / "aktuelles" / "index.html")
+    dates = [t.attributes["datetime"] or "" for t in news.css("article li.rathaus-meldung time")]
+    assert len(dates) >= 6 and dates == sorted(dates, reverse=True)
+    assert {d[:4] for d in dates} >= {"2025", "2026"}
