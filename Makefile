@@ -7,15 +7,27 @@ STAMP := $(VENV)/.installed-stamp
 # Material 9.8 prints an end-of-life banner on every build; we track that in the README instead.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint unit a11y schemas clean
+.PHONY: site publish check serve test lint unit a11y schemas clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $@
 
+# Atomic: builds into .site.build-*, replaces site/ only after a clean --strict build
+# (a failed or killed build leaves the previous site/ as it was); see README "Bauen".
 site: $(STAMP)
-	$(VENV)/bin/mkdocs build --strict --site-dir site
+	$(VENV)/bin/rathaus build --site-dir site
+
+# What CI publishes: like `site`, but site/ is replaced only after the accessibility gate
+# passed on the new build, too.
+publish: $(STAMP)
+	$(VENV)/bin/rathaus build --site-dir site --gate "bash tests/a11y/gate.sh"
+
+# All checks of the build without building; CHECK_FORMAT=github|gitlab|json for CI.
+CHECK_FORMAT ?= human
+check: $(STAMP)
+	$(VENV)/bin/rathaus check --format $(CHECK_FORMAT)
 
 serve: $(STAMP)
 	$(VENV)/bin/mkdocs serve
@@ -37,4 +49,4 @@ a11y: site
 test: lint unit a11y
 
 clean:
-	rm -rf site .venv .mypy_cache .ruff_cache .pytest_cache tests/a11y/node_modules
+	rm -rf site .site.lock .site.build-* .site.old-* .venv .mypy_cache .ruff_cache .pytest_cache tests/a11y/node_modules

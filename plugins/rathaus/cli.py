@@ -39,6 +39,28 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if any(f.level is Level.ERROR for f in findings) else 0
 
 
+def _build(args: argparse.Namespace) -> int:
+    from .publish import build
+
+    root = Path(args.root)
+    if not (root / args.config).is_file():
+        print(f"rathaus build: konnte nicht laufen: {root / args.config} fehlt", file=sys.stderr)
+        return 2
+    try:
+        outcome = build(root, args.site_dir, args.config, args.gate)
+    except OSError as exc:
+        print(f"rathaus build: konnte nicht laufen: {exc}", file=sys.stderr)
+        return 2
+    if not outcome.ok:
+        print(
+            f"rathaus build: {outcome.message} – {args.site_dir}/ bleibt unverändert",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"rathaus build: {outcome.message}")
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     for path in write_schemas(Path(args.root)):
         print(f"geschrieben: {path}")
@@ -75,6 +97,22 @@ def build_parser() -> argparse.ArgumentParser:
         "geändert haben oder neu sind; geprüft werden trotzdem alle Daten",
     )
     check.set_defaults(run=_check)
+    build = commands.add_parser(
+        "build",
+        help="Website bauen: erst in einen neuen Ordner, dann site/ ersetzen – nur wenn alles "
+        "fehlerfrei war; Exit-Code 0 = gebaut, 1 = Fehler (site/ unverändert), 2 = Abbruch",
+    )
+    build.add_argument("--site-dir", default="site", help="Zielordner (Standard: site)")
+    build.add_argument(
+        "--config", default="mkdocs.yml", help="MkDocs-Konfiguration (Standard: mkdocs.yml)"
+    )
+    build.add_argument(
+        "--gate",
+        metavar="BEFEHL",
+        help="Prüfbefehl, der den neuen Ordner (Umgebungsvariable SITE_DIR) prüft, bevor er "
+        'site/ ersetzt, z. B. "bash tests/a11y/gate.sh"',
+    )
+    build.set_defaults(run=_build)
     schema = commands.add_parser(
         "schema", help="JSON-Schemas der Datendateien nach schemas/ schreiben"
     )
