@@ -67,6 +67,24 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _oparl_import(args: argparse.Namespace) -> int:
+    from .model.hours import build_date
+    from .oparl.export import ExportError
+    from .oparl.importer import import_oparl
+
+    try:
+        result = import_oparl(Path(args.root), Path(args.export), build_date(), args.gremium)
+    except ExportError as exc:
+        print(f"rathaus oparl import: {exc}", file=sys.stderr)
+        return 2
+    except LookupError as exc:
+        what = f"das Gremium „{exc}“" if str(exc) else "eine Körperschaft (Body)"
+        print(f"rathaus oparl import: {what} steht nicht im Export", file=sys.stderr)
+        return 2
+    print("\n".join(result.lines()))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rathaus",
@@ -117,6 +135,21 @@ def build_parser() -> argparse.ArgumentParser:
         "schema", help="JSON-Schemas der Datendateien nach schemas/ schreiben"
     )
     schema.set_defaults(run=_schema)
+    oparl = commands.add_parser("oparl", help="Daten aus dem Ratsinformationssystem (OParl)")
+    oparl_commands = oparl.add_subparsers(dest="oparl_command", required=True, metavar="BEFEHL")
+    oparl_import = oparl_commands.add_parser(
+        "import",
+        help="OParl-1.1-Export (Datei oder Ordner) nach data/gremien.yml übernehmen; "
+        "eigene Felder bleiben erhalten",
+    )
+    oparl_import.add_argument("export", help="Datei oder Ordner mit dem OParl-Export")
+    oparl_import.add_argument(
+        "--gremium",
+        action="append",
+        default=[],
+        help="nur dieses Gremium (Name, Kurzname oder OParl-Adresse); mehrfach möglich",
+    )
+    oparl_import.set_defaults(run=_oparl_import)
     return parser
 
 

@@ -82,7 +82,7 @@ class Vorlage(Record):
     """Eine Drucksache: Vorlage, Antrag, Anfrage oder Mitteilung."""
 
     oparl_id: OParlId | None = None
-    nummer: Text = Field(description="Drucksachennummer, z. B. V/2026/123")
+    nummer: Text | None = Field(None, description="Drucksachennummer, z. B. V/2026/123")
     titel: Text
     art: VorlagenArt = VorlagenArt.VORLAGE
     datum: date = Field(description="Datum der Vorlage")

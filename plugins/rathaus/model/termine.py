@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated, Any, Self
 
+from babel.dates import format_date
 from pydantic import (
     Field,
     PlainValidator,
@@ -35,7 +36,7 @@ from pydantic_core import PydanticCustomError
 
 from .entities import Adresse, Id, Record, Zugang
 from .fieldtypes import Email, JaNein, Telefon, Text, Verweis
-from .hours import BERLIN
+from .hours import BERLIN, clock
 
 _LOCAL = re.compile(
     r"^(?P<date>\d{4}-\d{2}-\d{2})[ T](?P<h>\d{1,2}):(?P<m>\d{2})"
@@ -291,3 +292,64 @@ def split_events(events: list[Termin], today: date) -> Split:
         reverse=True,
     )
     return Split(upcoming, past)
+
+
+# -- German display, shared by the events and council pages -----------------------------
+
+
+def _day(moment: datetime) -> str:
+    return format_date(moment.date(), "EEEE, d. MMMM y", locale="de")
+
+
+def iso(moment: datetime) -> str:
+    """``2027-03-27T14:00+01:00``: a valid HTML ``datetime`` and ISO 8601 with offset."""
+    return moment.astimezone(BERLIN).isoformat(timespec="minutes")
+
+
+@dataclass(frozen=True)
+class When:
+    """Start and end in German words, and as machine-readable times with offset."""
+
+    start_label: str
+    end_label: str
+    suffix: str
+    start_iso: str
+    end_iso: str
+    clock_change: str | None
+
+    @property
+    def text(self) -> str:
+        return f"{self.start_label} bis {self.end_label}{self.suffix}"
+
+
+def when(start: datetime, end: datetime) -> When:
+    """``Samstag, 27. März 2027, 14:00 bis 19:00 Uhr``; over several days with both dates."""
+    start, end = start.astimezone(BERLIN), end.astimezone(BERLIN)
+    change = None
+    before, after = start.utcoffset() or timedelta(), end.utcoffset() or timedelta()
+    if before != after:
+        forward = after > before
+        change = (
+            "In dieser Zeit beginnt die Sommerzeit: Die Uhren werden von 2:00 auf 3:00 Uhr "
+            "vorgestellt."
+            if forward
+            else "In dieser Zeit endet die Sommerzeit: Die Uhren werden von 3:00 auf 2:00 Uhr "
+            "zurückgestellt."
+        )
+    if start.date() == end.date():
+        return When(
+            f"{_day(start)}, {clock(start.time())}",
+            clock(end.time()),
+            " Uhr",
+            iso(start),
+            iso(end),
+            change,
+        )
+    return When(
+        f"{_day(start)}, {clock(start.time())} Uhr",
+        f"{_day(end)}, {clock(end.time())} Uhr",
+        "",
+        iso(start),
+        iso(end),
+        change,
+    )

@@ -14,6 +14,7 @@ from ..adapter import load_or_fail, renderer
 from ..model import Site, slugify
 from ..model.hours import build_date
 from ..model.termine import split_events
+from ..model.termine import when as event_when
 from ..render import FragmentRenderer, toc_tokens
 from . import views
 from .config import TermineConfig
@@ -56,7 +57,7 @@ class TerminePlugin(BasePlugin[TermineConfig]):
             )
         ]
         for event in site.termine.values():
-            when = views.when(event.beginn, event.ende).text
+            when = event_when(event.beginn, event.ende).text
             pages.append(
                 (
                     f"{base}/{slugify(event.id)}.md",

@@ -7,78 +7,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 from typing import Any
 
 from babel.dates import format_date
 
 from ..model import Site, slugify
 from ..model.entities import Adresse, Zugang
-from ..model.hours import BERLIN, clock
-from ..model.termine import Termin, instant, split_events
+from ..model.hours import BERLIN
+from ..model.termine import Termin, When, instant, iso, split_events, when
 from ..verzeichnis.views import ACCESS_LABELS, AccessFact
 
 # (kind, id) → URL: "einheit", "standort", "termin", "termin-ics" relative to the
 # current page; "termin-absolute" and "einheit-absolute" with the site's address.
 Links = Callable[[str, str], str]
-
-
-def _day(moment: datetime) -> str:
-    return format_date(moment.date(), "EEEE, d. MMMM y", locale="de")
-
-
-def iso(moment: datetime) -> str:
-    """``2027-03-27T14:00+01:00``: a valid HTML ``datetime`` and ISO 8601 with offset."""
-    return moment.astimezone(BERLIN).isoformat(timespec="minutes")
-
-
-@dataclass(frozen=True)
-class When:
-    """Start and end in German words, and as machine-readable times with offset."""
-
-    start_label: str
-    end_label: str
-    suffix: str
-    start_iso: str
-    end_iso: str
-    clock_change: str | None
-
-    @property
-    def text(self) -> str:
-        return f"{self.start_label} bis {self.end_label}{self.suffix}"
-
-
-def when(start: datetime, end: datetime) -> When:
-    """``Samstag, 27. März 2027, 14:00 bis 19:00 Uhr``; over several days with both dates."""
-    start, end = start.astimezone(BERLIN), end.astimezone(BERLIN)
-    change = None
-    before, after = start.utcoffset() or timedelta(), end.utcoffset() or timedelta()
-    if before != after:
-        forward = after > before
-        change = (
-            "In dieser Zeit beginnt die Sommerzeit: Die Uhren werden von 2:00 auf 3:00 Uhr "
-            "vorgestellt."
-            if forward
-            else "In dieser Zeit endet die Sommerzeit: Die Uhren werden von 3:00 auf 2:00 Uhr "
-            "zurückgestellt."
-        )
-    if start.date() == end.date():
-        return When(
-            f"{_day(start)}, {clock(start.time())}",
-            clock(end.time()),
-            " Uhr",
-            iso(start),
-            iso(end),
-            change,
-        )
-    return When(
-        f"{_day(start)}, {clock(start.time())} Uhr",
-        f"{_day(end)}, {clock(end.time())} Uhr",
-        "",
-        iso(start),
-        iso(end),
-        change,
-    )
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""The ``rathaus/gremien`` plugin: council bodies with meetings and papers."""

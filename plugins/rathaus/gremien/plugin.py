@@ -1,0 +1,128 @@
+"""MkDocs adapter of the council bodies: an overview and one page per body."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
+
+from ..adapter import load_or_fail, renderer
+from ..model import Site, slugify
+from ..model.hours import build_date
+from ..render import FragmentRenderer, toc_tokens
+from . import views
+from .config import GremienConfig
+
+log = get_plugin_logger(__name__)
+
+
+class GremienPlugin(BasePlugin[GremienConfig]):
+    """Turns ``data/gremien.yml`` into pages with meetings and papers."""
+
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.renderer = FragmentRenderer()
+        self.today = build_date()
+        self.generated: dict[str, str] = {}  # src_uri → body id ("" for the overview)
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        self.site = load_or_fail(config, self.config.data_dir)
+        self.renderer = renderer(config)
+        self.today = build_date()
+        return config
+
+    # After the directory plugin (priority 50), so links to unit pages resolve.
+    @event_priority(40)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        self.generated = {}
+        if not self.config.enabled or self.site is None:
+            return files
+        base = self.config.bodies_dir
+        pages = [
+            (
+                f"{base}/index.md",
+                "",
+                "Gremien",
+                "Gremien des Rats: Aufgaben, Sitzungen und Vorlagen.",
+                InclusionLevel.UNDEFINED,
+            )
+        ]
+        for body in self.site.gremien.values():
+            pages.append(
+                (
+                    f"{base}/{slugify(body.id)}.md",
+                    body.id,
+                    body.name,
+                    f"{body.name}: Aufgaben, Mitglieder, Sitzungen und Vorlagen.",
+                    InclusionLevel.NOT_IN_NAV,
+                )
+            )
+        for src_uri, body_id, title, description, inclusion in pages:
+            if files.get_file_from_path(src_uri) is not None:
+                continue  # an editor's page at the same path wins
+            content = f"---\ndescription: {_yaml_text(description)}\n---\n\n# {title}\n"
+            files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+            self.generated[src_uri] = body_id
+        log.info(f"{len(self.site.gremien)} Gremien")
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled or self.site is None:
+            return markdown
+        body_id = self.generated.get(page.file.src_uri)
+        if body_id is None:
+            return markdown
+        links = self._links(page, files)
+        if body_id:
+            context = views.body_context(
+                self.site,
+                self.site.gremien[body_id],
+                links,
+                self.today,
+                self.config.recent_papers,
+            )
+            html = self.renderer.render("gremium", level=2, **context)
+        else:
+            html = self.renderer.render(
+                "gremien", level=2, bodies=views.overview(self.site, links, self.today)
+            )
+        return markdown + "\n" + html + "\n"
+
+    def on_page_content(
+        self, html: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        # Headings of generated pages live in raw HTML, which Markdown's toc cannot see.
+        if self.config.enabled and page.file.src_uri in self.generated:
+            page.toc = get_toc(toc_tokens(html))  # type: ignore[arg-type]
+        return html
+
+    def _links(self, page: Page, files: Files) -> views.Links:
+        targets = {
+            "einheit": lambda i: (f"{self.config.units_dir}/{slugify(i)}.md", ""),
+            "standort": lambda i: (self.config.locations_page, slugify(i)),
+            "gremium": lambda i: (f"{self.config.bodies_dir}/{slugify(i)}.md", ""),
+        }
+
+        def link(kind: str, record_id: str) -> str:
+            src_uri, anchor = targets[kind](record_id)
+            file = files.get_file_from_path(src_uri)
+            if file is None:
+                raise PluginError(f"rathaus/gremien: no page for {kind} {record_id!r} ({src_uri})")
+            url = get_relative_url(file.url, page.url)
+            return f"{url}#{anchor}" if anchor else url
+
+        return link
+
+
+def _yaml_text(text: str) -> str:
+    """A YAML double-quoted scalar for generated front matter."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'

@@ -1,0 +1,139 @@
+"""Read an OParl 1.1 export from files: objects, external lists and their pagination.
+
+An export is either
+
+* a **folder** with one JSON file per URL the server answered: the URL without
+  ``https://``, plus ``.json``; a query string follows a ``~``. So
+  ``https://ris.example/oparl/body/1/meeting?page=2`` is stored as
+  ``ris.example/oparl/body/1/meeting~page=2.json``; or
+* a **single JSON file** mapping each URL to the document the server answered.
+
+Every object found anywhere (also embedded ones, e.g. consultations inside a paper) is
+indexed by its ``id``, so references resolve without a file per object. List pages are
+followed through ``links.next`` until there is none. Nothing is fetched from the network.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+SCHEMA = "https://schema.oparl.org/1.1/"
+
+
+class ExportError(Exception):
+    """The export cannot be read; the message is German and names the file or URL."""
+
+
+def url_to_relpath(url: str) -> str:
+    parts = urlsplit(url)
+    path = (parts.netloc + parts.path).rstrip("/")
+    return path + (f"~{parts.query}" if parts.query else "") + ".json"
+
+
+def _relpath_to_url(rel: str) -> str:
+    stem = rel.removesuffix(".json")
+    path, _, query = stem.partition("~")
+    return "https://" + path + (f"?{query}" if query else "")
+
+
+def kind(obj: Any) -> str:
+    """``Meeting`` for ``https://schema.oparl.org/1.1/Meeting``; "" for anything else."""
+    if isinstance(obj, dict) and isinstance(obj.get("type"), str):
+        return str(obj["type"]).rsplit("/", 1)[-1]
+    return ""
+
+
+class Export:
+    def __init__(self, source: Path) -> None:
+        self.documents: dict[str, Any] = {}
+        self.objects: dict[str, dict[str, Any]] = {}
+        if source.is_dir():
+            for path in sorted(source.rglob("*.json")):
+                rel = path.relative_to(source).as_posix()
+                self._add(_relpath_to_url(rel), self._read(path, rel))
+        elif source.is_file():
+            bundle = self._read(source, source.name)
+            if not isinstance(bundle, dict) or "type" in bundle:
+                # A single object or list page, not a bundle of URLs.
+                self._add(source.name, bundle)
+            else:
+                for url, document in bundle.items():
+                    self._add(url, document)
+        else:
+            raise ExportError(f"{source}: die Datei oder der Ordner fehlt")
+
+    @staticmethod
+    def _read(path: Path, shown: str) -> Any:
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ExportError(f"{shown}: kein gültiges JSON ({exc})") from None
+
+    def _add(self, url: str, document: Any) -> None:
+        self.documents[url] = document
+        if isinstance(document, dict):
+            own = document.get("links", {}).get("self") if "data" in document else None
+            if isinstance(own, str):
+                self.documents.setdefault(own, document)
+        self._index(document)
+
+    def _index(self, value: Any) -> None:
+        stack = [value]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, dict):
+                if isinstance(item.get("id"), str) and kind(item):
+                    # The fullest copy wins: a list entry may be shorter than the object.
+                    known = self.objects.get(item["id"])
+                    if known is None or len(item) > len(known):
+                        self.objects[item["id"]] = item
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
+
+    def bodies(self) -> list[dict[str, Any]]:
+        return sorted(
+            (o for o in self.objects.values() if kind(o) == "Body"), key=lambda o: o["id"]
+        )
+
+    def get(self, ref: Any) -> dict[str, Any] | None:
+        """An object given inline or by URL; ``None`` if the export does not hold it."""
+        if isinstance(ref, dict):
+            return ref
+        if isinstance(ref, str):
+            found = self.objects.get(ref)
+            if found is None and isinstance(self.documents.get(ref), dict):
+                document = self.documents[ref]
+                found = document if kind(document) else None
+            return found
+        return None
+
+    def items(self, ref: Any) -> Iterator[dict[str, Any]]:
+        """Every object of a list: inline, as a list of URLs, or an external paged list."""
+        if isinstance(ref, list):
+            for entry in ref:
+                obj = self.get(entry)
+                if obj is not None:
+                    yield obj
+            return
+        url: Any = ref
+        seen: set[str] = set()
+        while isinstance(url, str) and url not in seen:
+            seen.add(url)
+            page = self.documents.get(url)
+            if page is None:
+                raise ExportError(
+                    f"{url}: diese Listenseite fehlt im Export (erwartet als Datei "
+                    f"{url_to_relpath(url)})"
+                )
+            if not isinstance(page, dict) or not isinstance(page.get("data"), list):
+                raise ExportError(f"{url}: keine OParl-Liste (es fehlt „data“)")
+            for entry in page["data"]:
+                obj = self.get(entry)
+                if obj is not None:
+                    yield obj
+            url = (page.get("links") or {}).get("next")

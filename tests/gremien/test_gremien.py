@@ -1,0 +1,133 @@
+"""Council bodies: reference checks in data/gremien.yml and the generated body page."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from tests.conftest import FIXTURES, build_site, parse
+from tests.model.conftest import DataDir
+
+BODY = """\
+    - id: integrationsrat
+      name: Integrationsrat
+      geschaeftsstelle: buergerbuer
+      sitzungen:
+        - name: 1. Sitzung
+          beginn: 2027-03-02 17:00
+          ende: 16:00
+          standort: rathause
+      vorlagen:
+        - nummer: V/2027/1
+          titel: Eine Vorlage
+          art: beschluss
+          datum: 2027-02-01
+          federfuehrend: buergerbuero
+    """
+
+
+def test_field_findings_in_gremien_yml(tmp_path: Path) -> None:
+    site = DataDir(tmp_path)
+    site.write(gremien=BODY)
+    errors = site.errors()
+    errors.at("liegt nicht nach dem Beginn", "gremien.yml", 7, 13)
+    errors.at("„beschluss“ ist hier nicht erlaubt", "gremien.yml", 12, 12)
+
+
+def test_reference_findings_in_gremien_yml(tmp_path: Path) -> None:
+    site = DataDir(tmp_path)
+    site.write(gremien=BODY.replace("ende: 16:00", "ende: 19:00").replace("beschluss", "vorlage"))
+    errors = site.errors()
+    office = errors.at("die Einheit „buergerbuer“", "gremien.yml", 3, 21)
+    assert office.hint == "meinten Sie „buergerbuero“?"
+    assert office.field == "geschaeftsstelle"
+    place = errors.at("den Standort „rathause“", "gremien.yml", 8, 17)
+    assert place.hint == "meinten Sie „rathaus“?"
+    assert place.field == "sitzungen[1].standort"
+    assert len(errors) == 2
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("gremien") / "site"
+    shutil.copytree(FIXTURES / "termine", root)
+    return build_site(root)
+
+
+def _article(path: Path) -> LexborHTMLParser:
+    node = parse(path).css_first("article")
+    assert node is not None
+    return LexborHTMLParser(node.html or "")
+
+
+def test_body_page(built: Path) -> None:
+    page = _article(built / "gremien" / "integrationsrat" / "index.html")
+    assert page.css_first("h1").text() == "Integrationsrat"
+    assert [h.text() for h in page.css("h2")] == [
+        "Mitglieder",
+        "Geschäftsstelle",
+        "Kommende Sitzungen",
+        "Aktuelle Vorlagen",
+    ]
+    members = [li.text() for li in page.css("#mitglieder + ul li")]
+    assert members[:2] == ["Vorsitz: 1", "stellvertretender Vorsitz: 2"]
+    office = page.css_first("#geschaeftsstelle + p a")
+    assert office.text() == "Stabsstelle Integration & Teilhabe"
+    assert office.attributes["href"] == "../../verwaltung/integration/"
+
+
+def test_meetings_split_at_the_build_date(built: Path) -> None:
+    # Build date 2027-03-01: the meeting on 2027-05-11 is the only upcoming one.
+    page = _article(built / "gremien" / "integrationsrat" / "index.html")
+    upcoming = page.css(".rathaus-gremium__sitzungen li")
+    assert len(upcoming) == 1
+    assert upcoming[0].css_first("time").attributes["datetime"] == "2027-05-11T17:00+02:00"
+    past = [
+        li.css_first("time").attributes["datetime"]
+        for li in page.css(".rathaus-gremium__letzte li")
+    ]
+    assert past == ["2027-02-16T17:00+01:00", "2026-12-15T17:00+01:00", "2026-11-10T17:00+01:00"]
+    cancelled = page.css(".rathaus-gremium__letzte li")[1]
+    assert cancelled.css_first("strong").text() == "abgesagt"
+
+
+def test_papers_newest_first_with_lead_office_and_original(built: Path) -> None:
+    page = _article(built / "gremien" / "integrationsrat" / "index.html")
+    titles = [h.text() for h in page.css(".rathaus-vorlage h3")]
+    assert titles[0].startswith("Bebauungsplan Nr. 88")
+    assert titles[-1] == "Bericht der Geschäftsstelle des Integrationsrats 2025/2026"
+    concept = next(
+        v
+        for v in page.css(".rathaus-vorlage")
+        if v.css_first("h3").text().startswith("Fortschreibung")
+    )
+    facts = {d.css_first("dt").text(): d.css_first("dd") for d in concept.css("dl > div")}
+    assert facts["Art"].text() == "Vorlage V/2026/101"
+    lead = facts["Federführend"].css_first("a")
+    assert lead.attributes["href"] == "../../verwaltung/integration/"
+    links = [a.attributes["href"] for a in concept.css(".rathaus-vorlage__original a")]
+    assert links == [
+        "https://ris.musterstadt.example/dokumente/V-2026-101.pdf",
+        "https://ris.musterstadt.example/vorlage/1",
+    ]
+    steps = [li.text() for li in concept.css(".rathaus-vorlage__beratungen li")]
+    assert steps[0].endswith("Integrationsrat, Vorberatung, öffentlich – einstimmig empfohlen")
+    # Without a matching unit the lead office is named, not linked.
+    social = next(
+        v for v in page.css(".rathaus-vorlage") if "Sozialbericht" in v.css_first("h3").text()
+    )
+    lead_cell = {d.css_first("dt").text(): d.css_first("dd") for d in social.css("dl > div")}
+    assert lead_cell["Federführend"].text() == "Sozialamt"
+    assert lead_cell["Federführend"].css_first("a") is None
+    bare = page.css(".rathaus-vorlage")[-1]
+    assert bare.css_first(".rathaus-vorlage__original") is None
+
+
+def test_overview_lists_bodies_with_next_meeting(built: Path) -> None:
+    page = _article(built / "gremien" / "index.html")
+    link = page.css_first(".rathaus-liste a")
+    assert (link.text(), link.attributes["href"]) == ("Integrationsrat", "integrationsrat/")
+    assert page.css_first(".rathaus-liste time").attributes["datetime"] == "2027-05-11T17:00+02:00"
