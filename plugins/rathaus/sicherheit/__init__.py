@@ -1,0 +1,1 @@
+"""The ``rathaus/sicherheit`` plugin: a Content-Security-Policy the built pages satisfy."""

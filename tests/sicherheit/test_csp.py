@@ -1,0 +1,115 @@
+"""The Content-Security-Policy: computed from the page, satisfied by the page."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+from selectolax.lexbor import LexborHTMLParser
+
+from rathaus.csp import header_policy, policy_text, scan, with_policy
+from tests.conftest import build_site, parse
+
+POLICY = {"default-src": ["'self'"], "script-src": ["'self'"], "object-src": ["'none'"]}
+
+
+def sha(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def test_hashes_exactly_the_executable_inline_scripts() -> None:
+    html = (
+        '<!doctype html><html><head><meta charset="utf-8"><title>t</title>'
+        "<script>var a = 1;</script>"
+        '<script type="application/ld+json">{"@type": "Thing"}</script>'
+        '<script id="__config" type="application/json">{}</script>'
+        '<script src="x.js"></script><script type="module">import "./m.js";</script>'
+        "</head><body></body></html>"
+    )
+    out, found = with_policy(html, POLICY)
+    assert found.scripts == ["var a = 1;", 'import "./m.js";']
+    assert found.violations == []
+    tree = parse_text(out)
+    [meta] = tree.css('meta[http-equiv="Content-Security-Policy"]')
+    hashes = " ".join(sorted([sha("var a = 1;"), sha('import "./m.js";')]))
+    assert meta.attributes["content"] == (
+        f"default-src 'self'; script-src 'self' {hashes}; object-src 'none'"
+    )
+    # Right after <meta charset>, before everything else in <head>.
+    assert out.index("Content-Security-Policy") < out.index("<title>")
+    assert out.index('charset="utf-8"') < out.index("Content-Security-Policy")
+
+
+def parse_text(html: str) -> LexborHTMLParser:
+    return LexborHTMLParser(html)
+
+
+@pytest.mark.parametrize(
+    ("body", "violation"),
+    [
+        ('<a href="#" onclick="x()">a</a>', "Ereignis-Attribut onclick= an <a>"),
+        ('<a href="javascript:x()">a</a>', "javascript:-Adresse in <a href>"),
+        ('<p style="color:red">a</p>', "style-Attribut an <p>"),
+        ("<style>p{}</style>", "<style>-Element (style-src erlaubt kein Inline-CSS)"),
+    ],
+)
+def test_violations_are_found(body: str, violation: str) -> None:
+    assert scan(
+        f"<html><head><meta charset=utf-8></head><body>{body}</body></html>"
+    ).violations == [violation]
+
+
+def test_header_policy_has_no_script_hashes_and_forbids_framing() -> None:
+    text = header_policy(
+        {**POLICY, "base-uri": ["'self'"], "form-action": ["'self'"]},
+    )
+    assert text == "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+    assert policy_text(POLICY, ["a", "a"]).count("sha256-") == 1
+
+
+def with_sicherheit(root: Path) -> Path:
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "  - rathaus/sicherheit\n", encoding="utf-8"
+    )
+    return root
+
+
+def test_every_built_page_carries_a_policy_it_satisfies(
+    fixture_site: Callable[[str], Path],
+) -> None:
+    out = build_site(with_sicherheit(fixture_site("klein")))
+    pages = sorted(out.rglob("*.html"))
+    assert "404.html" in [p.name for p in pages]
+    for path in pages:
+        tree = parse(path)
+        [meta] = tree.css('meta[http-equiv="Content-Security-Policy"]')
+        directives = {
+            part.split()[0]: part.split()[1:] for part in meta.attributes["content"].split("; ")
+        }
+        inline = [
+            s.text()
+            for s in tree.css("script:not([src])")
+            if s.attributes.get("type") in (None, "", "text/javascript", "module")
+        ]
+        assert inline, path
+        assert sorted(set(directives["script-src"]) - {"'self'"}) == sorted(
+            {sha(text) for text in inline}
+        ), path
+        assert "'unsafe-inline'" not in meta.attributes["content"]
+        assert not [n for n in tree.css("*") if any(a.startswith("on") for a in n.attributes)]
+
+
+def test_a_page_breaking_the_policy_fails_the_build(
+    fixture_site: Callable[[str], Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    root = with_sicherheit(fixture_site("klein"))
+    page = root / "content" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n<p style="color: red">rot</p>\n')
+    with pytest.raises(Abort):
+        build_site(root)
+    assert "index.md: verletzt die Content-Security-Policy: style-Attribut an <p>" in caplog.text
