@@ -61,6 +61,21 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, new_record
+
+    root = Path(args.root)
+    try:
+        path, line = new_record(root, args.art, args.name)
+    except (ScaffoldError, OSError) as exc:
+        print(f"rathaus new: {exc}", file=sys.stderr)
+        return 1
+    shown = path.relative_to(root).as_posix()
+    print(f"angelegt: {shown}:{line} – füllen Sie die Felder mit „Pflicht“ aus und prüfen Sie")
+    print("danach mit: rathaus check")
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     for path in write_schemas(Path(args.root)):
         print(f"geschrieben: {path}")
@@ -131,6 +146,19 @@ def build_parser() -> argparse.ArgumentParser:
         'site/ ersetzt, z. B. "bash tests/a11y/gate.sh"',
     )
     build.set_defaults(run=_build)
+    new = commands.add_parser(
+        "new",
+        help="neuen Eintrag mit allen Pflichtfeldern und Erklärungen anlegen, "
+        'z. B. rathaus new person "Jörg Weiß"',
+    )
+    new.add_argument(
+        "art",
+        choices=["einheit", "person", "standort", "termin"],
+        metavar="ART",
+        help="einheit, person, standort oder termin",
+    )
+    new.add_argument("name", metavar="NAME", help="Name bzw. Titel; daraus wird die Kennung")
+    new.set_defaults(run=_new)
     schema = commands.add_parser(
         "schema", help="JSON-Schemas der Datendateien nach schemas/ schreiben"
     )
