@@ -49,7 +49,12 @@ def _directory_pages(site: Site) -> Iterable[str]:
 
 # Paths in content/ that plugins generate, so links to them are not reported as missing.
 # A plugin that generates pages adds a function here.
-GENERATED_PAGES: list[GeneratedPages] = [_directory_pages]
+def _handbook_pages(site: Site) -> Iterable[str]:
+    """The field reference of rathaus/handbuch (default path)."""
+    yield "handbuch/felder.md"
+
+
+GENERATED_PAGES: list[GeneratedPages] = [_directory_pages, _handbook_pages]
 
 
 def statement_findings(site: Site, today: date) -> list[Finding]:

@@ -1,0 +1,1 @@
+"""The ``rathaus/handbuch`` plugin: the field reference of the editor handbook, from the model."""
