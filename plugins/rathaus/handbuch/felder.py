@@ -114,6 +114,7 @@ EXAMPLES: dict[str, str] = {
     "leichte_sprache": "Das Fest ist für alle. Der Eintritt ist frei.",
     "leika": "99102013000000",
     "plz": '"12345"',
+    "transkript": "Guten Tag. In diesem Video erklären wir, wie Sie einen Ausweis beantragen.",
 }
 
 _EXAMPLE_IN_TEXT = re.compile(r"z\. ?B\. (?P<example>[^,;–()]+?)(?:[,;–)]|$| oder )")
