@@ -7,9 +7,17 @@ STAMP := $(VENV)/.installed-stamp
 # Material 9.8 prints an end-of-life banner on every build; we track that in the README instead.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site publish check serve test lint unit a11y schemas clean
+.PHONY: site publish check serve test lint unit a11y schemas clean ensure-ffmpeg
 
-$(STAMP): pyproject.toml constraints.txt
+# ffprobe (Debian's ffmpeg) reads duration, resolution and frame rate of the sign-language
+# videos; every target that checks or builds needs it, so it is installed when missing.
+ensure-ffmpeg:
+	@command -v ffprobe >/dev/null || { echo "installing ffmpeg (ffprobe) from Debian"; \
+	  $$([ "$$(id -u)" = 0 ] || echo sudo) apt-get update -q >/dev/null && \
+	  DEBIAN_FRONTEND=noninteractive $$([ "$$(id -u)" = 0 ] || echo sudo) \
+	  apt-get install -y -q ffmpeg >/dev/null; }
+
+$(STAMP): pyproject.toml constraints.txt | ensure-ffmpeg
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $@

@@ -75,4 +75,5 @@ def test_schema_writes_files(tmp_path: Path) -> None:
         "stadt.schema.json",
         "standorte.schema.json",
         "termine.schema.json",
+        "videos.schema.json",
     ]

@@ -9,6 +9,7 @@ from pathlib import Path
 from .aktuelles.posts import check_posts
 from .links import check_links
 from .markdown_scan import PageSource, mask
+from .medien.pruefung import check_videos
 from .model import DataError, Finding, Site, load_site
 from .model.erklaerung import freshness
 from .model.hours import build_date
@@ -54,7 +55,12 @@ def _handbook_pages(site: Site) -> Iterable[str]:
     yield "handbuch/felder.md"
 
 
-GENERATED_PAGES: list[GeneratedPages] = [_directory_pages, _handbook_pages]
+def _sign_language_pages(site: Site) -> Iterable[str]:
+    """The video overview of rathaus/gebaerdensprache (default path)."""
+    yield "gebaerdensprache.md"
+
+
+GENERATED_PAGES: list[GeneratedPages] = [_directory_pages, _handbook_pages, _sign_language_pages]
 
 
 def statement_findings(site: Site, today: date) -> list[Finding]:
@@ -77,6 +83,7 @@ def run_checks(root: Path) -> list[Finding]:
         findings.extend(exc.findings)
     findings.extend(check_pages(root, site))
     findings.extend(check_posts(root, site))
+    findings.extend(check_videos(root, site))
     findings.extend(page_findings(root, site))
     return sorted(findings)
 

@@ -25,6 +25,7 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 DIRECTIVES: dict[str, dict[str, str]] = {
     "oeffnungszeiten": {"einheit": "einheiten"},
     "kontakt": {"einheit": "einheiten", "person": "personen"},
+    "dgs": {"video": "videos"},  # rathaus/gebaerdensprache
 }
 
 

@@ -21,6 +21,7 @@ from .leistungen import Leistung
 from .slugs import slugify
 from .termine import Termin
 from .validation import field_label, translate
+from .videos import Video
 from .yamlread import Document, parse_yaml
 
 T = TypeVar("T", bound=BaseModel)
@@ -35,6 +36,7 @@ RECORD_FILES: dict[str, type[BaseModel]] = {
     "termine.yml": Termin,
     "gremien.yml": Gremium,
     "leistungen.yml": Leistung,
+    "videos.yml": Video,
 }
 _GERMAN = Locale("de")
 # Sign languages are missing from CLDR's language names (ISO 639-3 codes).
@@ -62,6 +64,7 @@ class Site:
     leistungen: dict[str, Leistung]
     termine: dict[str, Termin] = field(default_factory=dict)
     gremien: dict[str, Gremium] = field(default_factory=dict)
+    videos: dict[str, Video] = field(default_factory=dict)
     sources: dict[tuple[str, str], Source] = field(default_factory=dict)
     warnings: tuple[Finding, ...] = ()
     fingerprint: str = ""
@@ -246,6 +249,7 @@ def _build_site(
         leistungen=leistungen,
         termine=termine,
         gremien=gremien,
+        videos=collections["videos.yml"],
         sources=sources,
         warnings=tuple(warnings),
         fingerprint=fingerprint,

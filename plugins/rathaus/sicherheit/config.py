@@ -31,3 +31,16 @@ class SicherheitConfig(base.Config):
 
     csp = opt.Type(dict, default=DEFAULT_POLICY)
     """The policy: directive → list of sources; script hashes are added per page."""
+
+    csp_extra = opt.Type(dict, default={})
+    """Sources added to the policy's directives (a directive's 'none' is dropped), e.g.
+    frame-src for the two-click video players of rathaus/gebaerdensprache."""
+
+
+def extended(policy: dict[str, list[str]], extra: dict[str, list[str]]) -> dict[str, list[str]]:
+    """``policy`` with the sources of ``extra`` added; 'none' goes when a source is added."""
+    result = {key: list(values) for key, values in policy.items()}
+    for directive, sources in extra.items():
+        current = [s for s in result.get(directive, []) if s != "'none'"]
+        result[directive] = current + [s for s in sources if s not in current]
+    return result

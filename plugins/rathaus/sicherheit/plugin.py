@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
 from ..csp import policy_text, with_policy
-from .config import SicherheitConfig
+from .config import SicherheitConfig, extended
 
 log = get_plugin_logger(__name__)
 
@@ -29,6 +29,7 @@ class SicherheitPlugin(BasePlugin[SicherheitConfig]):
         self.serving = False
         self.pages = 0
         self.hashes: set[str] = set()
+        self.policy: dict[str, list[str]] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -36,6 +37,7 @@ class SicherheitPlugin(BasePlugin[SicherheitConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.pages = 0
         self.hashes = set()
+        self.policy = extended(self.config.csp, self.config.csp_extra)
         return config
 
     # Last: the policy must cover the page exactly as other plugins left it.
@@ -61,7 +63,7 @@ class SicherheitPlugin(BasePlugin[SicherheitConfig]):
     def _apply(self, html: str, where: str) -> str:
         if not self.config.enabled or self.serving:
             return html
-        result, found = with_policy(html, self.config.csp)
+        result, found = with_policy(html, self.policy)
         for violation in found.violations:
             log.warning(f"{where}: verletzt die Content-Security-Policy: {violation}")
         if found.has_policy:

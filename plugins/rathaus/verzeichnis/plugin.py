@@ -175,6 +175,8 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
         if directives:
             lines = markdown.splitlines()
             for directive in directives:
+                if directive.name not in {"oeffnungszeiten", "kontakt"}:
+                    continue  # another plugin's directive (rathaus/dgs)
                 lines[directive.line - 1] = "\n" + self._render_directive(directive, links) + "\n"
             markdown = "\n".join(lines) + "\n"
         return markdown

@@ -1,0 +1,1 @@
+"""The ``rathaus/gebaerdensprache`` plugin: sign-language videos, their page, BITV § 4."""

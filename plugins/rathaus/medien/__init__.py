@@ -1,0 +1,1 @@
+"""Sign-language videos: probing with ffprobe, checks and German display. No MkDocs."""

@@ -1,0 +1,203 @@
+"""Videos in Deutscher Gebärdensprache (DGS), as editors write them in ``data/videos.yml``.
+
+Only what an editor knows is written here: files, captions, transcript, topic. Duration,
+resolution, frame rate and file size are read from the files (``rathaus.medien``); values an
+editor declares under ``angaben:`` are compared with what the files say.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Self
+
+from pydantic import Field, PlainValidator, WithJsonSchema, model_validator
+from pydantic_core import PydanticCustomError
+
+from .entities import Id, Record
+from .fieldtypes import Choice, Seite, Text
+
+# A path below content/, written as in a Markdown link: medien/dgs/video.mp4.
+_MEDIA_PATH = re.compile(r"^[^\s\\]+$")
+_DURATION = re.compile(r"^(?:(?P<h>\d+):)?(?P<m>\d{1,2}):(?P<s>[0-5]\d)$")
+_PEERTUBE_ID = re.compile(r"^[\w-]{6,64}$")
+_YOUTUBE_ID = re.compile(r"^[\w-]{11}$")
+_VIMEO_ID = re.compile(r"^\d{3,12}$")
+
+
+def _media_path(value: Any) -> str:
+    """A relative path in content/; where it may point is checked with the files."""
+    text = value.strip() if isinstance(value, str) else ""
+    if text and _MEDIA_PATH.match(text):
+        return text
+    raise PydanticCustomError(
+        "rathaus_media_path",
+        "„{value}“ ist kein Dateipfad – schreiben Sie den Pfad in content/ ohne Leerzeichen, "
+        "z. B. medien/dgs/startseite.mp4",
+        {"value": value},
+    )
+
+
+Medienpfad = Annotated[
+    str,
+    PlainValidator(_media_path),
+    WithJsonSchema({"type": "string", "examples": ["medien/dgs/startseite.mp4"]}),
+]
+
+
+def parse_duration(value: Any) -> float:
+    """``3:05`` or ``1:02:03`` (hours, minutes, seconds) → seconds."""
+    text = value.strip() if isinstance(value, str) else ""
+    match = _DURATION.match(text)
+    if not match:
+        raise PydanticCustomError(
+            "rathaus_duration",
+            "„{value}“ ist keine Spieldauer – schreiben Sie Minuten und Sekunden, z. B. 3:05",
+            {"value": value},
+        )
+    return int(match["h"] or 0) * 3600 + int(match["m"]) * 60 + int(match["s"])
+
+
+Spieldauer = Annotated[
+    float,
+    PlainValidator(parse_duration),
+    WithJsonSchema({"type": "string", "pattern": r"^(\d+:)?\d{1,2}:[0-5]\d$"}),
+]
+
+
+def _whole_number(value: Any) -> int:
+    text = value.strip() if isinstance(value, str) else str(value)
+    if text.isdigit() and int(text) > 0:
+        return int(text)
+    raise PydanticCustomError(
+        "rathaus_number", "„{value}“ ist keine ganze Zahl größer als 0", {"value": value}
+    )
+
+
+Zahl = Annotated[
+    int,
+    PlainValidator(_whole_number),
+    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string"}]}),
+]
+
+
+def _frame_rate(value: Any) -> float:
+    text = value.strip().replace(",", ".") if isinstance(value, str) else str(value)
+    try:
+        rate = float(text)
+    except ValueError:
+        rate = 0.0
+    if rate > 0:
+        return rate
+    raise PydanticCustomError(
+        "rathaus_frame_rate",
+        "„{value}“ ist keine Bildrate – schreiben Sie Bilder pro Sekunde, z. B. 25 oder 29,97",
+        {"value": value},
+    )
+
+
+Bildrate = Annotated[
+    float,
+    PlainValidator(_frame_rate),
+    WithJsonSchema({"anyOf": [{"type": "number", "exclusiveMinimum": 0}, {"type": "string"}]}),
+]
+
+
+class Anbieter(Choice):
+    YOUTUBE = "youtube", "YouTube"
+    VIMEO = "vimeo", "Vimeo"
+    PEERTUBE = "peertube", "PeerTube"
+
+
+class Extern(Record):
+    """Dasselbe Video bei einem Videodienst. Es wird erst nach einem Klick geladen."""
+
+    anbieter: Anbieter = Field(description="youtube, vimeo oder peertube")
+    adresse: Annotated[str, Field(pattern=r"^https://[^\s<>\"']+$")] = Field(
+        description="Adresse des Videos beim Anbieter, z. B. https://www.youtube.com/watch?v=…"
+    )
+
+
+class Angaben(Record):
+    """Werte, die Sie kennen; sie werden mit der Videodatei verglichen."""
+
+    dauer: Spieldauer | None = Field(None, description="Spieldauer, z. B. 3:05")
+    breite: Zahl | None = Field(None, description="Breite in Bildpunkten, z. B. 1280")
+    hoehe: Zahl | None = Field(None, description="Höhe in Bildpunkten, z. B. 720")
+    bildrate: Bildrate | None = Field(None, description="Bilder pro Sekunde, z. B. 25")
+
+
+class Video(Record):
+    """Ein Video in Deutscher Gebärdensprache (DGS) mit Untertiteln und Transkript."""
+
+    id: Id
+    titel: Text = Field(description="Titel des Videos, wie er über dem Video steht")
+    thema: Text = Field(description="Was das Video erklärt, z. B. Hinweise zur Navigation")
+    seite: Seite | None = Field(
+        None, description="Seite in content/, die das Video erklärt, z. B. barrierefreiheit.md"
+    )
+    datum: date = Field(description="Datum der Aufnahme oder Veröffentlichung, z. B. 2027-02-01")
+    dateien: tuple[Medienpfad, ...] = Field(
+        (),
+        description="Videodateien (MP4, WebM) in content/medien/, z. B. medien/dgs/start.mp4",
+    )
+    poster: Medienpfad | None = Field(
+        None, description="Vorschaubild (JPEG, PNG oder WebP) in content/medien/"
+    )
+    untertitel: Medienpfad | None = Field(
+        None, description="Deutsche Untertitel als WebVTT-Datei (.vtt) in content/medien/"
+    )
+    transkript: Text | None = Field(None, description="Der Text des Videos zum Nachlesen")
+    transkript_datei: Medienpfad | None = Field(
+        None, description="oder: der Text des Videos als Textdatei (.txt) in content/medien/"
+    )
+    extern: Extern | None = Field(
+        None, description="dasselbe Video bei YouTube, Vimeo oder PeerTube (zwei Klicks)"
+    )
+    angaben: Angaben | None = Field(
+        None, description="bekannte Werte der Datei; sie werden mit der Datei verglichen"
+    )
+
+    @model_validator(mode="after")
+    def _sources(self) -> Self:
+        if not self.dateien and self.extern is None:
+            raise PydanticCustomError(
+                "rathaus_video_source",
+                "das Video hat weder dateien: noch extern: – tragen Sie mindestens eine "
+                "Videodatei ein",
+                {},
+            )
+        if self.transkript is not None and self.transkript_datei is not None:
+            raise PydanticCustomError(
+                "rathaus_video_transcript",
+                "transkript: und transkript_datei: schließen sich aus – behalten Sie eines",
+                {},
+            )
+        if self.extern is not None:
+            video_id(self.extern)  # raises when the address names no video
+        return self
+
+
+def video_id(extern: Extern) -> str:
+    """The provider's id of the video in ``extern.adresse``."""
+    address = extern.adresse
+    candidates: list[str] = []
+    if extern.anbieter is Anbieter.YOUTUBE:
+        candidates += re.findall(r"[?&]v=([\w-]+)", address)
+        candidates += re.findall(r"(?:youtu\.be|/embed|/shorts|/live)/([\w-]+)", address)
+        pattern = _YOUTUBE_ID
+    elif extern.anbieter is Anbieter.VIMEO:
+        candidates += re.findall(r"vimeo\.com/(?:video/)?(\d+)", address)
+        pattern = _VIMEO_ID
+    else:
+        candidates += re.findall(r"/(?:w|videos/watch|videos/embed)/([\w-]+)", address)
+        pattern = _PEERTUBE_ID
+    for candidate in candidates:
+        if pattern.match(candidate):
+            return candidate
+    raise PydanticCustomError(
+        "rathaus_video_address",
+        "in der Adresse „{value}“ steht keine Video-Kennung von {provider} – kopieren Sie die "
+        "Adresse aus der Adresszeile des Browsers, während das Video läuft",
+        {"value": address, "provider": extern.anbieter.label},
+    )
