@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from .aktuelles.posts import check_posts
+from .leichte_sprache import checks as leichte_sprache
+from .leichte_sprache.views import Paths as LeichteSprachePaths
 from .links import check_links
 from .markdown_scan import PageSource, mask
 from .medien.pruefung import check_videos
@@ -55,12 +57,22 @@ def _handbook_pages(site: Site) -> Iterable[str]:
     yield "handbuch/felder.md"
 
 
+def _leichte_sprache_pages(site: Site) -> Iterable[str]:
+    """The generated pages of rathaus/leichte-sprache (default paths)."""
+    yield from LeichteSprachePaths().generated(site)
+
+
 def _sign_language_pages(site: Site) -> Iterable[str]:
     """The video overview of rathaus/gebaerdensprache (default path)."""
     yield "gebaerdensprache.md"
 
 
-GENERATED_PAGES: list[GeneratedPages] = [_directory_pages, _handbook_pages, _sign_language_pages]
+GENERATED_PAGES: list[GeneratedPages] = [
+    _directory_pages,
+    _handbook_pages,
+    _leichte_sprache_pages,
+    _sign_language_pages,
+]
 
 
 def statement_findings(site: Site, today: date) -> list[Finding]:
@@ -85,6 +97,7 @@ def run_checks(root: Path) -> list[Finding]:
     findings.extend(check_posts(root, site))
     findings.extend(check_videos(root, site))
     findings.extend(page_findings(root, site))
+    findings.extend(leichte_sprache.run(root, site, read_pages(root), build_date()))
     return sorted(findings)
 
 

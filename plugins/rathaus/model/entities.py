@@ -187,6 +187,11 @@ class Einheit(Record):
         None, description="wem die Einheit zugeordnet ist, z. B. Dezernat II – Soziales"
     )
     einleitung: Text | None = Field(None, description="kurze Einführung in einigen Sätzen")
+    leichte_sprache: Text | None = Field(
+        None,
+        description="Einführung in Leichter Sprache für die Seite in Leichter Sprache: "
+        "kurze Sätze, jeder Satz in einer eigenen Zeile (schreiben Sie leichte_sprache: |)",
+    )
     aufgaben: tuple[Text, ...] = ()
     ziele: tuple[Text, ...] = ()
     bereiche: tuple[Bereich, ...] = ()

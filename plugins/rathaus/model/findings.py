@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+# Rules with a code (the Leichte Sprache rules LS01–LS26) name it before the message.
+_CODED_RULE = re.compile(r"^[A-Z]{2}\d{2}$")
 
 
 class Level(enum.StrEnum):
@@ -30,8 +34,9 @@ class Finding:
     def format(self) -> str:
         where = f"{self.file}:{self.line}:{self.col}"
         field = f" {self.field}:" if self.field else ""
+        code = f" {self.rule}" if _CODED_RULE.match(self.rule) else ""
         hint = f" – {self.hint}" if self.hint else ""
-        return f"{where}:{field} {self.message}{hint}"
+        return f"{where}:{field}{code} {self.message}{hint}"
 
 
 class DataError(Exception):

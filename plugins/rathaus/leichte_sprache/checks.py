@@ -1,0 +1,158 @@
+"""The Leichte Sprache checks of ``rathaus check`` and the build: pages, data texts, generated.
+
+- hand-written pages in the LS folder (``content/leichte-sprache/…``),
+- ``leichte_sprache:`` texts in the data (units, services, events) at the field's line,
+- ``leichte_sprache:`` summaries of news posts at their front-matter line,
+- the generated LS pages (the templates must keep the rules for every record).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..markdown_scan import PageSource
+from ..model import Finding, Level, Site
+from ..model.yamlread import Mark, parse_yaml
+from . import views
+from .linter import lint_field, lint_page
+from .settings import Einstellungen, read_settings
+
+DATA_TEXTS = ("einheiten.yml", "leistungen.yml", "termine.yml")
+FIELD = "leichte_sprache"
+
+
+def is_ls_page(src_uri: str, folder: str) -> bool:
+    return src_uri.startswith(f"{folder}/") and src_uri.endswith(".md")
+
+
+def site_settings(settings: Einstellungen, site: Site | None) -> Einstellungen:
+    """The town's own name is always allowed (``Stadt Musterstadt``)."""
+    return settings.with_names(site.stadt.name) if site is not None else settings
+
+
+def field_marks(root: Path, data_dir: str, file: str) -> dict[str, Mark]:
+    """Where each record's ``leichte_sprache:`` value starts, by record id."""
+    path = root / data_dir / file
+    if not path.is_file():
+        return {}
+    doc, _ = parse_yaml(f"{data_dir}/{file}", path.read_bytes())
+    if doc is None or not isinstance(doc.data, list):
+        return {}
+    marks = {}
+    for index, record in enumerate(doc.data):
+        if isinstance(record, dict) and isinstance(record.get("id"), str) and FIELD in record:
+            marks[record["id"]] = doc.mark_for((index, FIELD))
+    return marks
+
+
+def data_findings(
+    root: Path, site: Site, settings: Einstellungen, data_dir: str = "data"
+) -> list[Finding]:
+    collections: dict[str, Mapping[str, Any]] = {
+        "einheiten.yml": site.einheiten,
+        "leistungen.yml": site.leistungen,
+        "termine.yml": site.termine,
+    }
+    findings: list[Finding] = []
+    for file, records in collections.items():
+        marks = field_marks(root, data_dir, file)
+        for record_id, record in records.items():
+            text = getattr(record, FIELD, None)
+            mark = marks.get(record_id)
+            if text and mark is not None:
+                findings.extend(
+                    lint_field(f"{data_dir}/{file}", mark.line, mark.col, FIELD, text, settings)
+                )
+    return findings
+
+
+def post_findings(pages: Mapping[str, PageSource], settings: Einstellungen) -> list[Finding]:
+    """``leichte_sprache:`` summaries in the front matter of any page (news posts)."""
+    findings: list[Finding] = []
+    for page in pages.values():
+        fm = page.front_matter
+        text = fm.get(FIELD) if isinstance(fm, dict) else None
+        if not isinstance(text, str):
+            continue
+        line = next(
+            (n for n, row in enumerate(page.text.split("\n"), start=1) if row.startswith(FIELD)),
+            1,
+        )
+        findings.extend(lint_field(page.file, line, len(FIELD) + 3, FIELD, text, settings))
+    return findings
+
+
+def page_findings(
+    pages: Mapping[str, PageSource], settings: Einstellungen, folder: str
+) -> list[Finding]:
+    findings: list[Finding] = []
+    for src_uri, page in sorted(pages.items()):
+        if is_ls_page(src_uri, folder):
+            findings.extend(lint_page(page.file, page.text, page.front_matter, settings))
+    return findings
+
+
+def generated_findings(
+    site: Site,
+    settings: Einstellungen,
+    paths: views.Paths,
+    today: date,
+    content_dir: str,
+    skip: frozenset[str] = frozenset(),
+) -> list[Finding]:
+    """Findings of the generated LS pages; the file is the page's path as if it were written."""
+    findings: list[Finding] = []
+    for src_uri, page in views.all_pages(site, lambda path: path, paths, today).items():
+        if src_uri in skip:
+            continue
+        lines, _ = views.lintable(page)
+        for text, issue in views.lint(page, settings):
+            offset_line = "\n".join(lines)[: issue.offset].count("\n") + 1
+            findings.append(
+                Finding(
+                    f"{content_dir}/{src_uri}",
+                    offset_line,
+                    1,
+                    "erzeugt",
+                    f"{issue.message}: „{text.strip()}“",
+                    issue.hint,
+                    issue.level,
+                    issue.rule,
+                )
+            )
+    return findings
+
+
+def run(
+    root: Path,
+    site: Site | None,
+    pages: Mapping[str, PageSource],
+    today: date,
+    content_dir: str = "content",
+) -> list[Finding]:
+    """Everything ``rathaus check`` reports about Leichte Sprache (nothing without the plugin)."""
+    settings, findings = read_settings(root)
+    if settings is None:
+        return findings
+    settings = site_settings(settings, site)
+    folder = views.Paths().folder
+    # Unreviewed pages (LS26) are listed by the build; `rathaus check` reports problems only.
+    findings.extend(f for f in page_findings(pages, settings, folder) if f.rule != "LS26")
+    findings.extend(post_findings(pages, settings))
+    if site is not None:
+        findings.extend(data_findings(root, site, settings))
+        written = frozenset(p for p in pages if is_ls_page(p, folder))
+        findings.extend(
+            generated_findings(site, settings, views.Paths(), today, content_dir, written)
+        )
+    return findings
+
+
+def counts_by_level(findings: list[Finding]) -> dict[Level, int]:
+    result = dict.fromkeys(Level, 0)
+    for finding in findings:
+        result[finding.level] += 1
+    return result

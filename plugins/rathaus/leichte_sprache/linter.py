@@ -1,0 +1,208 @@
+"""Run the rules on a page or a data field and turn issues into findings.
+
+A page written in Leichte Sprache may switch a rule off in its front matter, but only with
+a reason, which every report shows::
+
+    ---
+    leichte_sprache:
+      aus:
+        LS05: Der Text zitiert die Haus·ordnung wörtlich.
+      geprueft:
+        datum: 2027-02-10
+        pruefgruppe: Prüf·gruppe der Lebens·hilfe Musterstadt
+    ---
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Finding, Level
+from .rules import RULE_NAMES, RULES, Issue
+from .settings import LEVELS, Einstellungen
+from .text import BlockKind, Prepared, prepare_markdown, prepare_plain
+
+FRONT_MATTER_KEY = "leichte_sprache"
+
+
+def issues(text: Prepared, settings: Einstellungen) -> list[Issue]:
+    """Every issue of ``text`` at the level the settings give each rule."""
+    found: list[Issue] = []
+    for rule in RULES:
+        for issue in rule(text, settings):
+            configured = settings.regeln.get(issue.rule)
+            if configured is None:
+                found.append(issue)
+                continue
+            level = LEVELS[configured]
+            if level is not None:
+                found.append(Issue(issue.rule, issue.offset, issue.message, issue.hint, level))
+    return sorted(found, key=lambda i: (i.offset, i.rule))
+
+
+@dataclass(frozen=True)
+class Switches:
+    """Rules a page switched off (with reasons) and its review by a Prüfgruppe."""
+
+    off: Mapping[str, str]
+    reviewed: tuple[datetime.date, str] | None
+    findings: tuple[Finding, ...]
+
+
+def _line_of(source: str, needle: str) -> tuple[int, int]:
+    lines = source.split("\n")
+    for number, line in enumerate(lines, start=1):
+        if number > 1 and line.rstrip() in {"---", "..."}:
+            break
+        col = line.find(needle)
+        if col >= 0:
+            return number, col + 1
+    return 1, 1
+
+
+def read_switches(file: str, source: str, front_matter: Any) -> Switches:
+    """``leichte_sprache: {aus: {LSnn: Grund}, geprueft: {datum, pruefgruppe}}``."""
+    block = front_matter.get(FRONT_MATTER_KEY) if isinstance(front_matter, dict) else None
+    findings: list[Finding] = []
+    off: dict[str, str] = {}
+    reviewed: tuple[datetime.date, str] | None = None
+    if block is None:
+        return Switches(off, reviewed, ())
+
+    def problem(needle: str, message: str, hint: str) -> None:
+        line, col = _line_of(source, needle)
+        findings.append(
+            Finding(file, line, col, FRONT_MATTER_KEY, message, hint, rule="leichte-sprache")
+        )
+
+    if not isinstance(block, dict):
+        problem(
+            f"{FRONT_MATTER_KEY}:",
+            "die Angaben zur Leichten Sprache sind keine Felder",
+            "schreiben Sie darunter aus: und geprueft:, siehe Redaktionshandbuch",
+        )
+        return Switches(off, reviewed, tuple(findings))
+    for key in block:
+        if key not in {"aus", "geprueft"}:
+            problem(f"{key}:", f"das Feld „{key}“ gibt es hier nicht", "erlaubt: aus, geprueft")
+    rules = block.get("aus") or {}
+    if not isinstance(rules, dict):
+        problem("aus:", "unter aus: stehen keine Regeln", "schreiben Sie z. B. LS05: Grund")
+        rules = {}
+    for rule, reason in rules.items():
+        rule_id = str(rule)
+        if rule_id not in RULE_NAMES:
+            problem(
+                f"{rule_id}:",
+                f"die Regel „{rule_id}“ gibt es nicht",
+                "Regeln heißen LS01 bis LS26, siehe Redaktionshandbuch",
+            )
+        elif not isinstance(reason, str) or not reason.strip():
+            problem(
+                f"{rule_id}:",
+                f"für das Ausschalten von {rule_id} fehlt der Grund",
+                f"schreiben Sie den Grund dazu, z. B. {rule_id}: Der Text zitiert ein Gesetz.",
+            )
+        else:
+            off[rule_id] = " ".join(reason.split())
+            line, col = _line_of(source, f"{rule_id}:")
+            findings.append(
+                Finding(
+                    file,
+                    line,
+                    col,
+                    "",
+                    f"die Regel „{RULE_NAMES[rule_id]}“ ist auf dieser Seite ausgeschaltet. "
+                    f"Grund: {off[rule_id]}",
+                    "",
+                    level=Level.INFO,
+                    rule=rule_id,
+                )
+            )
+    review = block.get("geprueft")
+    if review is not None:
+        day = _day(review.get("datum")) if isinstance(review, dict) else None
+        group = review.get("pruefgruppe") if isinstance(review, dict) else None
+        if not isinstance(day, datetime.date) or not isinstance(group, str) or not group.strip():
+            problem(
+                "geprueft:",
+                "bei geprueft fehlen das Datum oder die Prüfgruppe",
+                "schreiben Sie datum: 2027-02-10 und pruefgruppe: Name der Gruppe",
+            )
+        else:
+            reviewed = (day, group.strip())
+    return Switches(off, reviewed, tuple(findings))
+
+
+def _day(value: Any) -> datetime.date | None:
+    """A date as YAML gives it, or as text (the strict reader keeps scalars as text)."""
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _findings(
+    file: str,
+    text: Prepared,
+    found: Iterable[Issue],
+    *,
+    at: tuple[int, int] | None = None,
+    field: str = "",
+) -> list[Finding]:
+    result = []
+    for issue in found:
+        line, col = at if at is not None else text.position(issue.offset)
+        result.append(
+            Finding(file, line, col, field, issue.message, issue.hint, issue.level, issue.rule)
+        )
+    return result
+
+
+def lint_page(file: str, source: str, front_matter: Any, settings: Einstellungen) -> list[Finding]:
+    """Findings of a hand-written page in Leichte Sprache (Markdown with front matter)."""
+    switches = read_switches(file, source, front_matter)
+    text = prepare_markdown(source)
+    found = [i for i in issues(text, settings) if i.rule not in switches.off]
+    findings = [*switches.findings, *_findings(file, text, found)]
+    if switches.reviewed is None and settings.regeln.get("LS26") != "aus":
+        level = LEVELS[settings.regeln.get("LS26", "hinweis")] or Level.INFO
+        findings.append(
+            Finding(
+                file,
+                1,
+                1,
+                "",
+                "die Seite wurde noch nicht von einer Prüfgruppe geprüft",
+                "lassen Sie den Text prüfen und tragen Sie danach unter leichte_sprache: "
+                "geprueft: datum und pruefgruppe ein",
+                level,
+                "LS26",
+            )
+        )
+    return findings
+
+
+def lint_field(
+    file: str, line: int, col: int, field: str, value: str, settings: Einstellungen
+) -> list[Finding]:
+    """Findings of a text in Leichte Sprache from a data file, all at the field's place.
+
+    The text may be folded by YAML (``>-``), so "one sentence per line" (LS02) and the
+    paragraph length (LS18) cannot be judged and are left out.
+    """
+    text = prepare_plain(value)
+    found = [i for i in issues(text, settings) if i.rule not in {"LS02", "LS18", "LS19"}]
+    return _findings(file, text, found, at=(line, col), field=field)
+
+
+def lint_lines(
+    lines: list[str], settings: Einstellungen, kinds: dict[int, BlockKind] | None = None
+) -> list[Issue]:
+    """Issues of generated text: one sentence per line, blank lines between blocks."""
+    return issues(prepare_plain("\n".join(lines), kinds=kinds), settings)

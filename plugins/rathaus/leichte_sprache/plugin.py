@@ -1,0 +1,349 @@
+"""MkDocs adapter of Leichte Sprache: LS pages in the same build, own navigation, the switch.
+
+Convention: the LS counterpart of ``content/<pfad>.md`` is ``content/leichte-sprache/<pfad>.md``
+and is published under ``/leichte-sprache/<pfad>/``. Generated pages (units, people,
+locations, hours) get an LS counterpart written from data (``views.py``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
+
+from ..adapter import load_or_fail, renderer, site_root
+from ..model import Finding, Level, Site
+from ..model.hours import build_date
+from ..render import FragmentRenderer, toc_tokens
+from . import checks, views
+from .config import LeichteSpracheConfig
+from .settings import Einstellungen, settings_from
+from .suchindex import mark_file
+from .text import hard_line_breaks
+
+log = get_plugin_logger(__name__)
+
+
+class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
+    """Pages in Leichte Sprache beside the standard pages, checked by the LS linter."""
+
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.root = Path()
+        self.settings = Einstellungen()
+        self.paths = views.Paths()
+        self.renderer = FragmentRenderer()
+        self.today: date = build_date()
+        self.generated: dict[str, views.LsPage] = {}
+        self.counterpart: dict[str, str] = {}
+        self.ls_nav: Navigation | None = None
+        self._files: Files | None = None
+
+    # -- configuration and files ------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        self.root = site_root(config)
+        settings, problems = settings_from(self.config.pruefung, "mkdocs.yml")
+        if problems:
+            raise PluginError("\n".join(p.format() for p in problems))
+        self.site = load_or_fail(config, self.config.data_dir)
+        self.settings = checks.site_settings(settings, self.site)
+        verzeichnis = config.plugins.get("rathaus/verzeichnis")
+        options = getattr(verzeichnis, "config", None)
+        if options is not None:
+            self.paths = views.Paths(
+                units_dir=options.units_dir,
+                people_page=options.people_page,
+                locations_page=options.locations_page,
+                hours_page=options.hours_page,
+            )
+        self.renderer = renderer(config)
+        self.today = build_date()
+        return config
+
+    def _is_ls(self, src_uri: str) -> bool:
+        return checks.is_ls_page(src_uri, self.paths.folder)
+
+    # After rathaus/verzeichnis (50): the standard generated pages must exist to get an LS
+    # counterpart; before the other plugins, which then see the LS pages.
+    @event_priority(40)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or self.site is None:
+            return files
+        for file in files.documentation_pages():
+            if self._is_ls(file.src_uri):
+                # LS pages live in their own navigation (on_nav), never in the standard one.
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+        self.generated = {}
+        pages = views.all_pages(self.site, lambda path: path, self.paths, self.today)
+        standard_of = self.paths.generated(self.site)
+        for src_uri, page in pages.items():
+            if files.get_file_from_path(src_uri) is not None:
+                continue  # an editor's page at the same path wins
+            if files.get_file_from_path(standard_of[src_uri]) is None:
+                continue  # no standard page (e.g. rathaus/verzeichnis is off)
+            content = (
+                f"---\ndescription: {_yaml_text(page.description)}\n---\n\n"
+                f"# {_markdown_text(page.title)}\n"
+            )
+            files.append(
+                File.generated(
+                    config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV
+                )
+            )
+            self.generated[src_uri] = page
+        self._pair(files)
+        return files
+
+    def _pair(self, files: Files) -> None:
+        """Standard page ↔ LS page, both ways, for every page that has a counterpart."""
+        self.counterpart = {}
+        prefix = f"{self.paths.folder}/"
+        for file in files.documentation_pages():
+            if not self._is_ls(file.src_uri):
+                continue
+            standard = file.src_uri.removeprefix(prefix)
+            if files.get_file_from_path(standard) is not None:
+                self.counterpart[file.src_uri] = standard
+                self.counterpart[standard] = file.src_uri
+
+    # -- navigation -------------------------------------------------------------------------
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if not self.config.enabled or self.site is None:
+            return nav
+        self._files = files
+        self.ls_nav = self._ls_navigation(nav, files)
+        self._report(files, config)
+        return nav
+
+    def _ls_navigation(self, nav: Navigation, files: Files) -> Navigation:
+        """The LS navigation mirrors the standard one: a page's LS counterpart takes its place.
+
+        Sections without any LS page are left out; LS pages without a standard counterpart
+        (written only in Leichte Sprache) are added at the end.
+        """
+        used: set[str] = set()
+
+        def mirror(items: list[Any]) -> list[Any]:
+            result: list[Any] = []
+            for item in items:
+                if isinstance(item, Page):
+                    ls = self.counterpart.get(item.file.src_uri)
+                    file = files.get_file_from_path(ls) if ls else None
+                    if file is not None and isinstance(file.page, Page) and ls not in used:
+                        used.add(file.src_uri)
+                        result.append(file.page)
+                elif isinstance(item, Section):
+                    children = mirror(item.children)
+                    if children:
+                        result.append(Section(item.title, children))
+            return result
+
+        items = mirror(nav.items)
+        index = files.get_file_from_path(f"{self.paths.folder}/index.md")
+        if index is not None and isinstance(index.page, Page) and index.src_uri not in used:
+            items.insert(0, index.page)
+            used.add(index.src_uri)
+        for file in files.documentation_pages():
+            if (
+                self._is_ls(file.src_uri)
+                and file.src_uri not in used
+                and file.src_uri not in self.counterpart
+                and isinstance(file.page, Page)
+            ):
+                items.append(file.page)
+                used.add(file.src_uri)
+        pages = _pages_of(items)
+        for item in items:
+            _set_parents(item, None)
+        for before, after in zip([None, *pages], [*pages, None], strict=False):
+            if before is not None:
+                before.next_page = after
+            if after is not None:
+                after.previous_page = before
+        ls_nav = Navigation(items, pages)
+        ls_nav.homepage = nav.homepage
+        return ls_nav
+
+    # -- checks -----------------------------------------------------------------------------
+
+    def _report(self, files: Files, config: MkDocsConfig) -> None:
+        docs = Path(config.docs_dir)
+        content_dir = (
+            docs.relative_to(self.root).as_posix() if docs.is_relative_to(self.root) else "content"
+        )
+        findings: list[Finding] = []
+        sources = {}
+        for file in files.documentation_pages():
+            if self._is_ls(file.src_uri) and not file.generated_by:
+                sources[file.src_uri] = file
+        from ..checks import read_pages
+
+        pages = read_pages(self.root, content_dir)
+        written = {k: v for k, v in pages.items() if k in sources}
+        findings.extend(checks.page_findings(written, self.settings, self.paths.folder))
+        findings.extend(checks.post_findings(pages, self.settings))
+        assert self.site is not None
+        findings.extend(
+            checks.data_findings(self.root, self.site, self.settings, self.config.data_dir)
+        )
+        findings.extend(
+            checks.generated_findings(
+                self.site,
+                self.settings,
+                self.paths,
+                self.today,
+                content_dir,
+                frozenset(
+                    p
+                    for p in views.all_pages(self.site, str, self.paths, self.today)
+                    if p not in self.generated
+                ),
+            )
+        )
+        for finding in sorted(findings):
+            if finding.level is Level.ERROR:
+                log.warning(finding.format())
+            else:
+                log.info(finding.format())
+        missing = sorted(
+            file.src_uri
+            for file in files.documentation_pages()
+            if not self._is_ls(file.src_uri)
+            and file.src_uri not in self.counterpart
+            and not any(file.src_uri.startswith(p) for p in self.config.ohne_gegenstueck)
+        )
+        for src_uri in missing:
+            log.info(
+                f"{content_dir}/{src_uri}: LS00 die Seite hat keine Fassung in Leichter Sprache – "
+                f"legen Sie {content_dir}/{self.paths.folder}/{src_uri} an"
+            )
+        counts = checks.counts_by_level(findings)
+        ls_pages = sum(1 for f in files.documentation_pages() if self._is_ls(f.src_uri))
+        log.info(
+            f"Leichte Sprache: {ls_pages} Seiten ({len(self.generated)} erzeugt), "
+            f"{len(missing)} Seiten ohne Fassung in Leichter Sprache; Prüfung: "
+            f"{counts[Level.ERROR]} Fehler, {counts[Level.WARNING]} Warnungen, "
+            f"{counts[Level.INFO]} Hinweise"
+        )
+
+    # -- pages ------------------------------------------------------------------------------
+
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled or not self._is_ls(page.file.src_uri):
+            return markdown
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None:
+
+            def url(target: str) -> str:
+                if ":" in target.split("#", 1)[0]:
+                    return target
+                path, _, anchor = target.partition("#")
+                file = files.get_file_from_path(path)
+                if file is None:
+                    raise PluginError(f"rathaus/leichte-sprache: no page {path!r}")
+                relative = get_relative_url(file.url, page.url)
+                return f"{relative}#{anchor}" if anchor else relative
+
+            assert self.site is not None
+            view = views.page_for(self.site, page.file.src_uri, url, self.paths, self.today)
+            return markdown + "\n" + self.renderer.render("leichte-sprache", page=view) + "\n"
+        return hard_line_breaks(markdown)
+
+    def on_page_content(
+        self, html: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled or not self._is_ls(page.file.src_uri):
+            return html
+        if page.file.src_uri in self.generated:
+            page.toc = get_toc(toc_tokens(html))  # type: ignore[arg-type]
+        # Typography of Leichte Sprache (L22) applies inside this wrapper only.
+        return self.renderer.env.get_template(
+            "fragments/rathaus/leichte-sprache-rahmen.html"
+        ).render(content=Markup(html))
+
+    def on_page_context(
+        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        if not self.config.enabled:
+            return context
+        # Namespaced key for the partial overrides/partials/rathaus/sprachwahl.html.
+        context["rathaus_sprachwahl"] = self._switch(page)  # type: ignore[typeddict-unknown-key]
+        if self._is_ls(page.file.src_uri) and self.ls_nav is not None:
+            # LS pages show the LS navigation only (and standard pages the standard one).
+            context["nav"] = self.ls_nav
+        return context
+
+    # After the search plugin (0) wrote the index.
+    @event_priority(-50)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        mark_file(Path(config.site_dir) / "search" / "search_index.json", self.paths.folder)
+
+    def _switch(self, page: Page) -> dict[str, Any]:
+        """Where the header switch of ``page`` goes, and the alternate link of its <head>."""
+        is_ls = self._is_ls(page.file.src_uri)
+        other = self.counterpart.get(page.file.src_uri)
+        target = other or ("index.md" if is_ls else f"{self.paths.folder}/index.md")
+        file = self._files.get_file_from_path(target) if self._files else None
+        url = file.url if file is not None else ""
+        return {
+            "leichte_sprache": is_ls,
+            "url": url,
+            "label": "Alltags-Sprache" if is_ls else "Leichte Sprache",
+            "gegenstueck": other is not None,
+            "beschreibung": (
+                "Diese Seite in Alltags-Sprache"
+                if is_ls and other
+                else "Start-Seite in Alltags-Sprache"
+                if is_ls
+                else "Diese Seite in Leichter Sprache"
+                if other
+                else "Start-Seite in Leichter Sprache"
+            ),
+        }
+
+
+def _yaml_text(text: str) -> str:
+    """A YAML double-quoted scalar for generated front matter."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
+
+
+def _markdown_text(text: str) -> str:
+    """A title as Markdown text: characters with a meaning in Markdown are escaped."""
+    return "".join(f"\\{c}" if c in "\\`*_{}[]<>()#+!|" else c for c in text)
+
+
+def _pages_of(items: list[Any]) -> list[Page]:
+    pages: list[Page] = []
+    for item in items:
+        if isinstance(item, Page):
+            pages.append(item)
+        elif isinstance(item, Section):
+            pages.extend(_pages_of(item.children))
+    return pages
+
+
+def _set_parents(item: Any, parent: Section | None) -> None:
+    item.parent = parent
+    if isinstance(item, Section):
+        for child in item.children:
+            _set_parents(child, item)

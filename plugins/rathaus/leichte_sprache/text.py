@@ -1,0 +1,375 @@
+"""Markdown (or plain text) → blocks and sentences, with every position kept.
+
+The linter must point at the character an editor wrote. So nothing is ever deleted: Markdown
+syntax, code, comments, link targets and raw HTML are replaced by spaces of the same length
+(``markdown_scan.mask`` does code and front matter), and offsets into the masked text are
+offsets into the source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..markdown_scan import mask, position
+
+BlockKind = Literal["absatz", "ueberschrift", "liste", "tabelle", "adresse"]
+
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_LINK_TARGET = re.compile(
+    r"\]\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"\n]*\")?\)"
+)
+_REF_LINK = re.compile(r"\]\[[^\]\n]*\]")
+_REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S.*$", re.MULTILINE)
+_FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^[^\]\n]+\]:", re.MULTILINE)
+_URL = re.compile(r"<?(?:https?://|mailto:|tel:)[^\s<>)\]]+>?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_ATTR = re.compile(r"\{:?[^{}\n]*\}")
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_LIST = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
+_QUOTE = re.compile(r"^[ \t]*>[ \t]?")
+_ADMONITION = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*")
+_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")
+_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|])")
+_RULE = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return "".join(c if c == "\n" else " " for c in match.group(0))
+
+
+def _blank_group(match: re.Match[str], keep: str) -> str:
+    """Blank everything of ``match`` except the named group ``keep``."""
+    text = match.group(0)
+    start, end = match.start(keep) - match.start(), match.end(keep) - match.start()
+    return (
+        "".join(c if c == "\n" else " " for c in text[:start])
+        + text[start:end]
+        + "".join(c if c == "\n" else " " for c in text[end:])
+    )
+
+
+@dataclass
+class Block:
+    """A paragraph, heading, list item, table cell or address: text between two offsets."""
+
+    kind: BlockKind
+    start: int
+    end: int
+    lines: list[tuple[int, int]] = field(default_factory=list)
+    """(start, end) offsets of each source line of the block."""
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    """The masked text of the sentence (same length as the source span)."""
+    block: Block
+    words: tuple[Word, ...]
+    after_colon: bool = False
+    """Starts after "Das heißt: …" in the same line: its own sentence, but no new line needed."""
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A text ready for the rules: the source, its masked form and its blocks."""
+
+    source: str
+    masked: str
+    blocks: tuple[Block, ...]
+    sentences: tuple[Sentence, ...]
+    italics: tuple[int, ...] = ()
+    footnotes: tuple[int, ...] = ()
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return position(self.source, offset)
+
+
+_ITALIC = re.compile(
+    r"(?<![*\w])\*(?!\*|\s)[^*\n]+(?<!\s)\*(?!\*)|(?<![_\w])_(?!_|\s)[^_\n]+(?<!\s)_(?![_\w])"
+)
+_FOOTNOTE = re.compile(r"\[\^[^\]\n]+\]")
+
+
+def mask_markdown(text: str) -> tuple[str, list[int], list[int]]:
+    """Masked Markdown: only the words a reader sees remain. Also italics and footnotes."""
+    masked = mask(text)
+    masked = _COMMENT.sub(_blank, masked)
+    masked = _FOOTNOTE_DEF.sub(_blank, masked)
+    footnotes = [m.start() for m in _FOOTNOTE.finditer(masked)]
+    masked = _FOOTNOTE.sub(_blank, masked)
+    masked = _IMAGE.sub(_blank, masked)
+    masked = _REF_DEF.sub(_blank, masked)
+    masked = _LINK_TARGET.sub(_blank, masked)
+    masked = _REF_LINK.sub(_blank, masked)
+    masked = _URL.sub(_blank, masked)
+    masked = _TAG.sub(_blank, masked)
+    masked = _ATTR.sub(_blank, masked)
+    italics = [m.start() for m in _ITALIC.finditer(masked)]
+    masked = _ESCAPE.sub(" ", masked)
+    lines = masked.split("\n")
+    out = []
+    for line in lines:
+        if _RULE.match(line):
+            out.append(" " * len(line))
+            continue
+        line = _ADMONITION.sub(_blank, line)
+        line = _QUOTE.sub(_blank, line)
+        line = _LIST.sub(lambda m: "\x01" + " " * (len(m.group(0)) - 1), line)
+        line = _HEADING.sub(lambda m: "\x02" + " " * (len(m.group(0)) - 1), line)
+        out.append(line)
+    masked = "\n".join(out)
+    # Link text brackets and emphasis markers are syntax, not text.
+    masked = re.sub(r"!?\[|\]", " ", masked)
+    masked = _EMPHASIS.sub(lambda m: " " * len(m.group(0)), masked)
+    return masked, italics, footnotes
+
+
+def _blocks(masked: str, *, markdown: bool) -> list[Block]:
+    blocks: list[Block] = []
+    current: Block | None = None
+    offset = 0
+    lines = masked.split("\n")
+    for line in lines:
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        stripped = line.strip()
+        if not stripped or stripped in {"\x01", "\x02"}:
+            current = None
+            continue
+        if markdown and _SETEXT.match(line) and current is not None:
+            current.kind = "ueberschrift"
+            current = None
+            continue
+        first = line.lstrip()[0]
+        if markdown and "|" in line and (stripped.startswith("|") or stripped.endswith("|")):
+            current = None
+            if set(stripped) <= set("|-: "):
+                continue
+            cell_start = start
+            for part in line.split("|"):
+                if part.strip():
+                    blocks.append(
+                        Block(
+                            "tabelle",
+                            cell_start,
+                            cell_start + len(part),
+                            [(cell_start, cell_start + len(part))],
+                        )
+                    )
+                cell_start += len(part) + 1
+            continue
+        if first == "\x02":
+            blocks.append(Block("ueberschrift", start, end, [(start, end)]))
+            current = None
+            continue
+        if first == "\x01" or current is None:
+            current = Block("liste" if first == "\x01" else "absatz", start, end, [])
+            blocks.append(current)
+        current.end = end
+        current.lines.append((start, end))
+    return blocks
+
+
+# A sentence ends at . ! ? (and : at the end of a line), unless the dot closes an
+# abbreviation (one or two letters: "z.", "B.", "Nr.") or an ordinal number ("15. August").
+_END = re.compile(r"[.!?]+(?=[\s\"“”)]|$)|:(?=[ \t]*(?:\n|$))|:(?= [A-ZÄÖÜ])")
+_WORD = re.compile(r"[^\s]+")
+_STRIP = ".,;:!?\"„“”‚‘'()[]{}»«…–—"
+
+
+def _is_abbreviation_dot(text: str, dot: int) -> bool:
+    if not text[dot + 1 :].split("\n", 1)[0].strip():
+        return False  # a dot at the end of a line ends the sentence
+    before = re.search(r"(\S+)$", text[:dot])
+    if not before:
+        return False
+    token = before.group(1).lstrip(_STRIP)
+    if re.fullmatch(r"[A-Za-zÄÖÜäöü]{1,2}", token) and token not in {
+        "ja",
+        "Ja",
+        "so",
+        "da",
+        "zu",
+        "an",
+        "um",
+        "es",
+        "er",
+        "du",
+        "wo",
+        "im",
+        "am",
+    }:
+        return True
+    return token.lower() in _KNOWN_ABBREVIATIONS
+
+
+def _is_ordinal_dot(text: str, dot: int) -> bool:
+    """``15. August`` or ``2. Stock``: digits, a dot and more words on the same line."""
+    if not re.search(r"(?<![\d.])\d{1,2}$", text[:dot]):
+        return False
+    rest = text[dot + 1 :].split("\n", 1)[0]
+    return bool(rest.strip())
+
+
+_KNOWN_ABBREVIATIONS = frozenset(
+    [
+        "usw",
+        "bzw",
+        "ca",
+        "etc",
+        "ggf",
+        "evtl",
+        "inkl",
+        "nr",
+        "mio",
+        "mrd",
+        "tel",
+        "str",
+        "max",
+        "min",
+        "bzgl",
+        "vgl",
+        "ca",
+        "zb",
+        "dh",
+        "ua",
+        "sog",
+        "usf",
+        "abs",
+        "art",
+        "ff",
+        "jh",
+        "jhd",
+        "dr",
+        "prof",
+        "hr",
+        "fr",
+        "mo",
+        "di",
+        "mi",
+        "do",
+        "fr",
+        "sa",
+        "so",
+    ]
+)
+
+
+def words_of(text: str, start: int, end: int) -> tuple[Word, ...]:
+    found = []
+    for match in _WORD.finditer(text, start, end):
+        raw = match.group(0)
+        core = raw.strip(_STRIP)
+        if not core or not any(c.isalnum() for c in core):
+            continue
+        found.append(Word(core, match.start() + raw.index(core)))
+    return tuple(found)
+
+
+def _sentences(masked: str, blocks: list[Block]) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for block in blocks:
+        text = masked
+        cursor = block.start
+        if block.kind in {"ueberschrift", "tabelle"}:
+            ends = [block.end]
+        else:
+            ends = []
+            for match in _END.finditer(text, block.start, block.end):
+                dot = match.start()
+                if match.group(0) == "." and (
+                    _is_abbreviation_dot(text, dot) or _is_ordinal_dot(text, dot)
+                ):
+                    continue
+                ends.append(match.end())
+            if not ends or text[ends[-1] : block.end].strip():
+                ends.append(block.end)
+        after_colon = False
+        for end in ends:
+            words = words_of(text, cursor, end)
+            if words:
+                first = words[0].start
+                # Include opening punctuation ("„…") but never start in leading blanks.
+                lead = cursor + (len(text[cursor:end]) - len(text[cursor:end].lstrip()))
+                start = min(first, lead)
+                sentences.append(
+                    Sentence(start, end, text[start:end], block, words, after_colon)
+                )
+            after_colon = text[end - 1] == ":" and "\n" not in text[end : end + 2]
+            cursor = end
+    return sentences
+
+
+def prepare_markdown(text: str) -> Prepared:
+    masked, italics, footnotes = mask_markdown(text)
+    blocks = _blocks(masked, markdown=True)
+    clean = masked.replace("\x01", " ").replace("\x02", " ")
+    return Prepared(
+        text,
+        clean,
+        tuple(blocks),
+        tuple(_sentences(clean, blocks)),
+        tuple(italics),
+        tuple(footnotes),
+    )
+
+
+def prepare_plain(text: str, *, kinds: dict[int, BlockKind] | None = None) -> Prepared:
+    """Plain text (a data field, or generated LS lines): every blank line ends a block.
+
+    ``kinds`` gives the kind of the block that starts on a line index (0-based), e.g. an
+    address block written from data.
+    """
+    masked = _URL.sub(_blank, text)
+    blocks = _blocks(masked, markdown=False)
+    if kinds:
+        for block in blocks:
+            line_index = masked.count("\n", 0, block.start)
+            if line_index in kinds:
+                block.kind = kinds[line_index]
+    return Prepared(text, masked, tuple(blocks), tuple(_sentences(masked, blocks)))
+
+
+def iter_lines(block: Block) -> Iterator[tuple[int, int]]:
+    yield from block.lines
+
+
+_NO_BREAK = re.compile(r"^\s*(?:#|\||<|!!!|\?\?\?|\{|```|~~~|[-*+]\s|\d{1,9}[.)]\s|>)|^\s*$")
+
+
+def hard_line_breaks(markdown: str) -> str:
+    """Each source line of a paragraph on its own rendered line (one sentence per line).
+
+    Markdown joins the lines of a paragraph; two trailing spaces keep the break. Code,
+    headings, tables, HTML, admonition heads and list starts are left alone.
+    """
+    lines = markdown.split("\n")
+    masked = mask(markdown).split("\n")
+    out = []
+    for index, line in enumerate(lines):
+        following = masked[index + 1] if index + 1 < len(masked) else ""
+        in_code = not masked[index].strip() and line.strip()
+        if (
+            in_code
+            or (_NO_BREAK.match(masked[index]) and not _LIST.match(masked[index]))
+            or not following.strip()
+            or _NO_BREAK.match(following)
+            or line.endswith("  ")
+        ):
+            out.append(line)
+        else:
+            out.append(line.rstrip() + "  ")
+    return "\n".join(out)

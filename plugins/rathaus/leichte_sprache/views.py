@@ -1,0 +1,535 @@
+"""Leichte Sprache written from data: sentence templates for the generated pages.
+
+Every generated unit, people, location and hours page gets a variant in Leichte Sprache,
+composed here as plain data (blocks of lines) that ``fragments/rathaus/leichte-sprache.html``
+renders. The rules the templates keep: one sentence per line; times as "9 Uhr" or
+"9:30 Uhr"; dates as "24. Dezember 2026"; addresses as a block, never in running text;
+phone numbers as digits after a clear label; no abbreviations, no brackets, no negation.
+
+Names (of units, people, buildings) and values the editors wrote (a room, a job title) are
+shown as they are: a name cannot be rewritten, so the linter skips name parts and values.
+
+No MkDocs here: URLs come from a callback the adapter provides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, time
+from typing import Literal
+
+from babel.dates import format_date
+
+from ..model import Site, slugify, sort_key
+from ..model.entities import Einheit, Oeffnungszeiten, Person, Standort
+from ..model.fieldtypes import TimeRange
+from ..model.hours import Deviation, upcoming, weekly_rows
+from .rules import Issue
+from .settings import Einstellungen
+from .text import BlockKind, prepare_plain
+
+# A page path in the site's source (``leichte-sprache/verwaltung/x.md#anker``) → URL
+# relative to the current page.
+Url = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Part:
+    text: str
+    url: str | None = None
+    name: bool = False
+    """A name or a value from the data: shown as written, skipped by the linter."""
+
+
+@dataclass(frozen=True)
+class Line:
+    parts: tuple[Part, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(p.text for p in self.parts)
+
+
+def line(*parts: str | Part) -> Line:
+    return Line(tuple(Part(p) if isinstance(p, str) else p for p in parts))
+
+
+def name(text: str, url: str | None = None) -> Part:
+    return Part(text, url, name=True)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A labelled value: ``Telefon: 02398 678-330``."""
+
+    label: str
+    value: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: Literal["ueberschrift", "saetze", "liste", "adresse", "angaben"]
+    lines: tuple[Line, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    level: int = 2
+    anchor: str | None = None
+
+
+def heading(text: str | Part, level: int = 2, anchor: str | None = None) -> Block:
+    return Block("ueberschrift", (line(text),), level=level, anchor=anchor)
+
+
+def sentences(*lines: Line) -> Block:
+    return Block("saetze", tuple(lines))
+
+
+@dataclass(frozen=True)
+class LsPage:
+    title: str
+    description: str
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where the standard pages are (the settings of rathaus/verzeichnis) and the LS folder."""
+
+    folder: str = "leichte-sprache"
+    units_dir: str = "verwaltung"
+    people_page: str = "ansprechpersonen.md"
+    locations_page: str = "standorte.md"
+    hours_page: str = "oeffnungszeiten.md"
+
+    def ls(self, src_uri: str) -> str:
+        return f"{self.folder}/{src_uri}"
+
+    def unit(self, unit_id: str) -> str:
+        return f"{self.units_dir}/{slugify(unit_id)}.md"
+
+    def generated(self, site: Site) -> dict[str, str]:
+        """LS source path → the standard page it belongs to, for every generated LS page."""
+        standard = [
+            f"{self.units_dir}/index.md",
+            self.people_page,
+            self.locations_page,
+            self.hours_page,
+            *(self.unit(u) for u in site.einheiten),
+        ]
+        return {self.ls(path): path for path in standard}
+
+
+# -- small pieces --------------------------------------------------------------------------
+
+
+def clock(value: time) -> str:
+    """``8 Uhr``, ``12:30 Uhr``, ``24 Uhr``: no leading zero, no ``:00``."""
+    if value == time(23, 59, 59):
+        return "24 Uhr"
+    return f"{value.hour} Uhr" if value.minute == 0 else f"{value.hour}:{value.minute:02d} Uhr"
+
+
+def day_text(day: date) -> str:
+    return format_date(day, "d. MMMM y", locale="de")
+
+
+def span_lines(ranges: tuple[TimeRange, ...]) -> list[Line]:
+    return [
+        line(f"{'Von' if i == 0 else 'Und von'} {clock(r.start)} bis {clock(r.end)}.")
+        for i, r in enumerate(ranges)
+    ]
+
+
+def split_sentences(text: str) -> list[str]:
+    """An editor's LS text as lines, one sentence each (folded YAML joins the lines)."""
+    prepared = prepare_plain(text)
+    return [" ".join(text[s.start : s.end].split()) for s in prepared.sentences]
+
+
+# -- opening hours -------------------------------------------------------------------------
+
+
+def _deviation_lines(deviation: Deviation) -> list[Line]:
+    if deviation.first == deviation.last:
+        when = f"Am {day_text(deviation.first)}"
+        if deviation.closed:
+            return [line(f"{when} ist das Büro zu.")]
+        return [line(f"{when} ist das Büro anders offen."), *span_lines(deviation.ranges)]
+    lines = [line(f"Vom {day_text(deviation.first)} bis zum {day_text(deviation.last)}.")]
+    if deviation.closed:
+        return [*lines, line("An diesen Tagen ist das Büro zu.")]
+    return [
+        *lines,
+        line("An diesen Tagen ist das Büro anders offen."),
+        *span_lines(deviation.ranges),
+    ]
+
+
+def hours_blocks(
+    site: Site,
+    hours: Oeffnungszeiten,
+    today: date,
+    *,
+    can_call: bool,
+    can_write: bool,
+    level: int = 2,
+    anchor: str = "oeffnungszeiten",
+) -> list[Block]:
+    """ "Wann ist das Büro offen?" with the week, appointments and the next special days."""
+    blocks = [heading("Wann ist das Büro offen?", level, anchor)]
+    if hours.only_by_appointment:
+        lines = [line("Sie brauchen einen Termin.")]
+        if can_call:
+            lines.append(line("Rufen Sie an."))
+        if can_write:
+            lines.append(
+                line(
+                    "Oder schreiben Sie eine E-Mail." if can_call else "Schreiben Sie eine E-Mail."
+                )
+            )
+        blocks.append(sentences(*lines))
+    else:
+        # One short paragraph per day: "Am Montag ist das Büro offen. Von 8 Uhr bis 12 Uhr."
+        for row in weekly_rows(hours):
+            if row.ranges:
+                blocks.append(
+                    sentences(line(f"Am {row.name} ist das Büro offen."), *span_lines(row.ranges))
+                )
+            else:
+                blocks.append(sentences(line(f"Am {row.name} ist das Büro zu.")))
+        closing = []
+        if hours.nach_vereinbarung:
+            closing.append(line("Sie können auch einen Termin machen."))
+        if hours.feiertage_geschlossen:
+            closing.append(line("An Feier·tagen ist das Büro zu."))
+        if closing:
+            blocks.append(sentences(*closing))
+    deviations = upcoming(hours, site.stadt.bundesland, today, site.stadt.vorschau_tage)
+    if deviations:
+        blocks.append(heading("Besondere Tage", level + 1, f"{anchor}-besondere-tage"))
+        blocks.append(sentences(line("An diesen Tagen ist es anders:")))
+        blocks.extend(sentences(*_deviation_lines(d)) for d in deviations)
+    return blocks
+
+
+# -- contact -------------------------------------------------------------------------------
+
+
+def _phone_facts(phones: tuple[object, ...]) -> list[Fact]:
+    return [Fact("Telefon", p.display, f"tel:{p.e164}") for p in phones]  # type: ignore[attr-defined]
+
+
+def person_facts(site: Site, person: Person, url: Url, paths: Paths) -> list[Fact]:
+    unit = site.einheiten[person.einheit]
+    facts = [
+        Fact("Aufgabe", person.funktion),
+        Fact("Arbeitet hier", unit.name, url(paths.ls(paths.unit(unit.id)))),
+        *_phone_facts(person.telefon),
+    ]
+    if person.email:
+        facts.append(Fact("E-Mail", person.email, f"mailto:{person.email}"))
+    if person.raum:
+        facts.append(Fact("Raum", person.raum))
+    if person.sprachen:
+        facts.append(Fact("Sprachen", ", ".join(site.language_name(c) for c in person.sprachen)))
+    return facts
+
+
+def address_block(location: Standort) -> Block:
+    address = location.adresse
+    return Block(
+        "adresse",
+        (
+            line(name(location.name)),
+            line(name(address.strasse)),
+            line(name(f"{address.plz} {address.ort}")),
+        ),
+    )
+
+
+# -- pages ---------------------------------------------------------------------------------
+
+
+def unit_page(site: Site, unit: Einheit, url: Url, paths: Paths, today: date) -> LsPage:
+    page = LsPage(unit.name, f"{unit.name}: Infos in Leichter Sprache.")
+    blocks = page.blocks
+    if unit.leichte_sprache:
+        # A blank line in the editor's text starts a new paragraph.
+        for paragraph in re.split(r"\n\s*\n", unit.leichte_sprache):
+            if paragraph.strip():
+                blocks.append(sentences(*(line(s) for s in split_sentences(paragraph))))
+    else:
+        blocks.append(
+            sentences(line("Auf dieser Seite finden Sie Infos über: ", name(unit.name), "."))
+        )
+    blocks.append(sentences(line("Hier steht:")))
+    topics = [line("So erreichen Sie uns.")]
+    location = site.standorte.get(unit.standort) if unit.standort else None
+    if location:
+        topics.append(line("Hier ist das Büro."))
+    if unit.oeffnungszeiten:
+        topics.append(line("Wann ist das Büro offen?"))
+    people = site.people_of(unit.id)
+    if people:
+        topics.append(line("Wer arbeitet hier?"))
+    blocks.append(Block("liste", tuple(topics)))
+
+    kontakt = unit.kontakt
+    facts: list[Fact] = []
+    if kontakt:
+        facts.extend(_phone_facts(kontakt.telefon))
+        if kontakt.email:
+            facts.append(Fact("E-Mail", kontakt.email, f"mailto:{kontakt.email}"))
+        if kontakt.kontaktformular and kontakt.kontaktformular.endswith(".md"):
+            facts.append(
+                Fact("Nachricht schreiben", "Kontakt·formular", url(kontakt.kontaktformular))
+            )
+    if facts:
+        blocks.append(heading("So erreichen Sie uns", anchor="kontakt"))
+        blocks.append(Block("angaben", facts=tuple(facts)))
+    if location:
+        blocks.append(heading("Hier ist das Büro", anchor="adresse"))
+        blocks.append(address_block(location))
+        if unit.raum:
+            blocks.append(Block("angaben", facts=(Fact("Raum", unit.raum),)))
+        blocks.append(
+            sentences(
+                line(
+                    "Mehr über das Haus lesen Sie hier: ",
+                    name(
+                        location.name,
+                        url(f"{paths.ls(paths.locations_page)}#{slugify(location.id)}"),
+                    ),
+                    ".",
+                )
+            )
+        )
+    if unit.oeffnungszeiten:
+        blocks.extend(
+            hours_blocks(
+                site,
+                unit.oeffnungszeiten,
+                today,
+                can_call=bool(kontakt and kontakt.telefon),
+                can_write=bool(kontakt and kontakt.email),
+            )
+        )
+    if people:
+        blocks.append(heading("Wer arbeitet hier?", anchor="menschen"))
+        for person in people:
+            anchor = f"person-{slugify(person.id)}"
+            blocks.append(heading(name(person.name), 3, anchor))
+            if person.id == unit.leitung:
+                blocks.append(sentences(line("Diese Person leitet das Büro.")))
+            blocks.append(Block("angaben", facts=tuple(_person_contact(person))))
+    blocks.append(heading("Mehr lesen", anchor="mehr"))
+    blocks.append(
+        sentences(
+            line(
+                "Diese Seite gibt es auch in Alltags·sprache: ",
+                name(unit.name, url(paths.unit(unit.id))),
+                ".",
+            ),
+            line("Dort stehen mehr Infos."),
+        )
+    )
+    return page
+
+
+def _person_contact(person: Person) -> Iterator[Fact]:
+    yield Fact("Aufgabe", person.funktion)
+    yield from _phone_facts(person.telefon)
+    if person.email:
+        yield Fact("E-Mail", person.email, f"mailto:{person.email}")
+
+
+def units_page(site: Site, url: Url, paths: Paths) -> LsPage:
+    page = LsPage("Ämter", "Alle Ämter der Stadt in Leichter Sprache.")
+    page.blocks.append(
+        sentences(
+            line("Die Stadt hat viele Ämter und Büros."),
+            line("Jedes Amt hilft Ihnen bei anderen Sachen."),
+            line("Hier finden Sie alle Ämter."),
+            line("Klicken Sie auf den Namen."),
+            line("Dann kommen Sie zur Seite vom Amt."),
+        )
+    )
+    units = sorted(site.einheiten.values(), key=lambda u: sort_key(u.name))
+    page.blocks.append(
+        Block("liste", tuple(line(name(u.name, url(paths.ls(paths.unit(u.id))))) for u in units))
+    )
+    return page
+
+
+def people_page(site: Site, url: Url, paths: Paths) -> LsPage:
+    page = LsPage("Ansprech·personen", "Die Ansprech·personen der Stadt in Leichter Sprache.")
+    page.blocks.append(
+        sentences(
+            line("Hier finden Sie die Menschen, die Ihnen helfen."),
+            line("Die Namen stehen in der Reihen·folge von A bis Z."),
+            line("Sie können die Menschen anrufen."),
+            line("Oder Sie schreiben eine E-Mail."),
+        )
+    )
+
+    def family(person: Person) -> tuple[str, str]:
+        return sort_key(person.name.split()[-1]), sort_key(person.name)
+
+    for person in sorted(site.personen.values(), key=family):
+        page.blocks.append(heading(name(person.name), 2, f"person-{slugify(person.id)}"))
+        page.blocks.append(Block("angaben", facts=tuple(person_facts(site, person, url, paths))))
+    return page
+
+
+_ACCESS = (
+    ("stufenlos", "Eingang ohne Stufen"),
+    ("aufzug", "Aufzug"),
+    ("rollstuhlgerechtes_wc", "WC für Roll·stuhl·fahrer"),
+    ("behindertenparkplatz", "Park·platz für Menschen mit Behinderung"),
+    ("induktionsschleife", "Hör·anlage für Hör·geräte"),
+)
+
+
+def locations_page(site: Site, url: Url, paths: Paths) -> LsPage:
+    page = LsPage(
+        "Häuser der Stadt", "Die Häuser der Stadt in Leichter Sprache: Adresse und Zugang."
+    )
+    page.blocks.append(
+        sentences(
+            line("Die Ämter sind in verschiedenen Häusern."),
+            line("Hier stehen die Adressen."),
+            line("Und Sie lesen: So kommen Sie in das Haus."),
+        )
+    )
+    for location in site.standorte.values():
+        anchor = slugify(location.id)
+        page.blocks.append(heading(name(location.name), 2, anchor))
+        page.blocks.append(sentences(line("Die Adresse ist:")))
+        page.blocks.append(address_block(location))
+        page.blocks.append(heading("So kommen Sie in das Haus", 3, f"{anchor}-zugang"))
+        values = {True: "ja", False: "nein", None: "Das wissen wir leider noch nicht."}
+        page.blocks.append(
+            Block(
+                "angaben",
+                facts=tuple(
+                    Fact(label, values[getattr(location.barrierefreiheit, key)])
+                    for key, label in _ACCESS
+                ),
+            )
+        )
+        units = sorted(
+            (u for u in site.einheiten.values() if u.standort == location.id),
+            key=lambda u: sort_key(u.name),
+        )
+        if units:
+            page.blocks.append(heading("Diese Ämter sind hier", 3, f"{anchor}-aemter"))
+            page.blocks.append(
+                Block(
+                    "liste",
+                    tuple(line(name(u.name, url(paths.ls(paths.unit(u.id))))) for u in units),
+                )
+            )
+    return page
+
+
+def hours_page(site: Site, url: Url, paths: Paths, today: date) -> LsPage:
+    page = LsPage("Öffnungs·zeiten", "Wann die Ämter offen sind: in Leichter Sprache.")
+    page.blocks.append(
+        sentences(
+            line("Hier lesen Sie: Wann sind die Ämter offen?"),
+            line("Manche Ämter haben feste Zeiten."),
+            line("Bei manchen Ämtern brauchen Sie einen Termin."),
+        )
+    )
+    for unit in sorted(site.einheiten.values(), key=lambda u: sort_key(u.name)):
+        if unit.oeffnungszeiten is None:
+            continue
+        anchor = slugify(unit.id)
+        page.blocks.append(heading(name(unit.name, url(paths.ls(paths.unit(unit.id)))), 2, anchor))
+        kontakt = unit.kontakt
+        for block in hours_blocks(
+            site,
+            unit.oeffnungszeiten,
+            today,
+            can_call=bool(kontakt and kontakt.telefon),
+            can_write=bool(kontakt and kontakt.email),
+            level=3,
+            anchor=f"zeiten-{anchor}",
+        ):
+            page.blocks.append(block)
+    return page
+
+
+def _builders(site: Site, url: Url, paths: Paths, today: date) -> dict[str, Callable[[], LsPage]]:
+    builders: dict[str, Callable[[], LsPage]] = {
+        paths.ls(f"{paths.units_dir}/index.md"): lambda: units_page(site, url, paths),
+        paths.ls(paths.people_page): lambda: people_page(site, url, paths),
+        paths.ls(paths.locations_page): lambda: locations_page(site, url, paths),
+        paths.ls(paths.hours_page): lambda: hours_page(site, url, paths, today),
+    }
+    for unit in site.einheiten.values():
+        builders[paths.ls(paths.unit(unit.id))] = (
+            lambda unit=unit: unit_page(site, unit, url, paths, today)  # type: ignore[misc]
+        )
+    return builders
+
+
+def all_pages(site: Site, url: Url, paths: Paths, today: date) -> dict[str, LsPage]:
+    """Every generated LS page by its source path."""
+    return {src: build() for src, build in _builders(site, url, paths, today).items()}
+
+
+def page_for(site: Site, src_uri: str, url: Url, paths: Paths, today: date) -> LsPage:
+    """One generated LS page, with URLs from ``url``."""
+    return _builders(site, url, paths, today)[src_uri]()
+
+
+# -- linting of generated text -------------------------------------------------------------
+
+
+def lintable(page: LsPage) -> tuple[list[str], dict[int, BlockKind]]:
+    """The page's own words as lines for the linter; names and data values become one word.
+
+    Facts are data (a phone number, a room), so only their labels are checked; addresses are
+    data in a block, never running text.
+    """
+    lines: list[str] = []
+    kinds: dict[int, BlockKind] = {}
+
+    def text_of(entry: Line) -> str:
+        return "".join(
+            ("Name" + " " * (len(p.text) - 4))
+            if p.name and len(p.text) >= 4
+            else ("Name" if p.name else p.text)
+            for p in entry.parts
+        )
+
+    for block in page.blocks:
+        if block.kind == "adresse":
+            continue
+        if block.kind == "angaben":
+            for fact in block.facts:
+                lines.extend([f"{fact.label}:", ""])
+            continue
+        if block.kind in {"ueberschrift", "liste"}:
+            for entry in block.lines:
+                kinds[len(lines)] = "ueberschrift" if block.kind == "ueberschrift" else "liste"
+                lines.extend([text_of(entry), ""])
+            continue
+        lines.extend(text_of(entry) for entry in block.lines)
+        lines.append("")
+    return lines, kinds
+
+
+def lint(page: LsPage, settings: Einstellungen) -> list[tuple[str, Issue]]:
+    """Issues of a generated page, each with the line of generated text it is about."""
+    from .linter import lint_lines
+
+    lines, kinds = lintable(page)
+    text = "\n".join(lines)
+    return [
+        (text[: i.offset].rsplit("\n", 1)[-1] + text[i.offset :].split("\n", 1)[0], i)
+        for i in lint_lines(lines, settings, kinds)
+    ]

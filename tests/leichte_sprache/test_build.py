@@ -1,0 +1,217 @@
+"""Build a small site with pages in Leichte Sprache and check the HTML by parsing it."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from tests.conftest import FIXTURES, REPO, build_site, parse
+
+
+def _site(fixture_site: Callable[[str], Path]) -> Path:
+    root = fixture_site("leichte-sprache")
+    # The demo's partials of the switch, included by the fixture's main.html.
+    shutil.copytree(
+        REPO / "overrides" / "partials" / "rathaus", root / "overrides/partials/rathaus"
+    )
+    return root
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One build for the tests that only read its output."""
+    root = tmp_path_factory.mktemp("ls") / "leichte-sprache"
+    shutil.copytree(FIXTURES / "leichte-sprache", root)
+    shutil.copytree(
+        REPO / "overrides" / "partials" / "rathaus", root / "overrides/partials/rathaus"
+    )
+    return build_site(root)
+
+
+def _primary_nav(page: LexborHTMLParser) -> list[str]:
+    return [a.attributes.get("href") or "" for a in page.css("nav.md-nav--primary a.md-nav__link")]
+
+
+def _switch(page: LexborHTMLParser) -> tuple[str, str]:
+    (link,) = page.css("nav.rathaus-sprachwahl a")
+    return link.text(strip=True), link.attributes.get("href") or ""
+
+
+LS_PAGES = [
+    "leichte-sprache/index.html",
+    "leichte-sprache/kontakt/index.html",
+    "leichte-sprache/nur-leicht/index.html",
+    "leichte-sprache/verwaltung/index.html",
+    "leichte-sprache/verwaltung/buergerbuero/index.html",
+    "leichte-sprache/ansprechpersonen/index.html",
+    "leichte-sprache/standorte/index.html",
+    "leichte-sprache/oeffnungszeiten/index.html",
+]
+STANDARD_PAGES = [
+    "index.html",
+    "kontakt/index.html",
+    "verwaltung/index.html",
+    "verwaltung/buergerbuero/index.html",
+    "ansprechpersonen/index.html",
+    "standorte/index.html",
+    "oeffnungszeiten/index.html",
+    "barrierefreiheit/index.html",
+]
+
+
+@pytest.mark.parametrize("path", LS_PAGES)
+def test_ls_pages_are_published_under_leichte_sprache_in_german(built: Path, path: str) -> None:
+    page = parse(built / path)
+    assert page.css_first("html").attributes["lang"] == "de"
+    # The typography of Leichte Sprache applies to the content of LS pages.
+    assert page.css_first("article .rathaus-leichte-sprache") is not None
+
+
+@pytest.mark.parametrize("path", STANDARD_PAGES)
+def test_standard_pages_have_no_ls_typography(built: Path, path: str) -> None:
+    assert parse(built / path).css_first(".rathaus-leichte-sprache") is None
+
+
+@pytest.mark.parametrize("path", LS_PAGES)
+def test_ls_navigation_holds_ls_pages_only(built: Path, path: str) -> None:
+    page = parse(built / path)
+    depth = path.count("/")
+    targets = [href for href in _primary_nav(page) if not href.startswith("#")]
+    assert targets
+    for href in targets:
+        resolved = (Path("/site") / path).parent.joinpath(href).resolve()
+        assert resolved.as_posix().startswith("/site/leichte-sprache"), (href, depth)
+
+
+@pytest.mark.parametrize("path", STANDARD_PAGES)
+def test_standard_navigation_has_no_ls_pages(built: Path, path: str) -> None:
+    page = parse(built / path)
+    for href in _primary_nav(page):
+        resolved = (Path("/site") / path).parent.joinpath(href).resolve()
+        assert "leichte-sprache" not in resolved.as_posix()
+
+
+def test_ls_navigation_mirrors_the_standard_order(built: Path) -> None:
+    page = parse(built / "leichte-sprache/kontakt/index.html")
+    titles = [a.text(strip=True) for a in page.css("nav.md-nav--primary a.md-nav__link")]
+    assert titles[:3] == ["Leichte Sprache", "Ämter", "Kontakt"]
+    # A page written only in Leichte Sprache comes last.
+    assert titles[-1] == "Nur in Leichter Sprache"
+
+
+SWITCH = [
+    ("kontakt/index.html", "Leichte Sprache", "../leichte-sprache/kontakt/"),
+    ("leichte-sprache/kontakt/index.html", "Alltags-Sprache", "../../kontakt/"),
+    ("index.html", "Leichte Sprache", "leichte-sprache/"),
+    ("leichte-sprache/index.html", "Alltags-Sprache", "../"),
+    (
+        "verwaltung/buergerbuero/index.html",
+        "Leichte Sprache",
+        "../../leichte-sprache/verwaltung/buergerbuero/",
+    ),
+    (
+        "leichte-sprache/verwaltung/buergerbuero/index.html",
+        "Alltags-Sprache",
+        "../../../verwaltung/buergerbuero/",
+    ),
+    ("ansprechpersonen/index.html", "Leichte Sprache", "../leichte-sprache/ansprechpersonen/"),
+    ("standorte/index.html", "Leichte Sprache", "../leichte-sprache/standorte/"),
+    ("oeffnungszeiten/index.html", "Leichte Sprache", "../leichte-sprache/oeffnungszeiten/"),
+    # Without a counterpart: to the other start page.
+    ("barrierefreiheit/index.html", "Leichte Sprache", "../leichte-sprache/"),
+    ("leichte-sprache/nur-leicht/index.html", "Alltags-Sprache", "../../"),
+]
+
+
+@pytest.mark.parametrize(("path", "label", "href"), SWITCH)
+def test_header_switch_goes_to_the_counterpart(
+    built: Path, path: str, label: str, href: str
+) -> None:
+    assert _switch(parse(built / path)) == (label, href)
+
+
+def test_alternate_link_only_between_counterparts(built: Path) -> None:
+    page = parse(built / "verwaltung/buergerbuero/index.html")
+    (alternate,) = page.css('head link[rel="alternate"][type="text/html"]')
+    assert alternate.attributes["href"] == "../../leichte-sprache/verwaltung/buergerbuero/"
+    assert alternate.attributes["title"] == "Diese Seite in Leichter Sprache"
+    assert "hreflang" not in alternate.attributes
+    lone = parse(built / "barrierefreiheit/index.html")
+    assert lone.css('head link[rel="alternate"][type="text/html"]') == []
+
+
+def test_search_index_marks_ls_pages(built: Path) -> None:
+    index = json.loads((built / "search/search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    assert titles["leichte-sprache/kontakt/"] == "Leichte Sprache: Kontakt"
+    assert titles["leichte-sprache/verwaltung/buergerbuero/"] == "Leichte Sprache: Bürgerbüro"
+    assert titles["kontakt/"] == "Kontakt"
+    # Sections keep their headings.
+    assert not any(t.startswith("Leichte Sprache: ") for loc, t in titles.items() if "#" in loc)
+
+
+def test_generated_unit_page_in_ls(built: Path) -> None:
+    page = parse(built / "leichte-sprache/verwaltung/buergerbuero/index.html")
+    article = page.css_first("article")
+    assert article.css_first("h1").text() == "Bürgerbüro"
+    address = article.css_first("address.rathaus-ls-adresse")
+    assert address is not None
+    assert [line.strip() for line in address.text(separator="\n").split("\n") if line.strip()][
+        1:
+    ] == [
+        "Marktplatz 1",
+        "01067 Testdorf",
+    ]
+    phones = [a.attributes["href"] for a in article.css('a[href^="tel:"]')]
+    assert phones
+    sentences = [p.text(separator="\n") for p in article.css("p.rathaus-ls-saetze")]
+    assert any(
+        s.startswith("Am Montag ist das Büro offen.\nVon 8 Uhr bis 12 Uhr.") for s in sentences
+    )
+
+
+def test_handwritten_ls_page_keeps_one_sentence_per_line(built: Path) -> None:
+    page = parse(built / "leichte-sprache/kontakt/index.html")
+    paragraph = page.css_first("article .rathaus-leichte-sprache p")
+    lines = [line.strip() for line in paragraph.text(separator="|").split("|")]
+    assert lines == ["Schreiben Sie uns.", "Wir antworten schnell.", "Bitte rauchen Sie nicht."]
+    assert len(paragraph.css("br")) == 2
+
+
+def test_missing_counterparts_and_findings_are_reported(
+    fixture_site: Callable[[str], Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    root = _site(fixture_site)
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.rathaus.leichte_sprache.plugin"):
+        build_site(root)
+    messages = [r.getMessage().removeprefix("rathaus: ") for r in caplog.records]
+    assert (
+        "content/barrierefreiheit.md: LS00 die Seite hat keine Fassung in Leichter Sprache – "
+        "legen Sie content/leichte-sprache/barrierefreiheit.md an"
+    ) in messages
+    assert any(
+        m.startswith(
+            "content/leichte-sprache/kontakt.md:4:5: LS05 die Regel „Verneinung“ ist "
+            "auf dieser Seite ausgeschaltet. Grund: "
+        )
+        for m in messages
+    )
+    warnings = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert warnings == []
+
+
+def test_ls_error_fails_strict_build(fixture_site: Callable[[str], Path]) -> None:
+    from mkdocs.exceptions import Abort
+
+    root = _site(fixture_site)
+    (root / "content/leichte-sprache/kontakt.md").write_text(
+        "# Kontakt\n\nSchreiben Sie uns z. B. eine E-Mail.\n", encoding="utf-8"
+    )
+    with pytest.raises(Abort):
+        build_site(root)
