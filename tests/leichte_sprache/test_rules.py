@@ -186,7 +186,10 @@ BAD = [
 
 GOOD = [
     ("LS01", "Das ist ein Satz mit zehn Wörtern in dieser Zeile.\n"),
+    # After a colon a new sentence starts: 4 + 8 words, not 12.
+    ("LS01", "Der Bericht zeigt das: Wie leben die Menschen in den Stadt·teilen?\n"),
     ("LS02", "Das ist gut.\nDas ist auch gut.\n"),
+    ("LS02", "Der Link heißt: Leichte Sprache.\n"),
     ("LS03", "Sie brauchen Hilfe.\nDann rufen Sie an.\n"),
     ("LS04", "Das WC ist im Erdgeschoss.\nSchreiben Sie eine E-Mail.\n"),
     ("LS05", "Das Büro ist heute zu.\n"),
