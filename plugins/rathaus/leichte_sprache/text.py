@@ -305,9 +305,7 @@ def _sentences(masked: str, blocks: list[Block]) -> list[Sentence]:
                 # Include opening punctuation ("„…") but never start in leading blanks.
                 lead = cursor + (len(text[cursor:end]) - len(text[cursor:end].lstrip()))
                 start = min(first, lead)
-                sentences.append(
-                    Sentence(start, end, text[start:end], block, words, after_colon)
-                )
+                sentences.append(Sentence(start, end, text[start:end], block, words, after_colon))
             after_colon = text[end - 1] == ":" and "\n" not in text[end : end + 2]
             cursor = end
     return sentences
