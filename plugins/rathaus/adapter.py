@@ -51,3 +51,18 @@ def resolve_link(target: str, page: Page, files: Files, where: str) -> str:
         )
     url = get_relative_url(file.url, page.url)
     return f"{url}#{anchor}" if anchor else url
+
+
+def footer_links(config: MkDocsConfig, files: Files) -> list[tuple[str, str]]:
+    """``(url, titel)`` of every ``extra.fusszeile`` link whose page exists in this build.
+
+    Computed once per build for the theme's footer (template global ``rathaus_fusszeile``),
+    so a page does not search all pages for each footer link (quadratic in the page count).
+    URLs are site-relative; the template makes them page-relative with ``| url``.
+    """
+    links: list[tuple[str, str]] = []
+    for link in config.extra.get("fusszeile") or []:
+        file = files.get_file_from_path(str(link.get("seite", "")))
+        if file is not None and file.is_documentation_page():
+            links.append((file.url, str(link.get("titel", ""))))
+    return links

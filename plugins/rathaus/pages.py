@@ -9,6 +9,8 @@ so a page still builds (showing nothing) when the plugin is off::
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -40,8 +42,21 @@ class Directive:
     """Heading level of the embedded block's headings (``ebene:`` in the directive)."""
 
 
+# Parsing is pure, and one build asks several times for the same page (``rathaus/pruefung``
+# before the build, the directory's check in on_files, every plugin's on_page_markdown), so
+# results are cached by the text itself; callers get their own copies. Bounded, so edits
+# during ``mkdocs serve`` cannot grow it without limit.
+_CACHE_SIZE = 16384
+
+
 def find_directives(file: str, markdown: str) -> tuple[list[Directive], list[Finding]]:
     """Every directive outside code fences, with findings for malformed ones."""
+    found, findings = _find_directives(file, markdown)
+    return copy.deepcopy(found), list(findings)
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _find_directives(file: str, markdown: str) -> tuple[list[Directive], tuple[Finding, ...]]:
     found: list[Directive] = []
     findings: list[Finding] = []
     fence: str | None = None
@@ -97,7 +112,7 @@ def find_directives(file: str, markdown: str) -> tuple[list[Directive], list[Fin
             )
             continue
         found.append(Directive(name, args, number, col, line, int(level_text)))
-    return found, findings
+    return found, tuple(findings)
 
 
 def check_directive(file: str, directive: Directive, site: Site) -> list[Finding]:
@@ -125,9 +140,15 @@ def split_front_matter(file: str, text: str) -> tuple[Any, int, list[Finding]]:
 
     MkDocs silently treats invalid front matter as page text; we report it instead.
     """
+    data, body_line, findings = _split_front_matter(file, text)
+    return copy.deepcopy(data), body_line, list(findings)
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _split_front_matter(file: str, text: str) -> tuple[Any, int, tuple[Finding, ...]]:
     lines = text.splitlines()
     if not lines or lines[0].rstrip() != "---":
-        return None, 1, []
+        return None, 1, ()
     end = next(
         (n for n, line in enumerate(lines[1:], start=1) if line.rstrip() in {"---", "..."}), 0
     )
@@ -135,7 +156,7 @@ def split_front_matter(file: str, text: str) -> tuple[Any, int, list[Finding]]:
         return (
             None,
             1,
-            [
+            (
                 Finding(
                     file,
                     1,
@@ -144,8 +165,8 @@ def split_front_matter(file: str, text: str) -> tuple[Any, int, list[Finding]]:
                     "der Kopfbereich (Front Matter) wird nicht mit --- geschlossen",
                     "setzen Sie nach den Angaben eine Zeile mit --- ",
                     rule="front-matter",
-                )
-            ],
+                ),
+            ),
         )
     block = "\n".join(lines[1:end]) + "\n"
     doc, problems = parse_yaml(file, block.encode())
@@ -174,7 +195,7 @@ def split_front_matter(file: str, text: str) -> tuple[Any, int, list[Finding]]:
                 rule="front-matter",
             )
         )
-    return data, end + 2, shifted
+    return data, end + 2, tuple(shifted)
 
 
 def markdown_files(content_dir: Path) -> Iterator[Path]:

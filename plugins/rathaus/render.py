@@ -12,7 +12,15 @@ from html import escape
 from html.parser import HTMLParser
 from typing import Any
 
-from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, StrictUndefined
+from jinja2 import (
+    BaseLoader,
+    BytecodeCache,
+    ChoiceLoader,
+    Environment,
+    PackageLoader,
+    StrictUndefined,
+)
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 
@@ -20,6 +28,30 @@ def _jsonld(data: Any) -> Markup:
     # "<" is escaped so a value can never close the surrounding <script> element.
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates for the life of the process.
+
+    ``mkdocs serve`` loads the configuration again for every rebuild, so the theme and each
+    plugin's fragment renderer get new Jinja environments that would compile every template
+    again. Jinja keys a bucket by template name and file and checks the source's checksum
+    on load, so an edited template is compiled afresh.
+    """
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        compiled = self._compiled.get(bucket.key)
+        if compiled is not None:
+            bucket.bytecode_from_string(compiled)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+BYTECODE_CACHE = MemoryBytecodeCache()
 
 
 class FragmentRenderer:
@@ -34,6 +66,7 @@ class FragmentRenderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,
+            bytecode_cache=BYTECODE_CACHE,
         )
         self.env.filters["jsonld"] = _jsonld
 

@@ -30,6 +30,8 @@ NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 # Bidi overrides and isolates can make text display differently from what it is.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 ALLOWED_CONTROLS = frozenset("\t\n\r")
+# Any character check_text reports; text without one skips the per-character scan.
+_SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f" + "".join(sorted(BIDI_CONTROLS)) + "]")
 INLINE_HASH = re.compile(r"[ \t]+#\S")
 
 Path_ = tuple[str | int, ...]
@@ -99,6 +101,8 @@ def check_text(file: str, raw: bytes) -> tuple[str, list[Finding]]:
             )
         )
         return "", findings
+    if _SUSPECT.search(text) is None:
+        return text, findings
     line, col = 1, 0
     for char in text:
         col += 1

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, Literal
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -26,9 +27,10 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..adapter import report, site_root
+from ..adapter import footer_links, report, site_root
 from ..checks import page_findings, run_checks
 from ..model import DataError, Level, load_site
+from ..render import BYTECODE_CACHE
 from ..report import counts
 from .config import PruefungConfig
 
@@ -70,6 +72,16 @@ class PruefungPlugin(BasePlugin[PruefungConfig]):
                 log.info(finding.format())
         log.info(f"Prüfung: {counts(findings)}")
         self.writing = True  # MkDocs empties the site folder right after pre_build
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        if not self.config.enabled:
+            return env
+        # Rebuilds of `mkdocs serve` reuse the compiled theme templates (render.py).
+        if env.bytecode_cache is None:
+            env.bytecode_cache = BYTECODE_CACHE
+        # The footer's links, looked up once per build instead of once per page.
+        env.globals["rathaus_fusszeile"] = footer_links(config, files)
+        return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         self.total = len(files.documentation_pages())
