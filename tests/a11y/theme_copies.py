@@ -1,0 +1,323 @@
+"""Generate the few Material templates Rathaus has to copy, as patches of the originals.
+
+Material for MkDocs hard-codes some markup outside any ``{% block %}`` (for example the
+``autocomplete`` attribute on the drawer checkbox, or the skip link that only renders when
+a page has a heading). Those templates are copied into ``overrides/`` - but never edited by
+hand: every copy is "the installed Material original + the patches below", written by::
+
+    .venv/bin/python tests/a11y/theme_copies.py          # (re)write the copies
+    .venv/bin/python tests/a11y/theme_copies.py --check  # exit 1 if a copy is stale
+
+``test_theme_copies.py`` runs the check, so a Material upgrade that changes an original
+fails the gate with a clear message instead of silently shipping an outdated copy
+(``base.html`` even names the hashed CSS/JS bundles of one Material release).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+import material
+
+MATERIAL_VERSION = "9.8.1"
+MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
+OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
+ORIGINAL_BANNER = "{#-\n  This file was automatically generated - do not edit\n-#}\n"
+# Decorative icons: Chromium exposes an inline <svg> without aria-hidden as an unnamed image.
+SVG_HIDDEN = "{% filter replace('<svg ', '<svg aria-hidden=\"true\" ') %}"
+
+
+MENU_BUTTON = (
+    '    <button type="button" class="md-header__button md-icon rh-drawer-button" '
+    'aria-label="Menü" aria-expanded="false" aria-controls="__navigation" title="Menü">\n'
+)
+SEARCH_SUBMIT = (
+    '        <button type="submit" class="md-search__icon md-icon rh-search-submit" '
+    'title="Suchen" aria-label="Suchen">\n'
+)
+
+
+@dataclass(frozen=True)
+class Copy:
+    source: str  # path below material/templates
+    target: str  # path below overrides/
+    why: str
+    patches: tuple[tuple[str, str], ...]  # (old, new); every `old` must occur in the original
+
+
+COPIES = (
+    Copy(
+        "base.html",
+        "partials/base.html",
+        "markup outside any block: autocomplete on checkboxes is invalid HTML (vnu); the skip "
+        "link must render on every page, not only on pages with a heading, with a target that "
+        "takes focus; the back-to-top icon must be aria-hidden",
+        (
+            ('id="__drawer" autocomplete="off">', 'id="__drawer">'),
+            ('id="__search" autocomplete="off">', 'id="__search">'),
+            (
+                """      {% if page.toc | first is defined %}
+        {% set skip = page.toc | first %}
+        <a href="{{ skip.url | url }}" class="md-skip">
+          {{ lang.t("action.skip") }}
+        </a>
+      {% endif %}
+""",
+                """      <a href="#hauptinhalt" class="md-skip">
+        {{ lang.t("action.skip") }}
+      </a>
+""",
+            ),
+            (
+                # The target is an empty sibling, not an ancestor of the content: Material names
+                # code blocks after their closest ancestor with an id (__code_<id>), so an id on
+                # .md-content gave every code block the same id.
+                """          {% block container %}
+            <div class="md-content" data-md-component="content">""",
+                """          {% block container %}
+            <div id="hauptinhalt" class="rh-skip-target" tabindex="-1"></div>
+            <div class="md-content" data-md-component="content">""",
+            ),
+            (
+                '<div class="md-sidebar md-sidebar--primary" data-md-component="sidebar" '
+                'data-md-type="navigation"',
+                # target of the menu button's aria-controls
+                '<div class="md-sidebar md-sidebar--primary" data-md-component="sidebar" '
+                'data-md-type="navigation" id="__navigation"',
+            ),
+            (
+                '{% include "partials/top.html" %}',
+                SVG_HIDDEN + '{% include "partials/top.html" %}{% endfilter %}',
+            ),
+        ),
+    ),
+    Copy(
+        "partials/header.html",
+        "partials/header.html",
+        "the menu label cannot take keyboard focus, so a real button (JS) is added and the label "
+        "stays only as the no-JS fallback; the header is a banner, not a second nav landmark",
+        (
+            (
+                """<nav class="md-header__inner md-grid" aria-label="{{ lang.t('header') }}">""",
+                """<div class="md-header__inner md-grid">""",
+            ),
+            (
+                """  </nav>
+  {% if "navigation.tabs.sticky" in features %}""",
+                """  </div>
+  {% if "navigation.tabs.sticky" in features %}""",
+            ),
+            (
+                """    <label class="md-header__button md-icon" for="__drawer">
+      {% set icon = config.theme.icon.menu or "material/menu" %}
+      {% include ".icons/" ~ icon ~ ".svg" %}
+    </label>
+""",
+                """    {% set icon = config.theme.icon.menu or "material/menu" %}
+    <label class="md-header__button md-icon rh-drawer-label" for="__drawer">
+      {% include ".icons/" ~ icon ~ ".svg" %}
+    </label>
+"""
+                + MENU_BUTTON
+                + """      {% include ".icons/" ~ icon ~ ".svg" %}
+    </button>
+""",
+            ),
+        ),
+    ),
+    Copy(
+        "partials/palette.html",
+        "partials/palette.html",
+        "each radio was named after the toggle text of its own state (the light radio said "
+        "'Dunkles Farbschema aktivieren'); it is now named after the scheme it selects, and the "
+        "form without submit button (HTMLCS H32.2) becomes a named radio group",
+        (
+            (
+                '<form class="md-header__option" data-md-component="palette">',
+                '<div class="md-header__option" data-md-component="palette" role="radiogroup" '
+                'aria-label="Farbschema">',
+            ),
+            ("</form>", "</div>"),
+            (
+                '{% if option.toggle %} aria-label="{{ option.toggle.name }}" {% else %}',
+                # The label shown while the *previous* scheme is active selects this one, so its
+                # text ("Dunkles Farbschema aktivieren") names this radio.
+                "{% set selector = config.theme.palette[loop.index0 - 1].toggle or option.toggle %}"
+                '{% if option.toggle %} aria-label="{{ selector.name }}" {% else %}',
+            ),
+        ),
+    ),
+    Copy(
+        "partials/search.html",
+        "partials/search.html",
+        "the search dialog has no accessible name (axe aria-dialog-name), the form has no submit "
+        "button (HTMLCS H32.2), and the reset button sat in a nav landmark also labelled 'Suche'",
+        (
+            (
+                '<div class="md-search" data-md-component="search" role="dialog">',
+                '<div class="md-search" data-md-component="search" role="dialog" '
+                "aria-label=\"{{ lang.t('search') }}\">",
+            ),
+            (
+                """<nav class="md-search__options" aria-label="{{ lang.t('search') }}">""",
+                """<div class="md-search__options">""",
+            ),
+            (
+                """      </nav>
+      {% if "search.suggest" in features %}""",
+                """"""
+                + SEARCH_SUBMIT
+                + """          {% include ".icons/material/arrow-right.svg" %}
+        </button>
+      </div>
+      {% if "search.suggest" in features %}""",
+            ),
+        ),
+    ),
+    Copy(
+        "partials/nav-item.html",
+        "partials/nav-item.html",
+        'navigation.sections renders tabindex="" (invalid HTML), the #__toc checkbox was '
+        "rendered without a label on pages without a TOC, the TOC in the menu shared its "
+        "landmark label with the sidebar TOC, and a section with an index page pointed "
+        "aria-labelledby at a label that is not rendered or holds only an icon (empty name)",
+        (
+            (
+                'id="{{ path }}_label" tabindex="{{ tabindex }}">',
+                'id="{{ path }}_label"{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}>',
+            ),
+            (
+                """<nav class="md-nav" data-md-level="{{ level }}" aria-labelledby="{{ path }}_label" """,  # noqa: E501
+                """{% if index %}
+          {% set labelled = 'aria-label="' ~ (nav_item.title | e) ~ '"' %}
+        {% else %}
+          {% set labelled = 'aria-labelledby="' ~ path ~ '_label"' %}
+        {% endif %}
+        <nav class="md-nav" data-md-level="{{ level }}" {{ labelled }} """,
+            ),
+            (
+                """      <input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">
+      {% set first = toc | first %}
+      {% if first and first.level == 1 %}
+        {% set toc = first.children %}
+      {% endif %}
+      {% if toc %}
+""",
+                """      {% set first = toc | first %}
+      {% if first and first.level == 1 %}
+        {% set toc = first.children %}
+      {% endif %}
+      {% if toc %}
+        <input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">
+""",
+            ),
+            (
+                """      {% if toc %}
+        {% include "partials/toc.html" %}""",
+                """      {% if toc %}
+        {% set toc_in_menu = true %}
+        {% include "partials/toc.html" %}""",
+            ),
+        ),
+    ),
+    Copy(
+        "partials/toc.html",
+        "partials/toc.html",
+        "the TOC inside the menu and the sidebar TOC were two nav landmarks with the same label, "
+        "and the sidebar title was a label for #__toc even on pages where no #__toc exists",
+        (
+            (
+                '<nav class="md-nav md-nav--secondary" aria-label="{{ title | e }}">',
+                '<nav class="md-nav md-nav--secondary" aria-label="{{ title | e }}'
+                '{% if toc_in_menu %} im Menü{% endif %}">',
+            ),
+            (
+                """    <label class="md-nav__title" for="__toc">
+      <span class="md-nav__icon md-icon"></span>
+      {{ title }}
+    </label>""",
+                """    {% if toc_in_menu %}
+      <label class="md-nav__title" for="__toc">
+        <span class="md-nav__icon md-icon"></span>
+        {{ title }}
+      </label>
+    {% else %}
+      <div class="md-nav__title">{{ title }}</div>
+    {% endif %}""",
+            ),
+        ),
+    ),
+)
+
+
+COPIES = (
+    *COPIES,
+    Copy(
+        "partials/toc-item.html",
+        "partials/toc-item.html",
+        "every heading with subheadings became its own nav landmark named after the heading, and "
+        "as the TOC renders twice (menu and sidebar) those labels were duplicated; the nested "
+        "lists are plain groups of the one TOC landmark",
+        (
+            (
+                '<nav class="md-nav" aria-label="{{ toc_item.title | striptags | e }}">',
+                '<div class="md-nav">',
+            ),
+            ("    </nav>\n  {% endif %}", "    </div>\n  {% endif %}"),
+        ),
+    ),
+)
+
+
+def render(copy: Copy) -> str:
+    """Return the text of the copy: the installed original with the patches applied."""
+    text = (MATERIAL_TEMPLATES / copy.source).read_text(encoding="utf-8")
+    if not text.startswith(ORIGINAL_BANNER):
+        raise SystemExit(f"{copy.source}: unexpected banner, Material changed its templates")
+    text = text.removeprefix(ORIGINAL_BANNER)
+    for old, new in copy.patches:
+        count = text.count(old)
+        if count == 0:
+            raise SystemExit(f"{copy.source}: patch no longer applies (Material changed):\n{old}")
+        text = text.replace(old, new)
+    header = (
+        "{#-\n"
+        f"  Copied from Material for MkDocs {MATERIAL_VERSION}, templates/{copy.source}.\n"
+        f"  Why: {copy.why}.\n"
+        "  Generated by tests/a11y/theme_copies.py - edit the patches there, not this file.\n"
+        "-#}\n"
+    )
+    return header + text
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--check", action="store_true", help="only report stale copies")
+    args = parser.parse_args()
+    installed = version("mkdocs-material")
+    if installed != MATERIAL_VERSION:
+        print(f"Material {installed} installed, copies are for {MATERIAL_VERSION}: review the")
+        print("patches in tests/a11y/theme_copies.py, then bump MATERIAL_VERSION.")
+        return 1
+    stale = []
+    for copy in COPIES:
+        target = OVERRIDES / copy.target
+        text = render(copy)
+        if args.check:
+            if not target.exists() or target.read_text(encoding="utf-8") != text:
+                stale.append(copy.target)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    if stale:
+        print("stale theme copies (run tests/a11y/theme_copies.py):", ", ".join(stale))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
