@@ -85,7 +85,7 @@ def test_unit_is_found_by_a_service_synonym(demo: Path, index: dict[str, Any]) -
     # „Perso“ appears nowhere on the Bürgerbüro's own page; the A–Z entry carries it.
     hits = [doc for doc in index["docs"] if "perso" in _words(index, doc["text"])]
     by_location = {doc["location"]: doc for doc in hits}
-    # The cross-reference „Perso → siehe Personalausweis“ and the entry itself.
+    # The cross-reference „Perso: siehe Personalausweis“ and the entry itself.
     assert set(by_location) == {"themen/#buchstabe-p", "themen/#thema-personalausweis"}
     assert "bürgerbüro" in _words(index, by_location["themen/#thema-personalausweis"]["text"])
     page = parse(demo / "themen" / "index.html")

@@ -64,16 +64,12 @@ def test_german_sort_order_folds_umlauts_and_eszett(page: LexborHTMLParser) -> N
 
 def test_synonym_points_to_its_main_entry(page: LexborHTMLParser) -> None:
     refs = {
-        li.text(separator=" ", strip=True): li.css_first("a").attributes["href"]
+        " ".join(li.text().split()): li.css_first("a").attributes["href"]
         for li in _article(page).css("li.rathaus-az__verweis")
     }
-    assert refs["Pass → siehe Reisepass"] == "#thema-reisepass"
-    assert refs["Kinderreisepass → siehe Reisepass"] == "#thema-reisepass"
+    assert refs["Pass: siehe Reisepass"] == "#thema-reisepass"
+    assert refs["Kinderreisepass: siehe Reisepass"] == "#thema-reisepass"
     assert _article(page).css_first("#thema-reisepass").text() == "Reisepass"
-    # The arrow is decoration; a screen reader hears „Pass siehe Reisepass“.
-    assert _article(page).css_first("li.rathaus-az__verweis span").attributes == {
-        "aria-hidden": "true"
-    }
 
 
 def _entry(page: LexborHTMLParser, anchor: str) -> LexborNode:
