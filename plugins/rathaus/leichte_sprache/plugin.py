@@ -61,14 +61,15 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
             raise PluginError("\n".join(p.format() for p in problems))
         self.site = load_or_fail(config, self.config.data_dir)
         self.settings = checks.site_settings(settings, self.site)
-        verzeichnis = config.plugins.get("rathaus/verzeichnis")
-        options = getattr(verzeichnis, "config", None)
-        if options is not None:
+        verzeichnis = getattr(config.plugins.get("rathaus/verzeichnis"), "config", None)
+        themen = getattr(config.plugins.get("rathaus/themen"), "config", None)
+        if verzeichnis is not None:
             self.paths = views.Paths(
-                units_dir=options.units_dir,
-                people_page=options.people_page,
-                locations_page=options.locations_page,
-                hours_page=options.hours_page,
+                units_dir=verzeichnis.units_dir,
+                people_page=verzeichnis.people_page,
+                locations_page=verzeichnis.locations_page,
+                hours_page=verzeichnis.hours_page,
+                topics_page=themen.page if themen is not None else views.Paths.topics_page,
             )
         self.renderer = renderer(config)
         self.today = build_date()
@@ -105,7 +106,6 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
                 )
             )
             self.generated[src_uri] = page
-        self._pair(files)
         return files
 
     def _pair(self, files: Files) -> None:
@@ -126,6 +126,8 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
         if not self.config.enabled or self.site is None:
             return nav
         self._files = files
+        # Pairs are made here: every plugin has added its generated pages by now.
+        self._pair(files)
         self.ls_nav = self._ls_navigation(nav, files)
         self._report(files, config)
         return nav

@@ -26,6 +26,7 @@ from ..model import Site, slugify, sort_key
 from ..model.entities import Einheit, Oeffnungszeiten, Person, Standort
 from ..model.fieldtypes import TimeRange
 from ..model.hours import Deviation, upcoming, weekly_rows
+from ..themen.views import entries
 from .rules import Issue
 from .settings import Einstellungen
 from .text import BlockKind, prepare_plain
@@ -102,6 +103,7 @@ class Paths:
     people_page: str = "ansprechpersonen.md"
     locations_page: str = "standorte.md"
     hours_page: str = "oeffnungszeiten.md"
+    topics_page: str = "themen.md"
 
     def ls(self, src_uri: str) -> str:
         return f"{self.folder}/{src_uri}"
@@ -116,6 +118,7 @@ class Paths:
             self.people_page,
             self.locations_page,
             self.hours_page,
+            self.topics_page,
             *(self.unit(u) for u in site.einheiten),
         ]
         return {self.ls(path): path for path in standard}
@@ -462,12 +465,36 @@ def hours_page(site: Site, url: Url, paths: Paths, today: date) -> LsPage:
     return page
 
 
+def topics_page(site: Site, url: Url, paths: Paths) -> LsPage:
+    """The A–Z index in Leichte Sprache: the services with a ``leichte_sprache`` text."""
+    page = LsPage("Themen von A bis Z", "Hilfe von der Stadt von A bis Z in Leichter Sprache.")
+    page.blocks.append(
+        sentences(
+            line("Hier finden Sie Hilfe von der Stadt."),
+            line("Die Themen stehen in der Reihen·folge von A bis Z."),
+            line("Bei jedem Thema steht: Welches Amt hilft Ihnen?"),
+        )
+    )
+    for entry in entries(site, lambda unit_id: url(paths.ls(paths.unit(unit_id)))):
+        if not entry.leichte_sprache:
+            continue
+        page.blocks.append(heading(name(entry.title), 2, entry.anchor))
+        page.blocks.append(sentences(*(line(s) for s in split_sentences(entry.leichte_sprache))))
+        facts: list[Fact] = []
+        for unit in entry.units:
+            facts.append(Fact("Hier bekommen Sie Hilfe", unit.name, unit.url))
+            facts.extend(_phone_facts(unit.phones))
+        page.blocks.append(Block("angaben", facts=tuple(facts)))
+    return page
+
+
 def _builders(site: Site, url: Url, paths: Paths, today: date) -> dict[str, Callable[[], LsPage]]:
     builders: dict[str, Callable[[], LsPage]] = {
         paths.ls(f"{paths.units_dir}/index.md"): lambda: units_page(site, url, paths),
         paths.ls(paths.people_page): lambda: people_page(site, url, paths),
         paths.ls(paths.locations_page): lambda: locations_page(site, url, paths),
         paths.ls(paths.hours_page): lambda: hours_page(site, url, paths, today),
+        paths.ls(paths.topics_page): lambda: topics_page(site, url, paths),
     }
     for unit in site.einheiten.values():
         builders[paths.ls(paths.unit(unit.id))] = (
