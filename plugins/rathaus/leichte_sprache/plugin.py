@@ -292,6 +292,22 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
             context["nav"] = self.ls_nav
         return context
 
+    def on_template_context(
+        self, context: TemplateContext, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext | None:
+        # The error page has no counterpart: its switch leads to the LS start page.
+        if self.config.enabled and template_name == "404.html" and self._files is not None:
+            start = self._files.get_file_from_path(f"{self.paths.folder}/index.md")
+            if start is not None:
+                context["rathaus_sprachwahl"] = {  # type: ignore[typeddict-unknown-key]
+                    "leichte_sprache": False,
+                    "url": start.url,
+                    "label": "Leichte Sprache",
+                    "gegenstueck": False,
+                    "beschreibung": "Start-Seite in Leichter Sprache",
+                }
+        return context
+
     # After the search plugin (0) wrote the index.
     @event_priority(-50)
     def on_post_build(self, config: MkDocsConfig) -> None:
