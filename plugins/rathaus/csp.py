@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -20,7 +19,6 @@ _EXECUTABLE_TYPES = frozenset(
     {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
 )
 _URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href"})
-_NEWLINE = re.compile("\n")
 
 
 @dataclass
@@ -38,14 +36,18 @@ class _Scanner(HTMLParser):
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
         self.scan = PageScan()
-        # Offsets of line starts, for getpos() -> offset; found in C, not char by char.
-        self._line_starts = [0, *(m.end() for m in _NEWLINE.finditer(html))]
+        self._html = html
         self._script: list[str] | None = None
         self._head_end: int | None = None
 
     def _offset_after_tag(self) -> int:
+        # Needed twice per page (<head>, <meta charset>), near the top: find the line's start
+        # on demand instead of indexing every line of the page.
         line, col = self.getpos()
-        return self._line_starts[line - 1] + col + len(self.get_starttag_text() or "")
+        start = 0
+        for _ in range(line - 1):
+            start = self._html.index("\n", start) + 1
+        return start + col + len(self.get_starttag_text() or "")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
