@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 
 from .generate import generate, write_config
+from .serve_reload import measure
 
 RESULTS = Path(__file__).resolve().parent / "results"
 BUILD_DATE = "1803988800"  # 2027-03-01 12:00 UTC, as in tests/conftest.py
@@ -219,19 +220,28 @@ def markdown_table(data: dict[str, Any]) -> str:
         f"1-min load average before the runs {data['load_average']['min']}–"
         f"{data['load_average']['max']} (shared machine).",
         "",
-        "| N | pages | wall s | pages/s | ms/page | peak RSS MB | output MB | page KB "
-        "| largest page KB | plain wall s | overhead (a)/(b) |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| N | pages | wall s | pages/s | ms/page | CPU s | peak RSS MB | output MB | page KB "
+        "| largest page KB | plain wall s | plain CPU s | overhead wall | overhead CPU |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+        "| ---: | ---: |",
     ]
     for s in data["sizes"]:
         a, b = s["rathaus"], s["plain"]
         lines.append(
             f"| {s['n']} | {a['pages']} | {a['wall_s']:.1f} | {a['pages'] / a['wall_s']:.0f} "
-            f"| {1000 * a['wall_s'] / a['pages']:.1f} | {a['rss_mb']:.0f} "
+            f"| {1000 * a['wall_s'] / a['pages']:.1f} | {a['cpu_s']:.1f} | {a['rss_mb']:.0f} "
             f"| {a['output_bytes'] / 1e6:.0f} | {a['page_bytes'] / 1024:.1f} "
-            f"| {a['largest_page']['bytes'] / 1024:.0f} | {b['wall_s']:.1f} "
-            f"| {s['overhead_ratio']:.2f} |"
+            f"| {a['largest_page']['bytes'] / 1024:.0f} | {b['wall_s']:.1f} | {b['cpu_s']:.1f} "
+            f"| {s['overhead_ratio']:.2f} | {s['overhead_ratio_cpu']:.2f} |"
         )
+    if data.get("serve_reload"):
+        reload = data["serve_reload"]
+        lines += [
+            "",
+            f"`mkdocs serve` on the demo, one changed record in data/einheiten.yml until the "
+            f"page shows it: {', '.join(f'{t:.1f}' for t in reload['seconds'])} s "
+            f"(minimum {reload['min_s']:.1f} s, load average {reload['load_average']}).",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -245,13 +255,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--out", default=str(RESULTS / "latest"), help="path without suffix")
     parser.add_argument("--workdir", help="keep the generated sites here (default: temp dir)")
+    parser.add_argument(
+        "--serve-only",
+        action="store_true",
+        help="only measure the mkdocs serve reload of the demo and add it to the .json",
+    )
+    parser.add_argument("--no-serve", action="store_true", help="skip the serve measurement")
+    parser.add_argument(
+        "--render", action="store_true", help="only rewrite the .md table from the .json"
+    )
     args = parser.parse_args(argv)
+    out = Path(args.out)
+    if args.render or args.serve_only:
+        data = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+        if args.serve_only:
+            data["serve_reload"] = measure()
+            out.with_suffix(".json").write_text(
+                json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+            )
+        out.with_suffix(".md").write_text(markdown_table(data), encoding="utf-8")
+        print(markdown_table(data))
+        return 0
     sizes = [int(s) for s in args.sizes.split(",")]
     prune = args.nav == "prune"
     with tempfile.TemporaryDirectory(prefix="rathaus-bench-") as tmp:
         work = Path(args.workdir) if args.workdir else Path(tmp)
         results = []
-        out = Path(args.out)
         out.parent.mkdir(parents=True, exist_ok=True)
         for n in sizes:
             results.append(bench_size(n, args.repeat, work, prune=prune, seed=args.seed))
@@ -262,6 +291,12 @@ def main(argv: list[str] | None = None) -> int:
                 json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
             )
             out.with_suffix(".md").write_text(markdown_table(data), encoding="utf-8")
+    if not args.no_serve:
+        data["serve_reload"] = measure()
+        out.with_suffix(".json").write_text(
+            json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+        out.with_suffix(".md").write_text(markdown_table(data), encoding="utf-8")
     print(markdown_table(data))
     return 0
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -53,16 +53,11 @@ def resolve_link(target: str, page: Page, files: Files, where: str) -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
-def footer_links(config: MkDocsConfig, files: Files) -> list[tuple[str, str]]:
-    """``(url, titel)`` of every ``extra.fusszeile`` link whose page exists in this build.
+def pages_by_source(files: Files) -> dict[str, File]:
+    """Every documentation page of the build by its path in content/ (``kontakt.md``).
 
-    Computed once per build for the theme's footer (template global ``rathaus_fusszeile``),
-    so a page does not search all pages for each footer link (quadratic in the page count).
-    URLs are site-relative; the template makes them page-relative with ``| url``.
+    The theme gets this once per build as ``rathaus_seiten`` (rathaus/pruefung), so a
+    template that needs one page's URL looks it up instead of scanning ``pages`` – a scan
+    on every page is quadratic in the number of pages (issue 8).
     """
-    links: list[tuple[str, str]] = []
-    for link in config.extra.get("fusszeile") or []:
-        file = files.get_file_from_path(str(link.get("seite", "")))
-        if file is not None and file.is_documentation_page():
-            links.append((file.url, str(link.get("titel", ""))))
-    return links
+    return {file.src_uri: file for file in files.documentation_pages()}

@@ -53,6 +53,12 @@ def test_generated_site_builds_strictly_with_rathaus(tmp_path: Path) -> None:
     assert heading.text().strip().startswith("Ausweise und Pässe")
     # The contact directive was rendered from data/einheiten.yml.
     assert sample.css_first("article a[href^='tel:']") is not None
+    # Theme entries that look up one page (rathaus_seiten) instead of scanning all pages.
+    footer = [a.text().strip() for a in sample.css("footer nav a")]
+    assert footer[:2] == ["Barrierefreiheit", "Barriere melden"]
+    dgs = sample.css_first("nav.rh-gebaerdensprache-leiste a")
+    assert dgs is not None
+    assert dgs.attributes["href"].endswith("gebaerdensprache/")
     # The Leichte Sprache variant exists and links back.
     easy = out / "leichte-sprache" / site_plan.sample_page.removesuffix(".md") / "index.html"
     assert parse(easy).css_first("article h1") is not None

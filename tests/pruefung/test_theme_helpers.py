@@ -6,28 +6,23 @@ from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import DictLoader, Environment
-from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 
-from rathaus.adapter import footer_links
+from rathaus.adapter import pages_by_source
 from rathaus.render import MemoryBytecodeCache
 
 
-def test_footer_links_name_only_pages_of_this_build(
+def test_pages_by_source_lists_documentation_pages_only(
     fixture_site: Callable[[str], Path],
 ) -> None:
     root = fixture_site("klein")
-    config = load_config(str(root / "mkdocs.yml"))
-    config.extra["fusszeile"] = [
-        {"titel": "Impressum", "seite": "impressum.md"},
-        {"titel": "Gibt es nicht", "seite": "fehlt.md"},
-        {"titel": "Kontakt", "seite": "kontakt.md"},
-    ]
-    docs = str(root / "content")
-    files = Files(
-        [File(name, docs, str(root / "site"), True) for name in ("kontakt.md", "impressum.md")]
-    )
-    assert footer_links(config, files) == [("impressum/", "Impressum"), ("kontakt/", "Kontakt")]
+    docs, out = str(root / "content"), str(root / "site")
+    files = Files([File(name, docs, out, True) for name in ("kontakt.md", "logo.png", "a/b.md")])
+    found = pages_by_source(files)
+    assert {src: file.url for src, file in found.items()} == {
+        "kontakt.md": "kontakt/",
+        "a/b.md": "a/b/",
+    }
 
 
 def test_bytecode_cache_reuses_and_notices_edited_templates() -> None:

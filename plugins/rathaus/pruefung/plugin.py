@@ -27,7 +27,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..adapter import footer_links, report, site_root
+from ..adapter import pages_by_source, report, site_root
 from ..checks import page_findings, run_checks
 from ..model import DataError, Level, load_site
 from ..render import BYTECODE_CACHE
@@ -79,8 +79,9 @@ class PruefungPlugin(BasePlugin[PruefungConfig]):
         # Rebuilds of `mkdocs serve` reuse the compiled theme templates (render.py).
         if env.bytecode_cache is None:
             env.bytecode_cache = BYTECODE_CACHE
-        # The footer's links, looked up once per build instead of once per page.
-        env.globals["rathaus_fusszeile"] = footer_links(config, files)
+        # Pages by source path, for templates that link to one page (footer, header entries):
+        # a lookup instead of a scan of all pages on every page.
+        env.globals["rathaus_seiten"] = pages_by_source(files)
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
