@@ -215,3 +215,29 @@ def test_ls_error_fails_strict_build(fixture_site: Callable[[str], Path]) -> Non
     )
     with pytest.raises(Abort):
         build_site(root)
+
+
+def _review(page: LexborHTMLParser) -> str:
+    (status,) = page.css("article .rathaus-leichte-sprache p.rathaus-ls-pruefung")
+    return status.text(strip=True)
+
+
+def test_reviewed_page_says_by_whom_and_when(built: Path) -> None:
+    page = parse(built / "leichte-sprache/index.html")
+    assert _review(page) == "Geprüft von Prüf·gruppe Testdorf am 10. Februar 2027."
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "leichte-sprache/kontakt/index.html",
+        "leichte-sprache/verwaltung/buergerbuero/index.html",
+        "leichte-sprache/standorte/index.html",
+    ],
+)
+def test_unreviewed_pages_say_so(built: Path, path: str) -> None:
+    assert _review(parse(built / path)) == "Dieser Text wurde noch nicht geprüft."
+
+
+def test_standard_pages_have_no_review_status(built: Path) -> None:
+    assert parse(built / "kontakt/index.html").css("p.rathaus-ls-pruefung") == []

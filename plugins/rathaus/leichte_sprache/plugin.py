@@ -28,6 +28,7 @@ from ..model.hours import build_date
 from ..render import FragmentRenderer, toc_tokens
 from . import checks, views
 from .config import LeichteSpracheConfig
+from .linter import read_switches
 from .settings import Einstellungen, settings_from
 from .suchindex import mark_file
 from .text import hard_line_breaks
@@ -275,10 +276,20 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
             return html
         if page.file.src_uri in self.generated:
             page.toc = get_toc(toc_tokens(html))  # type: ignore[arg-type]
+        # Visible review status: "Geprüft von … am …" or "noch nicht geprüft" (item 5).
+        reviewed = read_switches(page.file.src_uri, "", page.meta).reviewed
+        status = self.renderer.render(
+            "leichte-sprache-pruefung",
+            geprueft=(
+                {"pruefgruppe": reviewed[1], "datum": views.day_text(reviewed[0])}
+                if reviewed is not None
+                else None
+            ),
+        )
         # Typography of Leichte Sprache (L22) applies inside this wrapper only.
         return self.renderer.env.get_template(
             "fragments/rathaus/leichte-sprache-rahmen.html"
-        ).render(content=Markup(html))
+        ).render(content=Markup(html + "\n" + status))
 
     def on_page_context(
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
