@@ -739,7 +739,7 @@ def consistent_terms(text: Prepared, settings: Einstellungen) -> Iterator[Issue]
 
 _POSTCODE_PLACE = re.compile(r"(?<!\d)\d{5}\s+[A-ZÄÖÜ][\wäöüß-]+")
 _STREET = re.compile(
-    r"[A-ZÄÖÜ][\wäöüß-]*(?:straße|strasse|weg|platz|allee|gasse|ring|damm|ufer|markt)"
+    r"[A-ZÄÖÜ][\wäöüß·-]*(?:straße|strasse|weg|platz|allee|gasse|ring|damm|ufer|markt)"
     r"\s+\d+\s?[a-z]?\b"
 )
 _LABEL = re.compile(r"^\s*(?:Adresse|Anschrift|Haus|Ort)\s*:?\s*$")
