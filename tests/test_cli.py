@@ -76,4 +76,5 @@ def test_schema_writes_files(tmp_path: Path) -> None:
         "standorte.schema.json",
         "termine.schema.json",
         "videos.schema.json",
+        "woerterbuch.schema.json",
     ]

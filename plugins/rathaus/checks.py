@@ -60,6 +60,7 @@ def _handbook_pages(site: Site) -> Iterable[str]:
 def _leichte_sprache_pages(site: Site) -> Iterable[str]:
     """The generated pages of rathaus/leichte-sprache (default paths)."""
     yield from LeichteSprachePaths().generated(site)
+    yield LeichteSprachePaths().ls(LeichteSprachePaths.woerterbuch_page)
 
 
 def _sign_language_pages(site: Site) -> Iterable[str]:

@@ -26,7 +26,7 @@ from ..adapter import load_or_fail, renderer, site_root
 from ..model import Finding, Level, Site
 from ..model.hours import build_date
 from ..render import FragmentRenderer, toc_tokens
-from . import checks, views
+from . import checks, views, woerterbuch
 from .config import LeichteSpracheConfig
 from .linter import read_switches
 from .settings import Einstellungen, settings_from
@@ -95,7 +95,8 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
         for src_uri, page in pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 continue  # an editor's page at the same path wins
-            if files.get_file_from_path(standard_of[src_uri]) is None:
+            standard = standard_of.get(src_uri)  # None: a page only in LS (Wörterbuch)
+            if standard is not None and files.get_file_from_path(standard) is None:
                 continue  # no standard page (e.g. rathaus/verzeichnis is off)
             content = (
                 f"---\ndescription: {_yaml_text(page.description)}\n---\n\n"
@@ -267,7 +268,8 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
             assert self.site is not None
             view = views.page_for(self.site, page.file.src_uri, url, self.paths, self.today)
             return markdown + "\n" + self.renderer.render("leichte-sprache", page=view) + "\n"
-        return hard_line_breaks(markdown)
+        assert self.site is not None
+        return hard_line_breaks(woerterbuch.explain(markdown, self.site.woerterbuch.values()))
 
     def on_page_content(
         self, html: str, page: Page, config: MkDocsConfig, files: Files

@@ -104,6 +104,7 @@ class Paths:
     locations_page: str = "standorte.md"
     hours_page: str = "oeffnungszeiten.md"
     topics_page: str = "themen.md"
+    woerterbuch_page: str = "woerterbuch.md"
 
     def ls(self, src_uri: str) -> str:
         return f"{self.folder}/{src_uri}"
@@ -488,6 +489,21 @@ def topics_page(site: Site, url: Url, paths: Paths) -> LsPage:
     return page
 
 
+def woerterbuch_page(site: Site) -> LsPage:
+    """The glossary in Leichte Sprache: every hard word and its explanation, A to Z."""
+    page = LsPage("Wörter·buch", "Schwere Wörter in Leichter Sprache erklärt.")
+    page.blocks.append(
+        sentences(
+            line("Hier erklären wir schwere Wörter."),
+            line("Die Wörter stehen in der Reihen·folge von A bis Z."),
+        )
+    )
+    for entry in sorted(site.woerterbuch.values(), key=lambda w: sort_key(w.wort)):
+        page.blocks.append(heading(name(entry.wort), 2, slugify(entry.id)))
+        page.blocks.append(sentences(*(line(s) for s in split_sentences(entry.erklaerung))))
+    return page
+
+
 def _builders(site: Site, url: Url, paths: Paths, today: date) -> dict[str, Callable[[], LsPage]]:
     builders: dict[str, Callable[[], LsPage]] = {
         paths.ls(f"{paths.units_dir}/index.md"): lambda: units_page(site, url, paths),
@@ -496,6 +512,9 @@ def _builders(site: Site, url: Url, paths: Paths, today: date) -> dict[str, Call
         paths.ls(paths.hours_page): lambda: hours_page(site, url, paths, today),
         paths.ls(paths.topics_page): lambda: topics_page(site, url, paths),
     }
+    if site.woerterbuch:
+        # Only in Leichte Sprache: no standard page belongs to it.
+        builders[paths.ls(paths.woerterbuch_page)] = lambda: woerterbuch_page(site)
     for unit in site.einheiten.values():
         builders[paths.ls(paths.unit(unit.id))] = (
             lambda unit=unit: unit_page(site, unit, url, paths, today)  # type: ignore[misc]

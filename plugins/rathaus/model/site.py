@@ -22,6 +22,7 @@ from .slugs import slugify
 from .termine import Termin
 from .validation import field_label, translate
 from .videos import Video
+from .woerterbuch import Wort
 from .yamlread import Document, parse_yaml
 
 T = TypeVar("T", bound=BaseModel)
@@ -37,6 +38,7 @@ RECORD_FILES: dict[str, type[BaseModel]] = {
     "gremien.yml": Gremium,
     "leistungen.yml": Leistung,
     "videos.yml": Video,
+    "woerterbuch.yml": Wort,
 }
 _GERMAN = Locale("de")
 # Sign languages are missing from CLDR's language names (ISO 639-3 codes).
@@ -65,6 +67,7 @@ class Site:
     termine: dict[str, Termin] = field(default_factory=dict)
     gremien: dict[str, Gremium] = field(default_factory=dict)
     videos: dict[str, Video] = field(default_factory=dict)
+    woerterbuch: dict[str, Wort] = field(default_factory=dict)
     sources: dict[tuple[str, str], Source] = field(default_factory=dict)
     warnings: tuple[Finding, ...] = ()
     fingerprint: str = ""
@@ -250,6 +253,7 @@ def _build_site(
         termine=termine,
         gremien=gremien,
         videos=collections["videos.yml"],
+        woerterbuch=collections["woerterbuch.yml"],
         sources=sources,
         warnings=tuple(warnings),
         fingerprint=fingerprint,

@@ -1,0 +1,57 @@
+"""The glossary (``data/woerterbuch.yml``) on pages in Leichte Sprache.
+
+The first time a hard word appears in the running text of a page, its explanation follows
+right there: the explanation's sentences are added as lines after the line with the word,
+one sentence per line, visible to every reader (no tooltip, no brackets). The word matches
+with or without Mediopunkt ("Bürgerbüro", "Bürger·büro") and in the forms under ``varianten``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..markdown_scan import mask
+from ..model.woerterbuch import Wort
+from .text import _NO_BREAK, mask_markdown
+from .views import split_sentences
+
+
+def pattern(entry: Wort) -> re.Pattern[str]:
+    """The word and its forms, with an optional Mediopunkt between any two letters."""
+    forms = sorted({entry.wort, *entry.varianten}, key=len, reverse=True)
+
+    def loose(form: str) -> str:
+        return "·?".join(re.escape(c) for c in form.replace("·", ""))
+
+    return re.compile(r"(?<![\w·-])(?:" + "|".join(loose(f) for f in forms) + r")(?![\w·-])")
+
+
+def _markdown_text(text: str) -> str:
+    return "".join(f"\\{c}" if c in "\\`*_{}[]<>#|" else c for c in text)
+
+
+def explain(markdown: str, entries: Iterable[Wort]) -> str:
+    """``markdown`` with each glossary word's explanation after the line of its first use.
+
+    Only lines of running text count: not headings, lists, tables, code or HTML.
+    """
+    lines = markdown.split("\n")
+    plain = mask(markdown).split("\n")
+    visible = mask_markdown(markdown)[0].split("\n")
+    after: dict[int, list[str]] = {}
+    for entry in entries:
+        found = pattern(entry)
+        for index, line in enumerate(visible):
+            if not plain[index].strip() or _NO_BREAK.match(plain[index]):
+                continue
+            if found.search(line):
+                after.setdefault(index, []).extend(
+                    _markdown_text(s) for s in split_sentences(entry.erklaerung)
+                )
+                break
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        out.append(line)
+        out.extend(after.get(index, []))
+    return "\n".join(out)

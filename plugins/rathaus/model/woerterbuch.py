@@ -1,0 +1,22 @@
+"""The glossary of hard words for pages in Leichte Sprache (``data/woerterbuch.yml``)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .entities import Id, Record
+from .fieldtypes import Text
+
+
+class Wort(Record):
+    """Ein schweres Wort und seine Erklärung in Leichter Sprache."""
+
+    id: Id
+    wort: Text = Field(description="das Wort, wie es im Text steht, z. B. Bürger·büro")
+    erklaerung: Text = Field(
+        description="die Erklärung in Leichter Sprache: kurze Sätze, jeder Satz endet mit "
+        "einem Punkt"
+    )
+    varianten: tuple[Text, ...] = Field(
+        (), description="andere Formen desselben Worts, z. B. Anträge für Antrag"
+    )

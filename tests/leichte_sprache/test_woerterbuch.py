@@ -1,0 +1,96 @@
+"""The Wörterbuch (data/woerterbuch.yml): explanations on LS pages and the LS glossary page."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from rathaus.leichte_sprache.woerterbuch import explain, pattern
+from rathaus.model.woerterbuch import Wort
+from tests.conftest import FIXTURES, REPO, build_site, parse
+
+WOERTERBUCH = """\
+- id: internetseite
+  wort: Internetseite
+  varianten: [Internetseiten]
+  erklaerung: >-
+    Eine Internet·seite ist eine Seite im Internet.
+    Sie lesen die Seite am Computer oder am Handy.
+- id: rathaus
+  wort: Rathaus
+  erklaerung: Im Rathaus arbeitet die Stadt·verwaltung.
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("wb") / "leichte-sprache"
+    shutil.copytree(FIXTURES / "leichte-sprache", root)
+    shutil.copytree(
+        REPO / "overrides" / "partials" / "rathaus", root / "overrides/partials/rathaus"
+    )
+    (root / "data" / "woerterbuch.yml").write_text(WOERTERBUCH, encoding="utf-8")
+    return build_site(root)
+
+
+def _lines(path: Path) -> list[list[str]]:
+    article = parse(path).css_first("article .rathaus-leichte-sprache")
+    return [
+        [line.strip() for line in p.text(separator="\n").split("\n") if line.strip()]
+        for p in article.css("p")
+    ]
+
+
+def test_first_occurrence_is_explained_right_after_its_line(built: Path) -> None:
+    paragraphs = _lines(built / "leichte-sprache/index.html")
+    first = next(p for p in paragraphs if "Das ist die Internet·seite von Testdorf." in p)
+    at = first.index("Das ist die Internet·seite von Testdorf.")
+    assert first[at + 1 : at + 3] == [
+        "Eine Internet·seite ist eine Seite im Internet.",
+        "Sie lesen die Seite am Computer oder am Handy.",
+    ]
+    # Only the first occurrence.
+    assert sum(line.count("Eine Internet·seite ist") for p in paragraphs for line in p) == 1
+
+
+def test_standard_pages_get_no_explanations(built: Path) -> None:
+    text = parse(built / "index.html").css_first("article").text()
+    assert "Eine Internet·seite ist eine Seite im Internet." not in text
+
+
+def test_woerterbuch_page_lists_every_word_a_to_z(built: Path) -> None:
+    page = parse(built / "leichte-sprache/woerterbuch/index.html")
+    article = page.css_first("article")
+    assert article.css_first("h1").text(strip=True) == "Wörter·buch"
+    assert [h.text(strip=True) for h in article.css("h2")] == ["Internetseite", "Rathaus"]
+    assert page.css_first("p.rathaus-ls-pruefung") is not None
+    # In the LS navigation, not in the standard one.
+    start = parse(built / "leichte-sprache/index.html")
+    ls_nav = [a.attributes.get("href") for a in start.css("nav.md-nav--primary a")]
+    assert any(href and href.rstrip("/").endswith("woerterbuch") for href in ls_nav)
+    standard = parse(built / "index.html")
+    assert not [
+        a
+        for a in standard.css("nav.md-nav--primary a")
+        if "woerterbuch" in (a.attributes.get("href") or "")
+    ]
+
+
+def test_pattern_matches_with_and_without_mediopunkt() -> None:
+    entry = Wort(id="buergerbuero", wort="Bürger·büro", erklaerung="Ein Büro im Rathaus.")
+    found = pattern(entry)
+    assert found.search("Das Bürgerbüro ist offen.")
+    assert found.search("Das Bürger·büro ist offen.")
+    assert not found.search("Die Bürgerbüros sind offen.")
+
+
+def test_headings_lists_and_code_are_not_explained() -> None:
+    entry = Wort(id="antrag", wort="Antrag", erklaerung="Mit einem Antrag bitten Sie um etwas.")
+    markdown = "# Antrag\n\n- Antrag\n\n```\nAntrag\n```\n\nHier ist der Antrag.\nDanke."
+    assert explain(markdown, [entry]).split("\n")[-3:] == [
+        "Hier ist der Antrag.",
+        "Mit einem Antrag bitten Sie um etwas.",
+        "Danke.",
+    ]
