@@ -241,3 +241,24 @@ def test_unreviewed_pages_say_so(built: Path, path: str) -> None:
 
 def test_standard_pages_have_no_review_status(built: Path) -> None:
     assert parse(built / "kontakt/index.html").css("p.rathaus-ls-pruefung") == []
+
+
+def test_search_finds_words_written_with_a_mediopunkt(built: Path) -> None:
+    index = json.loads((built / "search/search_index.json").read_text(encoding="utf-8"))
+    (entry,) = [
+        d for d in index["docs"] if d["location"] == "leichte-sprache/#willkommen-in-testdorf"
+    ]
+    # The search splits "Internet·seite" into two tokens (or keeps it as one, depending on
+    # the separator): the joined word is in the entry's text as a word of its own.
+    words = entry["text"].split()
+    assert "Internetseite" in words
+    assert any(w.startswith("Internet·seite") for w in words)
+
+
+def test_joined_words_once_each() -> None:
+    from rathaus.leichte_sprache.suchindex import joined_words
+
+    assert joined_words("Der Bürger·meister und die Bürger·meisterin. Bürger·meister!") == [
+        "Bürgermeister",
+        "Bürgermeisterin",
+    ]
