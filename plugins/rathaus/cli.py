@@ -104,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rathaus",
         description="Rathaus: Daten und Seiten einer kommunalen Website prüfen, "
-        "ohne HTML zu bauen.",
+        "Einträge anlegen und die Website sicher bauen.",
     )
     parser.add_argument(
         "--root", default=".", help="Ordner der Website mit data/ und content/ (Standard: .)"
