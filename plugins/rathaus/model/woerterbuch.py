@@ -14,8 +14,8 @@ class Wort(Record):
     id: Id
     wort: Text = Field(description="das Wort, wie es im Text steht, z. B. Bürger·büro")
     erklaerung: Text = Field(
-        description="die Erklärung in Leichter Sprache: kurze Sätze, jeder Satz endet mit "
-        "einem Punkt"
+        description="die Erklärung in Leichter Sprache, jeder Satz mit Punkt – "
+        "z. B. Ein Termin ist eine feste Zeit."
     )
     varianten: tuple[Text, ...] = Field(
         (), description="andere Formen desselben Worts, z. B. Anträge für Antrag"
