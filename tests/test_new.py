@@ -9,6 +9,7 @@ import pytest
 
 from rathaus.checks import run_checks
 from rathaus.cli import main
+from rathaus.model import Level
 from rathaus.model.yamlread import parse_yaml
 from rathaus.scaffold import KINDS, required_fields
 
@@ -103,3 +104,28 @@ def test_creates_a_missing_data_file_with_its_schema(
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "# yaml-language-server: $schema=../schemas/termine.schema.json"
     assert lines[2] == "- id: sommerfest-2027"
+
+
+def test_ls_page_for_an_existing_page_passes_the_checks(
+    fixture_site: Callable[[str], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = fixture_site("leichte-sprache")
+    (root / "content" / "sprechstunde.md").write_text("# Sprechstunde\n\nText.\n")
+    assert main(["--root", str(root), "new", "ls-seite", "sprechstunde.md"]) == 0
+    page = root / "content" / "leichte-sprache" / "sprechstunde.md"
+    assert page.read_text(encoding="utf-8").startswith("---\ntitle: Sprechstunde\n")
+    out = capsys.readouterr().out
+    assert out.startswith("angelegt: content/leichte-sprache/sprechstunde.md")
+    findings = [f for f in run_checks(root) if f.file.endswith("leichte-sprache/sprechstunde.md")]
+    assert [f.format() for f in findings if f.level is Level.ERROR] == []
+
+
+def test_ls_page_refuses_to_overwrite(
+    fixture_site: Callable[[str], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = fixture_site("leichte-sprache")
+    assert main(["--root", str(root), "new", "ls-seite", "Unser Rathaus"]) == 0
+    assert (root / "content" / "leichte-sprache" / "unser-rathaus.md").is_file()
+    capsys.readouterr()
+    assert main(["--root", str(root), "new", "ls-seite", "Unser Rathaus"]) == 1
+    assert "gibt es schon" in capsys.readouterr().err

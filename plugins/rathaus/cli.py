@@ -62,10 +62,15 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .scaffold import ScaffoldError, new_record
+    from .scaffold import ScaffoldError, new_ls_page, new_record
 
     root = Path(args.root)
     try:
+        if args.art == "ls-seite":
+            page = new_ls_page(root, args.name)
+            print(f"angelegt: {page.relative_to(root).as_posix()} – schreiben Sie den Text und")
+            print("prüfen Sie ihn danach mit: rathaus check")
+            return 0
         path, line = new_record(root, args.art, args.name)
     except (ScaffoldError, OSError) as exc:
         print(f"rathaus new: {exc}", file=sys.stderr)
@@ -153,11 +158,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     new.add_argument(
         "art",
-        choices=["einheit", "person", "standort", "termin"],
+        choices=["einheit", "person", "standort", "termin", "ls-seite"],
         metavar="ART",
-        help="einheit, person, standort oder termin",
+        help="einheit, person, standort, termin oder ls-seite (Seite in Leichter Sprache)",
     )
-    new.add_argument("name", metavar="NAME", help="Name bzw. Titel; daraus wird die Kennung")
+    new.add_argument(
+        "name",
+        metavar="NAME",
+        help="Name bzw. Titel, daraus wird die Kennung; bei ls-seite der Pfad der Seite in "
+        "Alltags-Sprache (z. B. kontakt.md) oder ein Titel",
+    )
     new.set_defaults(run=_new)
     schema = commands.add_parser(
         "schema", help="JSON-Schemas der Datendateien nach schemas/ schreiben"

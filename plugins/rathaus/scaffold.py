@@ -194,3 +194,51 @@ def required_fields(kind: str) -> list[str]:
     """Required top-level fields of the kind's model (the template must write each)."""
     model = RECORD_FILES[KINDS[kind].file]
     return [name for name, field in model.model_fields.items() if field.is_required()]
+
+
+LS_FOLDER = "leichte-sprache"
+_LS_PAGE = """---
+title: {title}
+description: Ein kurzer Satz in Leichter Sprache über diese Seite.
+# Hat die Prüf·gruppe den Text gelesen? Dann schreiben Sie das hier hin:
+# leichte_sprache:
+#   geprueft:
+#     datum: 2026-12-01
+#     pruefgruppe: Name der Prüf·gruppe
+---
+
+# {title}
+
+<!--
+  Regeln für Leichte Sprache, die rathaus check prüft:
+  jeder Satz in einer eigenen Zeile, höchstens 12 Wörter,
+  keine Abkürzungen, keine Klammern, lange Wörter mit Medio·punkt teilen.
+-->
+Hier steht der erste Satz.
+"""
+
+
+def new_ls_page(root: Path, target: str, content_dir: str = "content") -> Path:
+    """Start the Leichte Sprache counterpart of a page: ``kontakt.md`` or a title."""
+    target = " ".join(target.split())
+    if target.endswith(".md"):
+        relative = target.removeprefix("./")
+        if relative.startswith(("/", f"{LS_FOLDER}/")) or ".." in relative:
+            raise ScaffoldError(
+                f"„{target}“ ist kein Pfad einer Seite in {content_dir}/ – schreiben Sie z. B. "
+                "kontakt.md"
+            )
+        title = Path(relative).stem.replace("-", " ").capitalize()
+    else:
+        relative = f"{slugify(target)}.md"
+        title = target
+    if len(relative) < 4:
+        raise ScaffoldError(f"aus „{target}“ lässt sich kein Seitenname bilden")
+    path = root / content_dir / LS_FOLDER / relative
+    if path.exists():
+        shown = path.relative_to(root).as_posix()
+        raise ScaffoldError(f"{shown} gibt es schon – bearbeiten Sie die vorhandene Seite")
+    safe_title = title if _plain(title) else f'"{title}"'
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(_LS_PAGE.format(title=safe_title), encoding="utf-8")
+    return path
