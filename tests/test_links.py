@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from rathaus.checks import run_checks
-from rathaus.model import Level
+from rathaus.checks import GENERATED_PAGES, run_checks
+from rathaus.model import Level, load_site, slugify
+from tests.conftest import REPO
 
 
 def link_findings(root: Path) -> list[tuple[str, int, int, str, Level]]:
@@ -71,3 +72,18 @@ def test_links_in_code_are_ignored(fixture_site: Callable[[str], Path]) -> None:
         encoding="utf-8",
     )
     assert link_findings(root) == []
+
+
+def test_links_to_every_plugins_generated_pages_count_as_existing() -> None:
+    site = load_site(REPO)
+    generated = {path for source in GENERATED_PAGES for path in source(site)}
+    assert {
+        "termine/index.md",
+        "termine/kalender.ics",
+        "themen.md",
+        "aktuelles/index.md",
+        "gremien/index.md",
+        "gebaerdensprache.md",
+    } <= generated
+    assert {f"termine/{slugify(event)}.md" for event in site.termine} <= generated
+    assert {f"gremien/{slugify(body)}.md" for body in site.gremien} <= generated

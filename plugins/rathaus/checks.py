@@ -68,11 +68,23 @@ def _sign_language_pages(site: Site) -> Iterable[str]:
     yield "gebaerdensprache.md"
 
 
+def _finding_pages(site: Site) -> Iterable[str]:
+    """Pages of rathaus/themen, rathaus/aktuelles, rathaus/termine and rathaus/gremien
+    (default paths; the yearly news archives depend on the posts and are not listed)."""
+    yield from ("themen.md", "aktuelles/index.md", "termine/index.md", "gremien/index.md")
+    for event_id in site.termine:
+        yield from (f"termine/{slugify(event_id)}.md", f"termine/{slugify(event_id)}.ics")
+    yield "termine/kalender.ics"
+    for body_id in site.gremien:
+        yield f"gremien/{slugify(body_id)}.md"
+
+
 GENERATED_PAGES: list[GeneratedPages] = [
     _directory_pages,
     _handbook_pages,
     _leichte_sprache_pages,
     _sign_language_pages,
+    _finding_pages,
 ]
 
 
