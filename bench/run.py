@@ -184,6 +184,7 @@ def report(sizes: list[dict[str, Any]], *, prune: bool, repeat: int) -> dict[str
     ra = [s["rathaus"] for s in sizes]
     exponent = fit_exponent([s["n"] for s in fit], [s["rathaus"]["wall_s"] for s in fit])
     plain_exp = fit_exponent([s["n"] for s in fit], [s["plain"]["wall_s"] for s in fit])
+    cpu_exp = fit_exponent([s["n"] for s in fit], [s["rathaus"]["cpu_s"] for s in fit])
     return {
         "n": ns,
         "pages": [r["pages"] for r in ra],
@@ -196,6 +197,7 @@ def report(sizes: list[dict[str, Any]], *, prune: bool, repeat: int) -> dict[str
         "overhead_ratio": [s["overhead_ratio"] for s in sizes],
         "exponent": None if exponent is None else round(exponent, 3),
         "exponent_plain": None if plain_exp is None else round(plain_exp, 3),
+        "exponent_cpu": None if cpu_exp is None else round(cpu_exp, 3),
         "navigation": "prune" if prune else "full",
         "repeat": repeat,
         "method": "minimum wall time of alternating fresh subprocess builds; RSS from wait4",
@@ -210,10 +212,14 @@ def report(sizes: list[dict[str, Any]], *, prune: bool, repeat: int) -> dict[str
 
 def markdown_table(data: dict[str, Any]) -> str:
     hw = data["hardware"]
+    fit = [s for s in data["sizes"] if s["n"] >= 500]
+    cpu_exp = fit_exponent([s["n"] for s in fit], [s["rathaus"]["cpu_s"] for s in fit])
+    cpu_text = "–" if cpu_exp is None else f"{cpu_exp:.2f}"
     lines = [
         f"Navigation: {data['navigation']}; minimum of {data['repeat']} alternating runs; "
         f"scaling exponent (Rathaus, wall ~ N^k over N ≥ 500): **{data['exponent']}** "
-        f"(plain Material: {data['exponent_plain']}).",
+        f"(plain Material: {data['exponent_plain']}); the same fit of CPU time (user+sys, less "
+        f"disturbed by other jobs on the machine): **{cpu_text}**.",
         "",
         f"Hardware: {hw['cpu']}, {hw['cores']} cores, {hw['ram_mb'] // 1024} GiB RAM; "
         f"Python {hw['python']}, MkDocs {hw['mkdocs']}, Material {hw['material']}; "
