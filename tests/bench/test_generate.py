@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from bench.generate import generate, plan
+from bench.generate import generate, plan, write_config
 from bench.run import fit_exponent
 
 from tests.conftest import build_site, parse
@@ -68,3 +68,17 @@ def test_exponent_fit_recovers_a_power_law() -> None:
     ns = [500, 1000, 2000, 5000]
     assert math.isclose(fit_exponent(ns, [0.01 * n**1.3 for n in ns]) or 0, 1.3)
     assert fit_exponent([500], [1.0]) is None
+
+
+def test_theme_builds_without_rathaus_plugins(tmp_path: Path) -> None:
+    """The plain-Material variant (b): overrides/ must not need rathaus_seiten."""
+    root = tmp_path / "plain"
+    (root / "content").mkdir(parents=True)
+    (root / "content" / "index.md").write_text("# Start\n", encoding="utf-8")
+    (root / "content" / "impressum.md").write_text("# Impressum\n", encoding="utf-8")
+    write_config(
+        root, [{"Start": "index.md"}, {"Impressum": "impressum.md"}], prune=True, rathaus=False
+    )
+    out = build_site(root)
+    footer = [a.text().strip() for a in parse(out / "index.html").css("footer nav a")]
+    assert footer == ["Impressum"]
