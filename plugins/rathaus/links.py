@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from urllib.parse import unquote
 
-from markdown.extensions.toc import (  # type: ignore[import-untyped]
+from markdown.extensions.toc import (
     slugify as toc_slugify,
 )
 from markdown.extensions.toc import unique

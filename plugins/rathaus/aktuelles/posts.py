@@ -26,7 +26,7 @@ from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
-import markdown  # type: ignore[import-untyped]
+import markdown
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..model import Finding, Site
