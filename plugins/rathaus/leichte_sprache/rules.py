@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..model import Level
 from . import morphology
 from .settings import Einstellungen
-from .text import Prepared, Sentence
+from .text import SHORT_WORDS, Prepared, Sentence
 
 
 @dataclass(frozen=True)
@@ -194,27 +194,7 @@ _ACRONYM = re.compile(
     r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,3}s?|[A-ZÄÖÜ]{2,}[a-zäöü]{1,2}|[a-zäöü]{1,3}[A-ZÄÖÜ]{2,}"
 )
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-_NOT_ABBREVIATIONS = frozenset(
-    [
-        "ja",
-        "so",
-        "da",
-        "zu",
-        "an",
-        "um",
-        "es",
-        "er",
-        "du",
-        "wo",
-        "im",
-        "am",
-        "ob",
-        "in",
-        "ab",
-        "ok",
-        "uhr",
-    ]
-)
+_NOT_ABBREVIATIONS = SHORT_WORDS | {"ob", "in", "ab", "ok", "uhr"}
 
 
 def abbreviations(text: Prepared, settings: Einstellungen) -> Iterator[Issue]:

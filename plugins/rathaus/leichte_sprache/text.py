@@ -189,6 +189,10 @@ _END = re.compile(r"[.!?]+(?=[\s\"“”)]|$)|:(?=[ \t]*(?:\n|$))|:(?= [A-ZÄÖ�
 _WORD = re.compile(r"[^\s]+")
 _STRIP = ".,;:!?\"„“”‚‘'()[]{}»«…–—"
 
+# Two-letter German words that are words, not abbreviations: a dot after them ends a sentence.
+SHORT_WORDS = frozenset(["ja", "so", "da", "zu", "an", "um", "es", "er", "du", "wo", "im", "am"])
+_ENDS_SENTENCE = SHORT_WORDS | {"Ja"}
+
 
 def _is_abbreviation_dot(text: str, dot: int) -> bool:
     if not text[dot + 1 :].split("\n", 1)[0].strip():
@@ -197,21 +201,7 @@ def _is_abbreviation_dot(text: str, dot: int) -> bool:
     if not before:
         return False
     token = before.group(1).lstrip(_STRIP)
-    if re.fullmatch(r"[A-Za-zÄÖÜäöü]{1,2}", token) and token not in {
-        "ja",
-        "Ja",
-        "so",
-        "da",
-        "zu",
-        "an",
-        "um",
-        "es",
-        "er",
-        "du",
-        "wo",
-        "im",
-        "am",
-    }:
+    if re.fullmatch(r"[A-Za-zÄÖÜäöü]{1,2}", token) and token not in _ENDS_SENTENCE:
         return True
     return token.lower() in _KNOWN_ABBREVIATIONS
 
