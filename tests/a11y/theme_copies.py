@@ -40,6 +40,15 @@ SEARCH_SUBMIT = (
     'title="Suchen" aria-label="Suchen">\n'
 )
 
+# An entry that does not hold the current page renders the same on every page: the
+# rathaus/navigation plugin renders it once per build (plugins/rathaus/navigation/cache.py).
+NAV_CACHED = """{indent}{{% if rathaus_nav_subtree is defined and not {item}.active %}}
+{indent}  {{{{ rathaus_nav_subtree({args}) }}}}
+{indent}{{% else %}}
+{indent}  {{{{ {render}({args}) }}}}
+{indent}{{% endif %}}
+"""
+
 
 @dataclass(frozen=True)
 class Copy:
@@ -184,8 +193,30 @@ COPIES = (
         'navigation.sections renders tabindex="" (invalid HTML), the #__toc checkbox was '
         "rendered without a label on pages without a TOC, the TOC in the menu shared its "
         "landmark label with the sidebar TOC, and a section with an index page pointed "
-        "aria-labelledby at a label that is not rendered or holds only an icon (empty name)",
+        "aria-labelledby at a label that is not rendered or holds only an icon (empty name); "
+        "the current page's link gets aria-current (Material marks it by colour only); entries "
+        "without the current page come from rathaus/navigation's cache when it is enabled",
         (
+            (
+                '<a href="{{ index.url | url }}" class="md-nav__link {{ class }}">',
+                '<a href="{{ index.url | url }}" class="md-nav__link {{ class }}"'
+                '{% if index == page %} aria-current="page"{% endif %}>',
+            ),
+            (
+                '<a href="{{ nav_item.url | url }}" class="md-nav__link md-nav__link--active">',
+                '<a href="{{ nav_item.url | url }}" class="md-nav__link md-nav__link--active" '
+                'aria-current="page">',
+            ),
+            (
+                """                {{ render(item, path ~ "_" ~ loop.index, level + 1, nav_item) }}
+""",
+                NAV_CACHED.format(
+                    indent="                ",
+                    args='item, path ~ "_" ~ loop.index, level + 1, nav_item',
+                    item="item",
+                    render="render",
+                ),
+            ),
             (
                 'id="{{ path }}_label" tabindex="{{ tabindex }}">',
                 'id="{{ path }}_label"{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}>',
@@ -221,6 +252,21 @@ COPIES = (
                 """      {% if toc %}
         {% set toc_in_menu = true %}
         {% include "partials/toc.html" %}""",
+            ),
+        ),
+    ),
+    Copy(
+        "partials/nav.html",
+        "partials/nav.html",
+        "top-level entries without the current page come from rathaus/navigation's cache "
+        "when it is enabled",
+        (
+            (
+                """      {{ item.render(nav_item, path, 1) }}
+""",
+                NAV_CACHED.format(
+                    indent="      ", args="nav_item, path, 1", item="nav_item", render="item.render"
+                ),
             ),
         ),
     ),

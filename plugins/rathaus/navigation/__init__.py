@@ -1,0 +1,1 @@
+"""The ``rathaus/navigation`` MkDocs plugin: the primary navigation at the cost of a pruned one."""
