@@ -21,3 +21,8 @@ class ThemenConfig(base.Config):
 
     heading_level = opt.Type(int, default=2)
     """Heading level of the letters; entries get the level below."""
+
+    entries_per_part = opt.Type(int, default=50)
+    """More entries than this: the index is split into parts by initial letters.
+
+    A service counts 1, a unit topic 0.75, a cross-reference from a synonym 0.2."""

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from ..adapter import load_or_fail, renderer
 from ..model import Site, slugify
+from ..model.gliederung import Teil, gliedern
 from ..render import FragmentRenderer, toc_tokens
+from ..verzeichnis.views import PartLink
 from . import views
 from .config import ThemenConfig
 
@@ -35,12 +38,18 @@ class ThemenPlugin(BasePlugin[ThemenConfig]):
         self.site: Site | None = None
         self.renderer = FragmentRenderer()
         self.generated = False
+        self.parts: list[Teil[str]] = []
+        """Anchors of the entries by part; more than one part: the index is split by letters."""
+        self.part_pages: dict[str, int] = {}
+        """Source path of a part page → its index in ``parts``."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
         if not 1 < self.config.heading_level < 6:
             raise PluginError("rathaus/themen: heading_level must be 2 to 5")
+        if self.config.entries_per_part < 1:
+            raise PluginError("rathaus/themen: entries_per_part must be at least 1")
         self.site = load_or_fail(config, self.config.data_dir)
         self.renderer = renderer(config)
         return config
@@ -55,7 +64,39 @@ class ThemenPlugin(BasePlugin[ThemenConfig]):
             content = f"---\ndescription: {json.dumps(DESCRIPTION, ensure_ascii=False)}\n---\n\n"
             content += f"# {TITLE}\n"
             files.append(File.generated(config, self.config.page, content=content))
+        self.parts, self.part_pages = [], {}
+        if self.generated:
+            # Titles and anchors do not depend on the unit URLs.
+            all_entries = views.entries(self.site, lambda unit_id: "")
+            weights = {e.anchor: views.entry_weight(e) for e in all_entries}
+            self.parts = gliedern(
+                [e.anchor for e in all_entries],
+                {e.anchor: views.entry_key(e) for e in all_entries}.__getitem__,
+                self.config.entries_per_part,
+                weight=weights.__getitem__,
+            )
+        if len(self.parts) > 1:
+            for index, part in enumerate(self.parts):
+                src_uri = self._part_page(index)
+                if files.get_file_from_path(src_uri) is not None:
+                    continue  # an editor's page at the same path wins
+                description = f"{DESCRIPTION} Teil {part.label}."
+                content = (
+                    f"---\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n\n"
+                    f"# Themen: {part.label}\n"
+                )
+                files.append(
+                    File.generated(
+                        config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV
+                    )
+                )
+                self.part_pages[src_uri] = index
         return files
+
+    def _part_page(self, index: int) -> str:
+        return (
+            f"{Path(self.config.page).as_posix().removesuffix('.md')}/{self.parts[index].slug}.md"
+        )
 
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
@@ -73,11 +114,47 @@ class ThemenPlugin(BasePlugin[ThemenConfig]):
                 )
             return get_relative_url(file.url, page.url)
 
+        def page_url(src_uri: str) -> str:
+            file = files.get_file_from_path(src_uri)
+            if file is None:
+                raise PluginError(f"rathaus/themen: no page {src_uri}")
+            return get_relative_url(file.url, page.url)
+
         entries = views.entries(self.site, unit_url)
+        if len(self.parts) <= 1:
+            html = self.renderer.render(
+                "themen", letters=views.letters(entries), level=self.config.heading_level
+            )
+            log.info(f"{len(entries)} Einträge von A bis Z")
+            return markdown + "\n" + html + "\n"
+        parts = [
+            PartLink(
+                part.label, page_url(self._part_page(i)), page.file.src_uri == self._part_page(i)
+            )
+            for i, part in enumerate(self.parts)
+        ]
+        current = self.part_pages.get(page.file.src_uri)
+        if current is None:  # the first page: what is where, and the letters
+            html = self.renderer.render("uebersicht-teile", kind="themen", parts=parts, entries=[])
+            log.info(f"{len(entries)} Einträge von A bis Z auf {len(self.parts)} Seiten")
+            return markdown + "\n" + html + "\n"
+        here = set(self.parts[current].entries)
+        part_of = {anchor: i for i, part in enumerate(self.parts) for anchor in part.entries}
+        shown = [
+            dataclasses.replace(
+                e, see_url=f"{page_url(self._part_page(part_of[e.see_anchor]))}#{e.see_anchor}"
+            )
+            if e.see_anchor and e.see_anchor not in here
+            else e
+            for e in entries
+            if e.anchor in here
+        ]
         html = self.renderer.render(
-            "themen", letters=views.letters(entries), level=self.config.heading_level
+            "themen",
+            letters=views.letters(shown),
+            level=self.config.heading_level,
+            parts=parts,
         )
-        log.info(f"{len(entries)} Einträge von A bis Z")
         return markdown + "\n" + html + "\n"
 
     def on_page_content(
@@ -89,4 +166,8 @@ class ThemenPlugin(BasePlugin[ThemenConfig]):
         return html
 
     def _is_index(self, page: Page) -> bool:
-        return self.generated and page.file.src_uri == Path(self.config.page).as_posix()
+        """The index page or one of its parts."""
+        return self.generated and (
+            page.file.src_uri == Path(self.config.page).as_posix()
+            or page.file.src_uri in self.part_pages
+        )

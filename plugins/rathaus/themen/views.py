@@ -12,13 +12,12 @@ from dataclasses import dataclass, field
 from ..model import Site, slugify, sort_key
 from ..model.entities import Einheit
 from ..model.fieldtypes import Phone
+from ..model.gliederung import OTHER, initial
 
 # unit id → URL of the unit page, relative to the index page.
 UnitUrl = Callable[[str], str]
 
 LETTERS = tuple(string.ascii_uppercase)
-OTHER = "0–9"
-"""Group for entries that do not start with a letter A–Z (after folding umlauts)."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +46,8 @@ class Entry:
     see: str | None = None
     """For a synonym: the title of the main entry it points to."""
     see_anchor: str | None = None
+    see_url: str | None = None
+    """For a synonym whose main entry is on another part of a split index: its URL."""
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,23 @@ class Letter:
 
 def letter_of(title: str) -> str:
     """The index letter: DIN 5007-1 folds Ä to A and ß to ss."""
-    first = sort_key(title)[:1].upper()
-    return first if first in LETTERS else OTHER
+    return initial(sort_key(title))
+
+
+def entry_key(entry: Entry) -> str:
+    """The key the index is sorted and split by."""
+    return sort_key(entry.title)
+
+
+def entry_weight(entry: Entry) -> float:
+    """How much an entry counts towards ``entries_per_part``: about its share of HTML.
+
+    A service (with description) counts 1, a unit topic 0.75 and a cross-reference
+    („Pass: siehe Reisepass“, one short line) 0.2.
+    """
+    if entry.see:
+        return 0.2
+    return 1.0 if entry.service_id else 0.75
 
 
 def _responsible(unit: Einheit, unit_url: UnitUrl) -> Responsible:

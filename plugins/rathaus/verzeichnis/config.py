@@ -24,3 +24,12 @@ class VerzeichnisConfig(base.Config):
 
     hours_page = opt.Type(str, default="oeffnungszeiten.md")
     """Source path of the opening hours overview."""
+
+    people_per_part = opt.Type(int, default=30)
+    """More people than this: the directory is split into parts by initial letters."""
+
+    locations_per_part = opt.Type(int, default=15)
+    """More locations than this: the locations page is split into parts by initial letters."""
+
+    hours_per_part = opt.Type(int, default=10)
+    """More units with hours than this: the hours overview is split by initial letters."""

@@ -18,6 +18,7 @@ from mkdocs.utils import get_relative_url
 
 from ..adapter import load_or_fail, renderer, report, resolve_link, site_root
 from ..model import Level, Site, slugify, sort_key
+from ..model.gliederung import Teil, gliedern
 from ..model.hours import build_date
 from ..pages import Directive, check_pages, find_directives
 from ..render import FragmentRenderer, toc_tokens
@@ -34,6 +35,27 @@ class _Generated:
 
     view: str
     record_id: str = ""
+    part: int = -1
+    """Index of the part of an overview split by letters; -1 for the overview's own page."""
+
+
+@dataclass(frozen=True)
+class _Overview:
+    """An overview page and, when it has too many entries, its parts by letters."""
+
+    view: str
+    page: str
+    title: str
+    description: str
+    parts: list[Teil[str]]
+    """Record ids by part; more than one part means the overview is split."""
+
+    @property
+    def split(self) -> bool:
+        return len(self.parts) > 1
+
+    def part_page(self, index: int) -> str:
+        return f"{self.page.removesuffix('.md')}/{self.parts[index].slug}.md"
 
 
 class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
@@ -43,12 +65,18 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
         self.site: Site | None = None
         self.root = Path()
         self.generated: dict[str, _Generated] = {}
+        self.overviews: dict[str, _Overview] = {}
+        self.part_of: dict[tuple[str, str], str] = {}
+        """(view, record id) → source path of the part page that shows the record."""
         self.renderer = FragmentRenderer()
         self.today = build_date()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        for option in ("people_per_part", "locations_per_part", "hours_per_part"):
+            if self.config[option] < 1:
+                raise PluginError(f"rathaus/verzeichnis: {option} must be at least 1")
         self.root = site_root(config)
         self.site = load_or_fail(config, self.config.data_dir)
         for warning in self.site.warnings:
@@ -72,6 +100,7 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
 
         site = self.site
         self.generated = {}
+        self.overviews = {}
         base = self.config.units_dir
         pages: list[tuple[str, str, str, _Generated, InclusionLevel]] = [
             (
@@ -123,6 +152,11 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
             content = f"---\ndescription: {_yaml_text(description)}\n---\n\n# {title}\n"
             files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
             self.generated[src_uri] = target
+            if target.view in {"ansprechpersonen", "standorte", "oeffnungszeiten"}:
+                self.overviews[target.view] = _Overview(
+                    target.view, src_uri, title, description, self._parts(target.view)
+                )
+        self._add_parts(files, config)
 
         site_url = config.site_url or ""
         for unit in site.einheiten.values():
@@ -135,8 +169,9 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
                     inclusion=InclusionLevel.NOT_IN_NAV,
                 )
             )
-        people_url = self._file_url(files, self.config.people_page)
         for person in site.personen.values():
+            people_page = self.part_of.get(("ansprechpersonen", person.id), self.config.people_page)
+            people_url = self._file_url(files, people_page)
             files.append(
                 File.generated(
                     config,
@@ -196,6 +231,58 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
             server.watch(str(self.root / self.config.data_dir))
         return server
 
+    # -- overviews split by letters ---------------------------------------------------------
+
+    def _parts(self, view: str) -> list[Teil[str]]:
+        """Record ids of an overview in parts of at most the configured number of entries."""
+        site = self.site
+        assert site is not None
+        if view == "ansprechpersonen":
+            people = views.people_in_order(site)
+            key = {p.id: views.family_key(p)[0] for p in people}
+            return gliedern([p.id for p in people], key.__getitem__, self.config.people_per_part)
+        if view == "standorte":
+            names = {s.id: sort_key(s.name) for s in site.standorte.values()}
+            ids = list(site.standorte)
+            if len(ids) > self.config.locations_per_part:
+                ids.sort(key=lambda i: (names[i], i))  # parts need name order
+            return gliedern(ids, names.__getitem__, self.config.locations_per_part)
+        units = views.units_with_hours(site)
+        key = {u.id: sort_key(u.name) for u in units}
+        return gliedern([u.id for u in units], key.__getitem__, self.config.hours_per_part)
+
+    def _add_parts(self, files: Files, config: MkDocsConfig) -> None:
+        """One page per part of every split overview, outside the navigation."""
+        self.part_of = {}
+        for overview in self.overviews.values():
+            if not overview.split:
+                continue
+            for index, part in enumerate(overview.parts):
+                src_uri = overview.part_page(index)
+                for record_id in part.entries:
+                    self.part_of[(overview.view, record_id)] = src_uri
+                if files.get_file_from_path(src_uri) is not None:
+                    continue  # an editor's page at the same path wins
+                description = f"{overview.description} Teil {part.label}."
+                content = (
+                    f"---\ndescription: {_yaml_text(description)}\n---\n\n"
+                    f"# {overview.title}: {part.label}\n"
+                )
+                files.append(
+                    File.generated(
+                        config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV
+                    )
+                )
+                self.generated[src_uri] = _Generated(overview.view, part=index)
+
+    def _part_links(
+        self, overview: _Overview, current: int, links: views.Links
+    ) -> list[views.PartLink]:
+        return [
+            views.PartLink(part.label, links("quelle", overview.part_page(i)), i == current)
+            for i, part in enumerate(overview.parts)
+        ]
+
     # -- helpers ---------------------------------------------------------------------------
 
     def _file_url(self, files: Files, src_uri: str) -> str:
@@ -208,9 +295,16 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
         targets = {
             "einheit": lambda i: (f"{base}/{slugify(i)}.md", ""),
             "einheit-vcard": lambda i: (f"{base}/{slugify(i)}.vcf", ""),
-            "person": lambda i: (self.config.people_page, views.person_anchor(i)),
+            "person": lambda i: (
+                self.part_of.get(("ansprechpersonen", i), self.config.people_page),
+                views.person_anchor(i),
+            ),
             "person-vcard": lambda i: (f"{people}/{slugify(i)}.vcf", ""),
-            "standort": lambda i: (self.config.locations_page, slugify(i)),
+            "standort": lambda i: (
+                self.part_of.get(("standorte", i), self.config.locations_page),
+                slugify(i),
+            ),
+            "quelle": lambda i: (i, ""),
         }
 
         def link(kind: str, record_id: str) -> str:
@@ -241,22 +335,61 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
             )
         if target.view == "einheiten":
             return self.renderer.render("einheiten", groups=views.units_overview(site, links))
+        overview = self.overviews.get(target.view)
+        if overview is None:
+            raise PluginError(f"rathaus/verzeichnis: no overview {target.view!r}")
+        if overview.split and target.part < 0:
+            return self._render_index(overview, links)
+        ids: frozenset[str] | None = None
+        extra: dict[str, Any] = {}
+        if overview.split:
+            ids = frozenset(overview.parts[target.part].entries)
+            extra = {"parts": self._part_links(overview, target.part, links)}
         if target.view == "ansprechpersonen":
             return self.renderer.render(
-                "ansprechpersonen", groups=views.people_directory(site, links)
+                "ansprechpersonen", groups=views.people_directory(site, links, ids), **extra
             )
         if target.view == "standorte":
-            units_at: dict[str, list[views.UnitLink]] = {sid: [] for sid in site.standorte}
+            order = overview.parts[target.part].entries if ids else tuple(site.standorte)
+            units_at: dict[str, list[views.UnitLink]] = {sid: [] for sid in order}
             for unit in sorted(site.einheiten.values(), key=lambda u: sort_key(u.name)):
-                if unit.standort:
+                if unit.standort in units_at:
                     units_at[unit.standort].append(views.unit_link(unit, links))
             return self.renderer.render(
                 "standorte",
-                locations=[views.location_view(s, links) for s in site.standorte.values()],
+                locations=[views.location_view(site.standorte[i], links) for i in order],
                 units_at=units_at,
+                **extra,
             )
         return self.renderer.render(
-            "oeffnungszeiten-uebersicht", entries=views.hours_overview(site, links, self.today)
+            "oeffnungszeiten-uebersicht",
+            entries=views.hours_overview(site, links, self.today, ids),
+            **extra,
+        )
+
+    def _render_index(self, overview: _Overview, links: views.Links) -> str:
+        """The first page of a split overview: what is where, and the letter navigation."""
+        site = self.site
+        assert site is not None
+        entries: list[views.EntryLink] = []
+        if overview.view == "standorte":
+            # Few entries, and other plugins (events, council bodies) and editors link to
+            # standorte.md#<id>: the anchor stays here and leads on to the part.
+            for part in overview.parts:
+                for location_id in part.entries:
+                    anchor = slugify(location_id)
+                    entries.append(
+                        views.EntryLink(
+                            site.standorte[location_id].name,
+                            links("standort", location_id),
+                            anchor,
+                        )
+                    )
+        return self.renderer.render(
+            "uebersicht-teile",
+            kind=overview.view,
+            parts=self._part_links(overview, -1, links),
+            entries=entries,
         )
 
     def _render_directive(self, directive: Directive, links: views.Links) -> str:

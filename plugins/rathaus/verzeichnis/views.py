@@ -5,7 +5,7 @@ No MkDocs here: links come from a ``Links`` callback the adapter provides.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -15,6 +15,7 @@ from babel.dates import format_date
 from ..model import Site, slugify, sort_key
 from ..model.entities import Einheit, Oeffnungszeiten, Person, Standort, Zugang
 from ..model.fieldtypes import Phone, TimeRange
+from ..model.gliederung import initial
 from ..model.hours import Deviation, clock, iso_time, schema_org, upcoming, weekly_rows
 
 # (kind, id) → URL relative to the current page, e.g. ("einheit", "sozialamt").
@@ -288,15 +289,27 @@ def unit_jsonld(site: Site, unit: Einheit, links: Links, today: date) -> dict[st
     return data
 
 
-def people_directory(site: Site, links: Links) -> list[tuple[str, list[tuple[Contact, UnitLink]]]]:
-    """People grouped by the first letter of the family name, German order."""
+def family_key(person: Person) -> tuple[str, str]:
+    """Order of the directory: family name, then the full name (DIN 5007-1)."""
+    return sort_key(person.name.split()[-1]), sort_key(person.name)
 
-    def family_key(person: Person) -> tuple[str, str]:
-        return sort_key(person.name.split()[-1]), sort_key(person.name)
 
+def people_in_order(site: Site) -> list[Person]:
+    return sorted(site.personen.values(), key=family_key)
+
+
+def people_directory(
+    site: Site, links: Links, ids: Collection[str] | None = None
+) -> list[tuple[str, list[tuple[Contact, UnitLink]]]]:
+    """People grouped by the first letter of the family name, German order.
+
+    ``ids``: only these people (one part of a directory split by letters).
+    """
     groups: dict[str, list[tuple[Contact, UnitLink]]] = {}
-    for person in sorted(site.personen.values(), key=family_key):
-        letter = family_key(person)[0][:1].upper()
+    for person in people_in_order(site):
+        if ids is not None and person.id not in ids:
+            continue
+        letter = initial(family_key(person)[0])
         groups.setdefault(letter, []).append(
             (person_contact(site, person, links), unit_link(site.einheiten[person.einheit], links))
         )
@@ -321,12 +334,42 @@ def units_overview(site: Site, links: Links) -> list[tuple[UnitLink, list[UnitLi
     ]
 
 
-def hours_overview(site: Site, links: Links, today: date) -> list[tuple[UnitLink, HoursView]]:
+def units_with_hours(site: Site) -> list[Einheit]:
+    """Units with opening hours, in the order of the hours overview."""
+    return [
+        unit
+        for unit in sorted(site.einheiten.values(), key=lambda u: sort_key(u.name))
+        if unit.oeffnungszeiten
+    ]
+
+
+def hours_overview(
+    site: Site, links: Links, today: date, ids: Collection[str] | None = None
+) -> list[tuple[UnitLink, HoursView]]:
+    """``ids``: only these units (one part of an overview split by letters)."""
     return [
         (
             unit_link(unit, links),
             hours_view(site, unit.oeffnungszeiten, f"Öffnungszeiten: {unit.name}", today),
         )
-        for unit in sorted(site.einheiten.values(), key=lambda u: sort_key(u.name))
-        if unit.oeffnungszeiten
+        for unit in units_with_hours(site)
+        if unit.oeffnungszeiten and (ids is None or unit.id in ids)
     ]
+
+
+@dataclass(frozen=True)
+class PartLink:
+    """One entry of the letter navigation of an overview split into parts."""
+
+    label: str
+    url: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class EntryLink:
+    """An entry on the first page of a split overview, with the anchor it had before."""
+
+    name: str
+    url: str
+    anchor: str
