@@ -194,10 +194,26 @@ SHORT_WORDS = frozenset(["ja", "so", "da", "zu", "an", "um", "es", "er", "du", "
 _ENDS_SENTENCE = SHORT_WORDS | {"Ja"}
 
 
+# Both tests below look at one line only: the word before the dot and the rest of the line.
+# They search a window around the dot instead of slicing the whole text, so splitting a text
+# into sentences stays linear in its length (a generated page is one long text).
+_LAST_TOKEN = re.compile(r"(\S+)$")
+_ORDINAL_DIGITS = re.compile(r"(?<![\d.])\d{1,2}$")
+
+
+def _rest_of_line(text: str, dot: int) -> str:
+    """The text after ``dot`` up to the end of its line (``text[dot + 1 :].split("\n")[0]``)."""
+    end = text.find("\n", dot + 1)
+    return text[dot + 1 : end if end >= 0 else len(text)]
+
+
 def _is_abbreviation_dot(text: str, dot: int) -> bool:
-    if not text[dot + 1 :].split("\n", 1)[0].strip():
+    if not _rest_of_line(text, dot).strip():
         return False  # a dot at the end of a line ends the sentence
-    before = re.search(r"(\S+)$", text[:dot])
+    # ``$`` also matches before a final newline, so the word may end the previous line: the
+    # window starts after the last newline before ``dot - 1``.
+    line_start = text.rfind("\n", 0, max(dot - 1, 0)) + 1
+    before = _LAST_TOKEN.search(text, line_start, dot)
     if not before:
         return False
     token = before.group(1).lstrip(_STRIP)
@@ -208,10 +224,11 @@ def _is_abbreviation_dot(text: str, dot: int) -> bool:
 
 def _is_ordinal_dot(text: str, dot: int) -> bool:
     """``15. August`` or ``2. Stock``: digits, a dot and more words on the same line."""
-    if not re.search(r"(?<![\d.])\d{1,2}$", text[:dot]):
+    # At most two digits and a final newline end at ``dot``; the look-behind sees before the
+    # window's start, so a window of four characters gives the result of the whole text.
+    if not _ORDINAL_DIGITS.search(text, max(dot - 4, 0), dot):
         return False
-    rest = text[dot + 1 :].split("\n", 1)[0]
-    return bool(rest.strip())
+    return bool(_rest_of_line(text, dot).strip())
 
 
 _KNOWN_ABBREVIATIONS = frozenset(
@@ -324,8 +341,11 @@ def prepare_plain(text: str, *, kinds: dict[int, BlockKind] | None = None) -> Pr
     masked = _URL.sub(_blank, text)
     blocks = _blocks(masked, markdown=False)
     if kinds:
+        # Blocks are in text order: count the newlines between one block and the next only.
+        line_index, counted = 0, 0
         for block in blocks:
-            line_index = masked.count("\n", 0, block.start)
+            line_index += masked.count("\n", counted, block.start)
+            counted = block.start
             if line_index in kinds:
                 block.kind = kinds[line_index]
     return Prepared(text, masked, tuple(blocks), tuple(_sentences(masked, blocks)))
