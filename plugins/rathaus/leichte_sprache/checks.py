@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -38,14 +39,20 @@ def field_marks(root: Path, data_dir: str, file: str) -> dict[str, Mark]:
     path = root / data_dir / file
     if not path.is_file():
         return {}
-    doc, _ = parse_yaml(f"{data_dir}/{file}", path.read_bytes())
+    return dict(_marks(f"{data_dir}/{file}", path.read_bytes()))
+
+
+@lru_cache(maxsize=8)
+def _marks(display: str, raw: bytes) -> tuple[tuple[str, Mark], ...]:
+    """:func:`field_marks` of one file's content: parsed once per content in this process."""
+    doc, _ = parse_yaml(display, raw)
     if doc is None or not isinstance(doc.data, list):
-        return {}
+        return ()
     marks = {}
     for index, record in enumerate(doc.data):
         if isinstance(record, dict) and isinstance(record.get("id"), str) and FIELD in record:
             marks[record["id"]] = doc.mark_for((index, FIELD))
-    return marks
+    return tuple(marks.items())
 
 
 def data_findings(
@@ -102,10 +109,16 @@ def generated_findings(
     today: date,
     content_dir: str,
     skip: frozenset[str] = frozenset(),
+    pages: Mapping[str, views.LsPage] | None = None,
 ) -> list[Finding]:
-    """Findings of the generated LS pages; the file is the page's path as if it were written."""
+    """Findings of the generated LS pages; the file is the page's path as if it were written.
+
+    ``pages``: the pages of ``views.all_pages`` with plain paths as links, if already built.
+    """
     findings: list[Finding] = []
-    for src_uri, page in views.all_pages(site, lambda path: path, paths, today).items():
+    if pages is None:
+        pages = views.all_pages(site, lambda path: path, paths, today)
+    for src_uri, page in pages.items():
         if src_uri in skip:
             continue
         lines, _ = views.lintable(page)

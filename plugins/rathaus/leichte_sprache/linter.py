@@ -18,7 +18,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from functools import lru_cache
+from typing import Any, Literal
 
 from ..model import Finding, Level
 from .rules import RULE_NAMES, RULES, Issue
@@ -26,6 +27,11 @@ from .settings import LEVELS, Einstellungen
 from .text import BlockKind, Prepared, prepare_markdown, prepare_plain
 
 FRONT_MATTER_KEY = "leichte_sprache"
+
+CACHE_SIZE = 16_384
+"""Texts whose results are kept. The build asks twice for every text (``rathaus/pruefung``
+via ``checks.run_checks``, then ``rathaus/leichte-sprache`` for its report); the second ask
+must still find the first one's result, so this is well above the texts of a large site."""
 
 
 def issues(text: Prepared, settings: Einstellungen) -> list[Issue]:
@@ -147,29 +153,65 @@ def _day(value: Any) -> datetime.date | None:
         return None
 
 
+@dataclass(frozen=True)
+class Checked:
+    """The result of the rules for one text: its issues and where each is in the text."""
+
+    issues: tuple[Issue, ...]
+    positions: tuple[tuple[int, int], ...]
+    """1-based line and column of each issue in the source (Markdown only, else empty)."""
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def checked(
+    kind: Literal["markdown", "plain"],
+    source: str,
+    settings: Einstellungen,
+    kinds: tuple[tuple[int, BlockKind], ...] = (),
+) -> Checked:
+    """Prepare ``source`` and run the rules: once per content and settings in this process.
+
+    The key is the text itself (and the settings), not a file or a place, so the same text
+    asked for twice in a build – or again in the next build of ``mkdocs serve`` – is
+    linted once, and a changed text is always linted anew. The result is immutable; callers
+    build their findings from it.
+    """
+    if kind == "markdown":
+        text = prepare_markdown(source)
+    else:
+        text = prepare_plain(source, kinds=dict(kinds))
+    found = tuple(issues(text, settings))
+    positions = tuple(text.position(i.offset) for i in found) if kind == "markdown" else ()
+    return Checked(found, positions)
+
+
+def clear_cache() -> None:
+    """Forget every cached result (tests; a rebuild never needs it: keys are contents)."""
+    checked.cache_clear()
+
+
 def _findings(
     file: str,
-    text: Prepared,
-    found: Iterable[Issue],
+    found: Iterable[tuple[Issue, tuple[int, int]]],
     *,
-    at: tuple[int, int] | None = None,
     field: str = "",
 ) -> list[Finding]:
-    result = []
-    for issue in found:
-        line, col = at if at is not None else text.position(issue.offset)
-        result.append(
-            Finding(file, line, col, field, issue.message, issue.hint, issue.level, issue.rule)
-        )
-    return result
+    return [
+        Finding(file, line, col, field, issue.message, issue.hint, issue.level, issue.rule)
+        for issue, (line, col) in found
+    ]
 
 
 def lint_page(file: str, source: str, front_matter: Any, settings: Einstellungen) -> list[Finding]:
     """Findings of a hand-written page in Leichte Sprache (Markdown with front matter)."""
     switches = read_switches(file, source, front_matter)
-    text = prepare_markdown(source)
-    found = [i for i in issues(text, settings) if i.rule not in switches.off]
-    findings = [*switches.findings, *_findings(file, text, found)]
+    result = checked("markdown", source, settings)
+    found = [
+        (issue, where)
+        for issue, where in zip(result.issues, result.positions, strict=True)
+        if issue.rule not in switches.off
+    ]
+    findings = [*switches.findings, *_findings(file, found)]
     if switches.reviewed is None and settings.regeln.get("LS26") != "aus":
         level = LEVELS[settings.regeln.get("LS26", "hinweis")] or Level.INFO
         findings.append(
@@ -196,13 +238,17 @@ def lint_field(
     The text may be folded by YAML (``>-``), so "one sentence per line" (LS02) and the
     paragraph length (LS18) cannot be judged and are left out.
     """
-    text = prepare_plain(value)
-    found = [i for i in issues(text, settings) if i.rule not in {"LS02", "LS18", "LS19"}]
-    return _findings(file, text, found, at=(line, col), field=field)
+    found = [
+        (i, (line, col))
+        for i in checked("plain", value, settings).issues
+        if i.rule not in {"LS02", "LS18", "LS19"}
+    ]
+    return _findings(file, found, field=field)
 
 
 def lint_lines(
     lines: list[str], settings: Einstellungen, kinds: dict[int, BlockKind] | None = None
 ) -> list[Issue]:
     """Issues of generated text: one sentence per line, blank lines between blocks."""
-    return issues(prepare_plain("\n".join(lines), kinds=kinds), settings)
+    key = tuple(sorted(kinds.items())) if kinds else ()
+    return list(checked("plain", "\n".join(lines), settings, key).issues)

@@ -47,6 +47,8 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
         self.renderer = FragmentRenderer()
         self.today: date = build_date()
         self.generated: dict[str, views.LsPage] = {}
+        self.all_generated: dict[str, views.LsPage] = {}
+        """Every page ``views`` can write (links as plain paths), also those not written."""
         self.counterpart: dict[str, str] = {}
         self.ls_nav: Navigation | None = None
         self._files: Files | None = None
@@ -91,6 +93,7 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         self.generated = {}
         pages = views.all_pages(self.site, lambda path: path, self.paths, self.today)
+        self.all_generated = pages
         standard_of = self.paths.generated(self.site)
         for src_uri, page in pages.items():
             if files.get_file_from_path(src_uri) is not None:
@@ -212,11 +215,8 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
                 self.paths,
                 self.today,
                 content_dir,
-                frozenset(
-                    p
-                    for p in views.all_pages(self.site, str, self.paths, self.today)
-                    if p not in self.generated
-                ),
+                frozenset(p for p in self.all_generated if p not in self.generated),
+                self.all_generated,
             )
         )
         for finding in sorted(findings):

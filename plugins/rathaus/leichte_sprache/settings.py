@@ -85,6 +85,16 @@ class Einstellungen(BaseModel):
         "z. B. [[Pass, Reise-Pass]]",
     )
 
+    def __hash__(self) -> int:
+        # Equal settings hash alike (``regeln`` is a dict), so linter results can be cached
+        # by their settings (linter.py).
+        return hash(
+            tuple(
+                (name, tuple(sorted(value.items())) if isinstance(value, dict) else value)
+                for name, value in self
+            )
+        )
+
     def allowed(self) -> frozenset[str]:
         return DEFAULT_ALLOWED | frozenset(self.erlaubt)
 
