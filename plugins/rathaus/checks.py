@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -96,8 +97,19 @@ def statement_findings(site: Site, today: date) -> list[Finding]:
     return freshness(site.erklaerung, today, where.file, where.line, where.col)
 
 
-def run_checks(root: Path) -> list[Finding]:
-    """All findings for the site in ``root``, errors and warnings, sorted by place."""
+@dataclass(frozen=True)
+class Checks:
+    """The result of one run of every check."""
+
+    findings: list[Finding]
+    """All findings, errors and warnings, sorted by place."""
+    pages: list[Finding]
+    """The findings of :data:`PAGE_CHECKS` (also in ``findings``), page by page: no plugin
+    reports them, so the build logs them (rathaus/pruefung)."""
+
+
+def check_site(root: Path) -> Checks:
+    """Every check of the site in ``root``, each run once (see :func:`run_checks`)."""
     findings: list[Finding] = []
     site: Site | None = None
     try:
@@ -109,9 +121,16 @@ def run_checks(root: Path) -> list[Finding]:
     findings.extend(check_pages(root, site))
     findings.extend(check_posts(root, site))
     findings.extend(check_videos(root, site))
-    findings.extend(page_findings(root, site))
-    findings.extend(leichte_sprache.run(root, site, read_pages(root), build_date()))
-    return sorted(findings)
+    pages = read_pages(root)
+    of_pages = page_findings(root, site, pages=pages)
+    findings.extend(of_pages)
+    findings.extend(leichte_sprache.run(root, site, pages, build_date()))
+    return Checks(sorted(findings), of_pages)
+
+
+def run_checks(root: Path) -> list[Finding]:
+    """All findings for the site in ``root``, errors and warnings, sorted by place."""
+    return check_site(root).findings
 
 
 def read_pages(root: Path, content_dir: str = "content") -> dict[str, PageSource]:
@@ -133,9 +152,15 @@ def read_pages(root: Path, content_dir: str = "content") -> dict[str, PageSource
     return pages
 
 
-def page_findings(root: Path, site: Site | None, content_dir: str = "content") -> list[Finding]:
-    """The findings of :data:`PAGE_CHECKS` for every page."""
-    pages = read_pages(root, content_dir)
+def page_findings(
+    root: Path,
+    site: Site | None,
+    content_dir: str = "content",
+    pages: Mapping[str, PageSource] | None = None,
+) -> list[Finding]:
+    """The findings of :data:`PAGE_CHECKS` for every page (``pages``: already read)."""
+    if pages is None:
+        pages = read_pages(root, content_dir)
     generated = (
         frozenset(path for source in GENERATED_PAGES for path in source(site))
         if site is not None

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
 
+from rathaus import checks
+from rathaus.markdown_scan import PageSource
+from rathaus.model import Finding, Level
 from tests.conftest import build_site
 
 
@@ -89,3 +93,27 @@ def test_no_progress_for_small_builds(
     caplog.set_level(logging.INFO)
     build_site(root)
     assert "Seiten geschrieben" not in caplog.text
+
+
+def test_page_checks_run_once_per_page_and_build(
+    fixture_site: Callable[[str], Path],
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The build logs the findings of the one run of the page checks, not of a second run."""
+    root = with_pruefung(fixture_site("klein"))
+    (root / "content" / "b.md").write_text("# B\n\nText.\n", encoding="utf-8")
+    checked: Counter[str] = Counter()
+
+    def counting(
+        page: PageSource, pages: Mapping[str, PageSource], generated: frozenset[str] | None
+    ) -> list[Finding]:
+        checked[page.src_uri] += 1
+        return [Finding(page.file, 1, 1, "", "gezählt", "", Level.INFO, "zaehlung")]
+
+    monkeypatch.setattr(checks, "PAGE_CHECKS", [*checks.PAGE_CHECKS, counting])
+    caplog.set_level(logging.INFO)
+    build_site(root)
+    assert checked["b.md"] == 1
+    assert set(checked.values()) == {1}
+    assert caplog.messages.count("rathaus: content/b.md:1:1: gezählt") == 1

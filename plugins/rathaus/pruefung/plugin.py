@@ -28,8 +28,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..adapter import pages_by_source, report, site_root
-from ..checks import page_findings, run_checks
-from ..model import DataError, Level, load_site
+from ..checks import check_site
+from ..model import Level
 from ..render import BYTECODE_CACHE
 from ..report import counts
 from .config import PruefungConfig
@@ -38,7 +38,7 @@ log = get_plugin_logger(__name__)
 
 
 class PruefungPlugin(BasePlugin[PruefungConfig]):
-    """Runs ``checks.run_checks`` before the build writes anything."""
+    """Runs every check (``checks.check_site``) before the build writes anything."""
 
     def __init__(self) -> None:
         self.serving = False
@@ -54,18 +54,14 @@ class PruefungPlugin(BasePlugin[PruefungConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        root = site_root(config)
-        findings = run_checks(root)
+        result = check_site(site_root(config))
+        findings = result.findings
         errors = [f for f in findings if f.level is Level.ERROR]
         if errors:
             raise PluginError(report(errors) + f"\n{counts(findings)}")
         # Findings of page checks no other plugin reports (data warnings are logged by the
         # plugin that loads the data); warnings fail a --strict build.
-        try:
-            site = load_site(root)
-        except DataError:  # pragma: no cover - run_checks found no error, so this loads
-            site = None
-        for finding in page_findings(root, site):
+        for finding in result.pages:
             if finding.level is Level.WARNING:
                 log.warning(finding.format())
             else:
