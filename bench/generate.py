@@ -9,14 +9,16 @@ Deterministic: the same ``n`` and ``seed`` give byte-identical files. Proportion
   archive per year);
 * services for the A–Z index: 10 % of N as entries (no pages of their own);
 * the rest are hand-written topic pages in 12 sections of subsections with at most
-  ``SUBSECTION_SIZE`` pages each, and for every topic page its Leichte Sprache variant
+  ``SUBSECTION_SIZE`` pages each (more than ``SUBSECTION_SIZE`` subsections are grouped
+  into areas, and so on: no menu level lists more than ``SUBSECTION_SIZE`` entries, as on
+  a real municipal site), and for every topic page its Leichte Sprache variant
   under ``leichte-sprache/`` (there is no dedicated Leichte Sprache page feature yet, so the
   variants are plain Markdown pages, as an editor writes them today; services and events
   carry their ``leichte_sprache`` texts).
 
-Videos' metadata does not exist in the data model yet and is not generated.
-The theme configuration, ``overrides/`` and ``data/barrierefreiheit.yml`` come from the
-repository, so the benchmark follows the real theme.
+The demo's video metadata is copied as it is. The theme configuration, ``overrides/`` and
+``data/barrierefreiheit.yml`` come from the repository, so the benchmark follows the real
+theme; with ``prune`` (the large-site setting) ``navigation.sections`` is left out.
 """
 
 from __future__ import annotations
@@ -488,6 +490,15 @@ def plan(n: int) -> Plan:
     )
 
 
+def _nest(entries: list[Any], label: str) -> list[Any]:
+    """Group ``entries`` into parts of at most ``SUBSECTION_SIZE``, as often as needed."""
+    while len(entries) > SUBSECTION_SIZE:
+        size = math.ceil(len(entries) / math.ceil(len(entries) / SUBSECTION_SIZE))
+        parts = [entries[i : i + size] for i in range(0, len(entries), size)]
+        entries = [{f"{label}: Bereich {k + 1}": part} for k, part in enumerate(parts)]
+    return entries
+
+
 def _dump(data: Any) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=92)
 
@@ -812,8 +823,8 @@ def generate(root: Path, n: int, *, seed: int = 42, prune: bool = True) -> Plan:
                     p.sample_page = rel
             nav_groups.append({label: entries})
             easy_groups.append({label: easy_entries})
-        nav_sections.append({section: [f"{s_slug}/index.md", *nav_groups]})
-        easy_sections.append({section: easy_groups})
+        nav_sections.append({section: [f"{s_slug}/index.md", *_nest(nav_groups, section)]})
+        easy_sections.append({section: _nest(easy_groups, section)})
     (content / "leichte-sprache" / "index.md").write_text(
         "---\ndescription: Informationen in Leichter Sprache\n---\n\n# Leichte Sprache\n\n"
         + _lines(rng, 6, thema="der Stadt")
@@ -977,7 +988,10 @@ def write_config(root: Path, nav: list[Any], *, prune: bool, rathaus: bool) -> N
     config["theme"]["custom_dir"] = str(REPO / "overrides")
     features = [f for f in config["theme"].get("features", []) if f != "navigation.prune"]
     if prune:
-        features.append("navigation.prune")
+        # The large-site setting (README "Performance"): only the path to the current page
+        # is expanded. navigation.sections would expand every top-level section on every
+        # page, so the page would grow with the number of sections' entries.
+        features = [f for f in features if f != "navigation.sections"] + ["navigation.prune"]
     config["theme"]["features"] = features
     plugins = []
     for plugin in config["plugins"]:
@@ -985,6 +999,8 @@ def write_config(root: Path, nav: list[Any], *, prune: bool, rathaus: bool) -> N
         if rathaus or not name.startswith("rathaus/"):
             plugins.append(plugin)
     config["plugins"] = plugins
+    if not rathaus:
+        config["hooks"] = [str(Path(__file__).resolve().parent / "plain_hook.py")]
     config["nav"] = nav
     config.pop("site_dir", None)
     (root / "mkdocs.yml").write_text(_dump(config), encoding="utf-8")

@@ -198,7 +198,11 @@ def report(sizes: list[dict[str, Any]], *, prune: bool, repeat: int) -> dict[str
         "exponent": None if exponent is None else round(exponent, 3),
         "exponent_plain": None if plain_exp is None else round(plain_exp, 3),
         "exponent_cpu": None if cpu_exp is None else round(cpu_exp, 3),
-        "navigation": "prune" if prune else "full",
+        "navigation": (
+            "navigation.prune without navigation.sections"
+            if prune
+            else "full (navigation.sections, no prune)"
+        ),
         "repeat": repeat,
         "method": "minimum wall time of alternating fresh subprocess builds; RSS from wait4",
         "hardware": hardware(),
