@@ -29,10 +29,13 @@ log = get_plugin_logger(__name__)
 
 @dataclass(frozen=True)
 class _Listing:
-    """A generated list page: the posts it shows, and which year (for an archive)."""
+    """A generated list page: the posts it shows, the pages of its list (the overview or
+    one year's archive) and which year (for an archive)."""
 
     posts: tuple[Post, ...]
+    pages: tuple[str, ...]
     year: int | None = None
+    year_count: int = 0
 
 
 class AktuellesPlugin(BasePlugin[AktuellesConfig]):
@@ -86,7 +89,8 @@ class AktuellesPlugin(BasePlugin[AktuellesConfig]):
         self.pages = views.list_pages(news, len(ordered), per_page)
         self.listings = {}
         generated: list[tuple[str, str, str, _Listing, InclusionLevel]] = []
-        for n, src_uri in enumerate(self.pages):
+        pages = tuple(self.pages)
+        for n, src_uri in enumerate(pages):
             chunk = ordered[n * per_page : (n + 1) * per_page]
             title = self.config.title if n == 0 else f"{self.config.title} – Seite {n + 1}"
             generated.append(
@@ -94,20 +98,26 @@ class AktuellesPlugin(BasePlugin[AktuellesConfig]):
                     src_uri,
                     title,
                     "Meldungen und Pressemitteilungen der Verwaltung, die neuesten zuerst.",
-                    _Listing(chunk),
+                    _Listing(chunk, pages),
                     InclusionLevel.UNDEFINED if n == 0 else InclusionLevel.NOT_IN_NAV,
                 )
             )
-        for year, _ in views.years(ordered):
-            generated.append(
-                (
-                    views.year_page(news, year),
-                    f"{self.config.title}: Meldungen aus {year}",
-                    f"Alle Meldungen der Verwaltung aus dem Jahr {year}.",
-                    _Listing(tuple(p for p in ordered if p.day.year == year), year),
-                    InclusionLevel.NOT_IN_NAV,
+        for year, count in views.years(ordered):
+            of_year = tuple(p for p in ordered if p.day.year == year)
+            year_pages = tuple(views.year_pages(news, year, count, per_page))
+            for n, src_uri in enumerate(year_pages):
+                title = f"{self.config.title}: Meldungen aus {year}"
+                generated.append(
+                    (
+                        src_uri,
+                        title if n == 0 else f"{title} – Seite {n + 1}",
+                        f"Alle Meldungen der Verwaltung aus dem Jahr {year}.",
+                        _Listing(
+                            of_year[n * per_page : (n + 1) * per_page], year_pages, year, count
+                        ),
+                        InclusionLevel.NOT_IN_NAV,
+                    )
                 )
-            )
         for src_uri, title, description, listing, inclusion in generated:
             if files.get_file_from_path(src_uri) is not None:
                 continue  # an editor's page at the same path wins
@@ -144,11 +154,13 @@ class AktuellesPlugin(BasePlugin[AktuellesConfig]):
             "aktuelles",
             posts=[views.post_view(self.site, p, url, unit_url) for p in listing.posts],
             level=2,
-            pages=[] if listing.year else views.page_links(self.pages, url, src_uri),
-            years=views.year_links(self.config.news_dir.strip("/"), all_posts, url, listing.year),
+            pager=views.pager(listing.pages, url, src_uri, "Seiten der Meldungen"),
+            years=views.year_links(
+                self.config.news_dir.strip("/"), all_posts, url, listing.year, src_uri
+            ),
             feed_url=url(feed) if files.get_file_from_path(feed) is not None else "",
             intro=(
-                f"Alle {len(listing.posts)} Meldungen aus dem Jahr {listing.year}, "
+                f"Alle {listing.year_count} Meldungen aus dem Jahr {listing.year}, "
                 "die neuesten zuerst."
                 if listing.year
                 else "Meldungen und Pressemitteilungen der Verwaltung, die neuesten zuerst."
