@@ -16,6 +16,10 @@ class TermineConfig(base.Config):
     events_dir = opt.Type(str, default="termine")
     """Folder (in the site) for the events overview, one page and one .ics per event."""
 
+    per_page = opt.Type(int, default=20)
+    """Events per page of the list: upcoming ones (soonest first), then past ones (newest
+    first); more continue on ``seite-2`` …"""
+
     feed_name = opt.Type(str, default="kalender.ics")
     """File name (inside ``events_dir``) of the calendar of all upcoming events."""
 

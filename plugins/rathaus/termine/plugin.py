@@ -13,7 +13,7 @@ from mkdocs.utils import get_relative_url
 from ..adapter import load_or_fail, renderer
 from ..model import Site, slugify
 from ..model.hours import build_date
-from ..model.termine import split_events
+from ..model.termine import Split, split_events
 from ..model.termine import when as event_when
 from ..render import FragmentRenderer, toc_tokens
 from . import views
@@ -30,11 +30,15 @@ class TerminePlugin(BasePlugin[TermineConfig]):
         self.site: Site | None = None
         self.renderer = FragmentRenderer()
         self.today = build_date()
-        self.generated: dict[str, str] = {}  # src_uri → event id ("" for the overview)
+        self.generated: dict[str, str] = {}  # src_uri → event id ("" for the list pages)
+        self.split = Split([], [])
+        self.pages: list[str] = []  # the pages of the events list, the first is the index
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        if self.config.per_page < 1:
+            raise PluginError("rathaus/termine: per_page must be at least 1")
         self.site = load_or_fail(config, self.config.data_dir)
         self.renderer = renderer(config)
         self.today = build_date()
@@ -47,15 +51,26 @@ class TerminePlugin(BasePlugin[TermineConfig]):
         if not self.config.enabled or self.site is None:
             return files
         site, base = self.site, self.config.events_dir
+        self.split = split_events(list(site.termine.values()), self.today)
+        self.pages = views.overview_pages(base, self.split, self.config.per_page)
         pages = [
             (
-                f"{base}/index.md",
+                src_uri,
                 "",
-                "Termine",
+                "Termine" if n == 0 else f"Termine – Seite {n + 1}",
                 "Veranstaltungen der Stadt: Datum, Ort, Barrierefreiheit und Anmeldung.",
-                InclusionLevel.UNDEFINED,
+                InclusionLevel.UNDEFINED if n == 0 else InclusionLevel.NOT_IN_NAV,
             )
+            for n, src_uri in enumerate(self.pages)
         ]
+        taken = {f"{base}/{slugify(event.id)}.md": event.id for event in site.termine.values()}
+        for number, src_uri in enumerate(self.pages[1:], start=2):
+            if src_uri in taken:
+                raise PluginError(
+                    f"rathaus/termine: die Kennung „{taken[src_uri]}“ eines Termins ergibt "
+                    f"dieselbe Adresse wie Seite {number} der Terminliste ({base}/seite-"
+                    f"{number}/) – bitte die Kennung in data/termine.yml ändern"
+                )
         for event in site.termine.values():
             when = event_when(event.beginn, event.ende).text
             pages.append(
@@ -84,7 +99,7 @@ class TerminePlugin(BasePlugin[TermineConfig]):
         for event in site.termine.values():
             text = calendar_text(site, [event], event_url, host, self.today)
             files.append(_generated_file(config, f"{base}/{slugify(event.id)}.ics", text))
-        upcoming = split_events(list(site.termine.values()), self.today).upcoming
+        upcoming = self.split.upcoming
         feed = calendar_text(
             site, upcoming, event_url, host, self.today, name=f"Termine: {site.stadt.name}"
         )
@@ -105,9 +120,16 @@ class TerminePlugin(BasePlugin[TermineConfig]):
             context = views.event_context(self.site, self.site.termine[event_id], links, self.today)
             html = self.renderer.render("termin", level=2, **context)
         else:
-            html = self.renderer.render(
-                "termine", level=2, **views.overview_context(self.site, links, self.today)
+            context = views.overview_context(
+                self.site,
+                links,
+                self.today,
+                self.split,
+                self.pages,
+                page.file.src_uri,
+                self.config.per_page,
             )
+            html = self.renderer.render("termine", level=2, **context)
         return markdown + "\n" + html + "\n"
 
     def on_page_content(
@@ -127,6 +149,7 @@ class TerminePlugin(BasePlugin[TermineConfig]):
             "termin": lambda i: (f"{base}/{slugify(i)}.md", ""),
             "termin-ics": lambda i: (f"{base}/{slugify(i)}.ics", ""),
             "termine": lambda i: (f"{base}/index.md", ""),
+            "liste": lambda i: (i, ""),
             "feed": lambda i: (f"{base}/{self.config.feed_name}", ""),
         }
 

@@ -5,21 +5,24 @@ No MkDocs here: links come from a ``Links`` callback the adapter provides.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from babel.dates import format_date
 
+from ..aktuelles.views import paged, pager
 from ..model import Site, slugify
 from ..model.entities import Adresse, Zugang
 from ..model.hours import BERLIN
-from ..model.termine import Termin, When, instant, iso, split_events, when
+from ..model.termine import Split, Termin, When, instant, iso, when
 from ..verzeichnis.views import ACCESS_LABELS, AccessFact
 
 # (kind, id) → URL: "einheit", "standort", "termin", "termin-ics" relative to the
-# current page; "termin-absolute" and "einheit-absolute" with the site's address.
+# current page; "termin-absolute" and "einheit-absolute" with the site's address;
+# "liste" with the source path of a page of the events list.
 Links = Callable[[str, str], str]
 
 
@@ -150,11 +153,53 @@ def event_context(site: Site, event: Termin, links: Links, today: date) -> dict[
     }
 
 
-def overview_context(site: Site, links: Links, today: date) -> dict[str, Any]:
-    split = split_events(list(site.termine.values()), today)
+def overview_pages(events_dir: str, split: Split, per_page: int) -> list[str]:
+    """Source paths of the events list: ``termine/index.md``, ``termine/seite-2.md`` …
+
+    The list runs upcoming events (soonest first), then past ones (newest first), at most
+    ``per_page`` on a page; a single page when everything fits."""
+    count = len(split.upcoming) + len(split.past)
+    return paged(f"{events_dir}/index.md", events_dir, count, per_page)
+
+
+@dataclass(frozen=True)
+class PastLink:
+    """Where the past events begin, shown on the pages before."""
+
+    url: str
+    number: int
+
+
+def overview_context(
+    site: Site,
+    links: Links,
+    today: date,
+    split: Split,
+    pages: Sequence[str] = (),
+    current: str = "",
+    per_page: int = 0,
+) -> dict[str, Any]:
+    """One page of the events list; without ``pages`` the whole list on one page."""
+    index = pages.index(current) if pages else 0
+    size = per_page or len(split.upcoming) + len(split.past)
+    start, end = index * size, (index + 1) * size
+    upcoming = split.upcoming[start:end]
+    past = split.past[max(0, start - len(split.upcoming)) : max(0, end - len(split.upcoming))]
+    past_link: PastLink | None = None
+    if split.past and not past and len(pages) > 1:
+        first_past = math.floor(len(split.upcoming) / size)
+        if first_past > index:
+            past_link = PastLink(
+                links("liste", pages[first_past]) + "#vergangene-termine", first_past + 1
+            )
     return {
-        "upcoming": [event_view(site, e, links, today) for e in split.upcoming],
-        "past": [event_view(site, e, links, today) for e in split.past],
+        "upcoming": [event_view(site, e, links, today) for e in upcoming],
+        "past": [event_view(site, e, links, today) for e in past],
+        "none_planned": not split.upcoming and index == 0,
+        "past_link": past_link,
+        "pager": pager(pages, lambda src: links("liste", src), current, "Seiten der Termine")
+        if pages
+        else None,
         "feed": links("feed", ""),
         "as_of": format_date(today, "d. MMMM y", locale="de"),
         "as_of_iso": today.isoformat(),
