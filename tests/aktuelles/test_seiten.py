@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from rathaus.aktuelles.views import page_numbers, pager
 from tests.conftest import FIXTURES, build_site, parse
 
 EXTRA_2024 = 14
@@ -150,27 +149,3 @@ def test_archive_of_one_page_has_no_navigation(built: Path) -> None:
     page = _article(parse(built / "aktuelles" / "archiv" / "2025" / "index.html"))
     assert page.css_first("nav.rathaus-seiten") is None
     assert not (built / "aktuelles" / "archiv" / "2025" / "seite-2").exists()
-
-
-@pytest.mark.parametrize(
-    ("total", "current", "expected"),
-    [
-        (1, 1, [1]),
-        (5, 1, [1, 2, 3, 4, 5]),
-        (7, 4, [1, 2, 3, 4, 5, 6, 7]),
-        (8, 1, [1, 2, 3, None, 8]),
-        (8, 5, [1, 2, 3, 4, 5, 6, 7, 8]),
-        (9, 6, [1, None, 4, 5, 6, 7, 8, 9]),
-        (80, 40, [1, None, 38, 39, 40, 41, 42, None, 80]),
-        (80, 80, [1, None, 78, 79, 80]),
-    ],
-)
-def test_page_numbers(total: int, current: int, expected: list[int | None]) -> None:
-    assert page_numbers(total, current) == expected
-
-
-def test_pager_of_a_single_page_is_none() -> None:
-    assert pager(["a/index.md"], lambda src: src, "a/index.md", "Seiten") is None
-    two = pager(["a/index.md", "a/seite-2.md"], lambda src: src, "a/seite-2.md", "Seiten")
-    assert two is not None
-    assert (two.number, two.total, two.previous, two.next) == (2, 2, "a/index.md", None)

@@ -19,6 +19,7 @@ from mkdocs.utils import get_relative_url
 
 from ..adapter import load_or_fail, renderer, report, site_root
 from ..model import Level, Site, slugify
+from ..pagination import pager
 from ..render import FragmentRenderer, toc_tokens
 from . import views
 from .config import AktuellesConfig
@@ -154,7 +155,7 @@ class AktuellesPlugin(BasePlugin[AktuellesConfig]):
             "aktuelles",
             posts=[views.post_view(self.site, p, url, unit_url) for p in listing.posts],
             level=2,
-            pager=views.pager(listing.pages, url, src_uri, "Seiten der Meldungen"),
+            pager=pager(listing.pages, url, src_uri, "Seiten der Meldungen"),
             years=views.year_links(
                 self.config.news_dir.strip("/"), all_posts, url, listing.year, src_uri
             ),

@@ -13,11 +13,11 @@ from typing import Any
 
 from babel.dates import format_date
 
-from ..aktuelles.views import paged, pager
 from ..model import Site, slugify
 from ..model.entities import Adresse, Zugang
 from ..model.hours import BERLIN
 from ..model.termine import Split, Termin, When, instant, iso, when
+from ..pagination import paged, pager
 from ..verzeichnis.views import ACCESS_LABELS, AccessFact
 
 # (kind, id) → URL: "einheit", "standort", "termin", "termin-ics" relative to the
