@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,12 @@ SCHEMA_DIR = "schemas"
 
 def schema_documents() -> dict[str, str]:
     """File name → JSON text, one schema per data file, stable and pretty-printed."""
+    return dict(_schema_documents())
+
+
+# The schemas follow from the code alone; `mkdocs serve` asks on every rebuild (handbook).
+@cache
+def _schema_documents() -> dict[str, str]:
     roots: dict[str, Any] = {STADT_FILE: Stadt, STATEMENT_FILE: Erklaerung}
     roots.update({name: list[model] for name, model in RECORD_FILES.items()})  # type: ignore[valid-type]
     documents = {}
