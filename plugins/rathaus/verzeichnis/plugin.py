@@ -18,11 +18,11 @@ from mkdocs.utils import get_relative_url
 
 from ..adapter import load_or_fail, renderer, report, resolve_link, site_root
 from ..model import Level, Site, slugify, sort_key
-from ..model.gliederung import Teil, gliedern
+from ..model.gliederung import Teil
 from ..model.hours import build_date
 from ..pages import Directive, check_pages, find_directives
 from ..render import FragmentRenderer, toc_tokens
-from . import views
+from . import teile, views
 from .config import VerzeichnisConfig
 from .vcard import person_vcard, unit_vcard
 
@@ -55,7 +55,7 @@ class _Overview:
         return len(self.parts) > 1
 
     def part_page(self, index: int) -> str:
-        return f"{self.page.removesuffix('.md')}/{self.parts[index].slug}.md"
+        return teile.part_page(self.page, self.parts[index].slug)
 
 
 class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
@@ -74,7 +74,7 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
-        for option in ("people_per_part", "locations_per_part", "hours_per_part"):
+        for option in ("people_per_part", "locations_per_part", "hours_per_part", "units_per_part"):
             if self.config[option] < 1:
                 raise PluginError(f"rathaus/verzeichnis: {option} must be at least 1")
         self.root = site_root(config)
@@ -152,7 +152,7 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
             content = f"---\ndescription: {_yaml_text(description)}\n---\n\n# {title}\n"
             files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
             self.generated[src_uri] = target
-            if target.view in {"ansprechpersonen", "standorte", "oeffnungszeiten"}:
+            if target.view in {"einheiten", "ansprechpersonen", "standorte", "oeffnungszeiten"}:
                 self.overviews[target.view] = _Overview(
                     target.view, src_uri, title, description, self._parts(target.view)
                 )
@@ -237,19 +237,13 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
         """Record ids of an overview in parts of at most the configured number of entries."""
         site = self.site
         assert site is not None
+        if view == "einheiten":
+            return teile.unit_parts(site, self.config.units_per_part)
         if view == "ansprechpersonen":
-            people = views.people_in_order(site)
-            key = {p.id: views.family_key(p)[0] for p in people}
-            return gliedern([p.id for p in people], key.__getitem__, self.config.people_per_part)
+            return teile.people_parts(site, self.config.people_per_part)
         if view == "standorte":
-            names = {s.id: sort_key(s.name) for s in site.standorte.values()}
-            ids = list(site.standorte)
-            if len(ids) > self.config.locations_per_part:
-                ids.sort(key=lambda i: (names[i], i))  # parts need name order
-            return gliedern(ids, names.__getitem__, self.config.locations_per_part)
-        units = views.units_with_hours(site)
-        key = {u.id: sort_key(u.name) for u in units}
-        return gliedern([u.id for u in units], key.__getitem__, self.config.hours_per_part)
+            return teile.location_parts(site, self.config.locations_per_part)
+        return teile.hours_parts(site, self.config.hours_per_part)
 
     def _add_parts(self, files: Files, config: MkDocsConfig) -> None:
         """One page per part of every split overview, outside the navigation."""
@@ -333,8 +327,6 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
             return self.renderer.render(
                 "einheit", **views.unit_context(site, unit, links, self.today)
             )
-        if target.view == "einheiten":
-            return self.renderer.render("einheiten", groups=views.units_overview(site, links))
         overview = self.overviews.get(target.view)
         if overview is None:
             raise PluginError(f"rathaus/verzeichnis: no overview {target.view!r}")
@@ -345,6 +337,10 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
         if overview.split:
             ids = frozenset(overview.parts[target.part].entries)
             extra = {"parts": self._part_links(overview, target.part, links)}
+        if target.view == "einheiten":
+            return self.renderer.render(
+                "einheiten", groups=views.units_overview(site, links, ids), **extra
+            )
         if target.view == "ansprechpersonen":
             return self.renderer.render(
                 "ansprechpersonen", groups=views.people_directory(site, links, ids), **extra

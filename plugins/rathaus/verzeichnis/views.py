@@ -316,10 +316,19 @@ def people_directory(
     return list(groups.items())
 
 
-def units_overview(site: Site, links: Links) -> list[tuple[UnitLink, list[UnitLink]]]:
-    """Top-level units in name order, each with its assigned units."""
+def units_overview(
+    site: Site, links: Links, ids: Collection[str] | None = None
+) -> list[tuple[UnitLink, list[UnitLink]]]:
+    """Top-level units in name order, each with its assigned units.
+
+    ``ids``: only these top-level units (one part of an overview split by letters).
+    """
     tops = sorted(
-        (u for u in site.einheiten.values() if u.uebergeordnet is None),
+        (
+            u
+            for u in site.einheiten.values()
+            if u.uebergeordnet is None and (ids is None or u.id in ids)
+        ),
         key=lambda u: sort_key(u.name),
     )
     return [
