@@ -78,3 +78,25 @@ def test_schema_writes_files(tmp_path: Path) -> None:
         "videos.schema.json",
         "woerterbuch.schema.json",
     ]
+
+
+def test_check_knows_the_parts_of_split_overviews(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Links to a part of an overview split by letters (and its LS part) are no missing page;
+    a part the site's data and thresholds do not give still is."""
+    from tests.verzeichnis.test_teile import _write_site
+
+    root = tmp_path / "teile"
+    _write_site(root)  # hours_per_part: 3 – the parts A–F, G–K, L–R, S and T–Z
+    (root / "content" / "verweise.md").write_text(
+        "# Verweise\n\n[A bis F](oeffnungszeiten/a-f.md)\n\n"
+        "[Leicht](leichte-sprache/oeffnungszeiten/a-f.md)\n\n"
+        "[Ämter](verwaltung/a-z/t-z.md)\n\n"
+        "[Gibt es nicht](oeffnungszeiten/a-b.md)\n",
+        encoding="utf-8",
+    )
+    main(["--root", str(root), "check", "--format", "json"])
+    findings = [f for f in json.loads(capsys.readouterr().out) if f["file"].endswith("verweise.md")]
+    assert [(f["line"], f["level"]) for f in findings] == [(9, "error")]
+    assert "oeffnungszeiten/a-b.md" in findings[0]["message"]

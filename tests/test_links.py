@@ -87,3 +87,19 @@ def test_links_to_every_plugins_generated_pages_count_as_existing() -> None:
     } <= generated
     assert {f"termine/{slugify(event)}.md" for event in site.termine} <= generated
     assert {f"gremien/{slugify(body)}.md" for body in site.gremien} <= generated
+
+
+def test_generated_pages_follow_the_plugins_options() -> None:
+    """A source of generated pages gets the plugins' options from mkdocs.yml: the parts of
+    an overview depend on its threshold."""
+    from rathaus.checks import PluginOptions, generated_pages
+
+    site = load_site(REPO)
+    default = generated_pages(site)
+    assert not any(p.startswith("oeffnungszeiten/") for p in default)
+    split = generated_pages(
+        site, PluginOptions({"rathaus/verzeichnis": {"hours_per_part": 1, "units_dir": "amt"}})
+    )
+    parts = {p for p in split if p.startswith("oeffnungszeiten/")}
+    assert len(parts) > 1 and {f"leichte-sprache/{p}" for p in parts} <= split
+    assert "amt/index.md" in split and "verwaltung/index.md" not in split

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any, Protocol
 
 from .aktuelles.posts import check_posts
 from .leichte_sprache import checks as leichte_sprache
+from .leichte_sprache.settings import read_plugins
 from .leichte_sprache.views import Paths as LeichteSprachePaths
 from .links import check_links
 from .markdown_scan import PageSource, mask
@@ -38,41 +40,97 @@ def _safety(
 # Sprache linter) append themselves here.
 PAGE_CHECKS: list[PageCheck] = [_safety, check_links]
 
-GeneratedPages = Callable[[Site], Iterable[str]]
+
+@dataclass(frozen=True)
+class PluginOptions:
+    """The options of the plugins as mkdocs.yml gives them, for the generated pages' paths.
+
+    ``options("rathaus/verzeichnis")`` is that plugin's mapping, ``{}`` when mkdocs.yml does
+    not set any (then the plugin's defaults apply). `rathaus check` does not run MkDocs, so
+    the values are unchecked: use them only where they have the expected type.
+    """
+
+    plugins: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    def __call__(self, plugin: str) -> Mapping[str, Any]:
+        return self.plugins.get(plugin) or {}
+
+    def get(self, plugin: str) -> Mapping[str, Any] | None:
+        """The plugin's options; ``None`` when mkdocs.yml does not list the plugin."""
+        return self.plugins.get(plugin)
+
+    @classmethod
+    def read(cls, root: Path) -> PluginOptions:
+        return cls(read_plugins(root) or {})
 
 
-def _directory_pages(site: Site) -> Iterable[str]:
-    """Pages and files of rathaus/verzeichnis and rathaus/barrierefreiheit (default paths)."""
-    yield from ("verwaltung/index.md", "ansprechpersonen.md", "standorte.md")
-    yield from ("oeffnungszeiten.md", "barrierefreiheit.md")
+DEFAULTS = PluginOptions()
+"""No options: every plugin at its defaults."""
+
+
+class GeneratedPages(Protocol):
+    """Paths in content/ one plugin generates, from the data and the plugin's options."""
+
+    def __call__(self, site: Site, options: PluginOptions = ..., /) -> Iterable[str]: ...
+
+
+def _ls_paths(options: PluginOptions) -> LeichteSprachePaths:
+    return LeichteSprachePaths.from_options(
+        options.get("rathaus/verzeichnis"), options.get("rathaus/themen")
+    )
+
+
+def _directory_pages(site: Site, options: PluginOptions = DEFAULTS) -> Iterable[str]:
+    """Pages and files of rathaus/verzeichnis and rathaus/barrierefreiheit, with the parts of
+    overviews split by letters (the same parts as the build: ``verzeichnis.teile``)."""
+    paths = _ls_paths(options)
+    overviews = paths.overviews(site)
+    for kind in ("einheiten", "ansprechpersonen", "standorte", "oeffnungszeiten"):
+        overview = overviews.get(kind)
+        yield overview.page
+        yield from overview.part_pages()
+    yield "barrierefreiheit.md"
     for unit_id in site.einheiten:
-        yield from (f"verwaltung/{slugify(unit_id)}.md", f"verwaltung/{slugify(unit_id)}.vcf")
+        yield from (
+            f"{paths.units_dir}/{slugify(unit_id)}.md",
+            f"{paths.units_dir}/{slugify(unit_id)}.vcf",
+        )
+    people = paths.people_page.removesuffix(".md")
     for person_id in site.personen:
-        yield f"ansprechpersonen/{slugify(person_id)}.vcf"
+        yield f"{people}/{slugify(person_id)}.vcf"
 
 
 # Paths in content/ that plugins generate, so links to them are not reported as missing.
-# A plugin that generates pages adds a function here.
-def _handbook_pages(site: Site) -> Iterable[str]:
+# A plugin that generates pages adds a function ``(site, options)`` here; ``options(name)``
+# gives its settings in mkdocs.yml (e.g. how many entries one page of a list shows).
+def _handbook_pages(site: Site, options: PluginOptions = DEFAULTS) -> Iterable[str]:
     """The field reference of rathaus/handbuch (default path)."""
     yield "handbuch/felder.md"
 
 
-def _leichte_sprache_pages(site: Site) -> Iterable[str]:
-    """The generated pages of rathaus/leichte-sprache (default paths)."""
-    yield from LeichteSprachePaths().generated(site)
-    yield LeichteSprachePaths().ls(LeichteSprachePaths.woerterbuch_page)
+def _leichte_sprache_pages(site: Site, options: PluginOptions = DEFAULTS) -> Iterable[str]:
+    """The generated pages of rathaus/leichte-sprache, with the parts of split overviews."""
+    paths = _ls_paths(options)
+    yield from paths.generated(site)
+    yield paths.ls(paths.woerterbuch_page)
 
 
-def _sign_language_pages(site: Site) -> Iterable[str]:
+def _sign_language_pages(site: Site, options: PluginOptions = DEFAULTS) -> Iterable[str]:
     """The video overview of rathaus/gebaerdensprache (default path)."""
     yield "gebaerdensprache.md"
 
 
-def _finding_pages(site: Site) -> Iterable[str]:
-    """Pages of rathaus/themen, rathaus/aktuelles, rathaus/termine and rathaus/gremien
+def _topic_pages(site: Site, options: PluginOptions = DEFAULTS) -> Iterable[str]:
+    """The A–Z index of rathaus/themen and its parts by letters."""
+    overview = _ls_paths(options).overviews(site).themen
+    yield overview.page
+    yield from overview.part_pages()
+
+
+def _finding_pages(site: Site, options: PluginOptions = DEFAULTS) -> Iterable[str]:
+    """Pages of rathaus/aktuelles, rathaus/termine and rathaus/gremien
     (default paths; the yearly news archives depend on the posts and are not listed)."""
-    yield from ("themen.md", "aktuelles/index.md", "termine/index.md", "gremien/index.md")
+    yield from ("aktuelles/index.md", "termine/index.md", "gremien/index.md")
     for event_id in site.termine:
         yield from (f"termine/{slugify(event_id)}.md", f"termine/{slugify(event_id)}.ics")
     yield "termine/kalender.ics"
@@ -85,8 +143,14 @@ GENERATED_PAGES: list[GeneratedPages] = [
     _handbook_pages,
     _leichte_sprache_pages,
     _sign_language_pages,
+    _topic_pages,
     _finding_pages,
 ]
+
+
+def generated_pages(site: Site, options: PluginOptions = DEFAULTS) -> frozenset[str]:
+    """Every path of :data:`GENERATED_PAGES` for ``site`` and the plugins' ``options``."""
+    return frozenset(path for source in GENERATED_PAGES for path in source(site, options))
 
 
 def statement_findings(site: Site, today: date) -> list[Finding]:
@@ -161,11 +225,7 @@ def page_findings(
     """The findings of :data:`PAGE_CHECKS` for every page (``pages``: already read)."""
     if pages is None:
         pages = read_pages(root, content_dir)
-    generated = (
-        frozenset(path for source in GENERATED_PAGES for path in source(site))
-        if site is not None
-        else None
-    )
+    generated = generated_pages(site, PluginOptions.read(root)) if site is not None else None
     findings: list[Finding] = []
     for page in pages.values():
         for check in PAGE_CHECKS:

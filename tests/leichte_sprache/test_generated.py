@@ -96,3 +96,23 @@ def test_unit_with_own_ls_text_uses_it(demo: Site) -> None:
         own = [line.text for block in page.blocks[:3] for line in block.lines]
         expected = views.split_sentences(unit.leichte_sprache or "")
         assert own[: len(expected)] == expected
+
+
+def test_demo_overviews_in_parts_give_ls_without_errors(demo: Site) -> None:
+    """Every overview split as far as it goes (one entry per page): the LS parts and the
+    first pages with their letter navigation keep the rules for every demo record."""
+    from rathaus.verzeichnis.teile import Schwellen
+
+    settings = site_settings(Einstellungen(), demo)
+    paths = views.Paths(schwellen=Schwellen(people=1, locations=1, hours=1, units=1, topics=1))
+    pages = views.all_pages(demo, lambda path: path, paths, build_date())
+    parts = [p for p in pages if p.startswith("leichte-sprache/ansprechpersonen/")]
+    assert len(parts) > 1
+    assert set(paths.generated(demo)) <= set(pages)
+    errors = [
+        (path, text, issue.rule)
+        for path, page in pages.items()
+        for text, issue in views.lint(page, settings)
+        if issue.level is Level.ERROR
+    ]
+    assert errors == []

@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from tests.conftest import FIXTURES, build_site, parse
+from tests.conftest import FIXTURES, REPO, build_site, parse
 
 UNITS = [
     "Abfallberatung",
@@ -29,6 +29,7 @@ UNITS = [
     "Standesamt",
     "Zentrale Dienste",
 ]
+CHILD_UNITS = ["Archivwerkstatt", "Lesesaal"]
 PEOPLE = [
     "Anna Albers",
     "Ben Bauer",
@@ -51,6 +52,9 @@ SERVICES = [
     ("Gewerbeanmeldung", ["Gewerbe"]),
     ("Baugenehmigung", ["Bauantrag"]),
 ]
+LS_SERVICES = {"Wohngeld", "Hundesteuer", "Baugenehmigung"}
+"""Services with a text in Leichter Sprache (and Reisepass of the fixture)."""
+LS_TEXT = "Dabei hilft Ihnen die Stadt."
 MKDOCS = """\
 site_name: Testdorf
 site_url: https://www.testdorf.example/
@@ -59,6 +63,7 @@ theme:
   name: material
   language: de
   font: false
+  custom_dir: overrides
 plugins:
   - search:
       lang: de
@@ -66,6 +71,7 @@ plugins:
       people_per_part: 3
       locations_per_part: 2
       hours_per_part: 3
+      units_per_part: 4
   - rathaus/themen:
       entries_per_part: 5
   - rathaus/leichte-sprache
@@ -88,6 +94,11 @@ def _write_site(root: Path) -> None:
     shutil.copytree(FIXTURES / "finden", root)
     shutil.rmtree(root / "content" / "aktuelles")
     (root / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
+    # The language switch and the alternate link of the LS fixture and the demo's partials.
+    shutil.copytree(FIXTURES / "leichte-sprache" / "overrides", root / "overrides")
+    shutil.copytree(
+        REPO / "overrides" / "partials" / "rathaus", root / "overrides/partials/rathaus"
+    )
     data = root / "data"
     locations = "".join(
         f"- id: {_slug(name)}\n  name: {name}\n  adresse:\n    strasse: Weg {i}\n"
@@ -103,6 +114,11 @@ def _write_site(root: Path) -> None:
         f"  oeffnungszeiten:\n    woche:\n      montag: 8:00-12:00\n"
         for i, name in enumerate(UNITS)
     )
+    # Units assigned to a top-level unit stay with it on its part of the units overview.
+    units += "".join(
+        f"- id: {_slug(name)}\n  name: {name}\n  art: abteilung\n  uebergeordnet: stadtarchiv\n"
+        for name in CHILD_UNITS
+    )
     with (data / "einheiten.yml").open("a", encoding="utf-8") as f:
         f.write(units)
     people = "".join(
@@ -116,6 +132,7 @@ def _write_site(root: Path) -> None:
     services = "".join(
         f"- id: {_slug(name)}\n  name: {name}\n  synonyme: [{', '.join(synonyms)}]\n"
         f"  einheit: {_slug(UNITS[i % len(UNITS)])}\n  beschreibung: Das erledigen wir.\n"
+        + (f"  leichte_sprache: {LS_TEXT}\n" if name in LS_SERVICES else "")
         for i, (name, synonyms) in enumerate(SERVICES)
     )
     with (data / "leistungen.yml").open("a", encoding="utf-8") as f:
@@ -156,7 +173,7 @@ def _resolves(site: Path, page_url: str, href: str) -> bool:
     return not anchor or parse(file).css_first(f"[id='{anchor}']") is not None
 
 
-OVERVIEWS = ["/oeffnungszeiten/", "/ansprechpersonen/", "/standorte/", "/themen/"]
+OVERVIEWS = ["/oeffnungszeiten/", "/ansprechpersonen/", "/standorte/", "/themen/", "/verwaltung/"]
 
 
 @pytest.mark.parametrize("overview", OVERVIEWS)
@@ -276,8 +293,164 @@ def test_parts_are_in_sitemap_and_search_but_not_in_the_navigation(site: Path) -
         assert not any(url.removeprefix("/").rstrip("/") in (h or "") for h in nav)
 
 
-def test_leichte_sprache_overviews_still_complete(site: Path) -> None:
-    """The LS pages are written by rathaus/leichte-sprache; they are not split (yet)."""
-    page = _html(site, "/leichte-sprache/ansprechpersonen/")
-    names = {h.text(strip=True) for h in _article(page).css("h2")}
-    assert {*PEOPLE, "Erika Muster"} <= names
+def test_units_overview_keeps_assigned_units_with_their_unit(site: Path) -> None:
+    units = _entries(site, "/verwaltung/", "ul.rathaus-liste > li > a")
+    assert set(units) >= {*UNITS, "Bürgerbüro"} and set(units.values()) == {1}
+    assigned = _entries(site, "/verwaltung/", "ul.rathaus-liste li li > a")
+    assert assigned == Counter(CHILD_UNITS)
+    for url in _parts(site, "/verwaltung/"):
+        assert url.startswith("/verwaltung/a-z/")
+        for li in _article(_html(site, url)).css("ul.rathaus-liste > li"):
+            children = [a.text() for a in li.css("li li > a")]
+            assert not children or li.css_first("a").text() == "Stadtarchiv"
+
+
+# -- Leichte Sprache: the LS overviews are split into the same parts ------------------------
+
+LS = "/leichte-sprache"
+
+
+def _alternate(page: LexborHTMLParser) -> str:
+    link = page.css_first("link[rel='alternate'][type='text/html']")
+    assert link is not None
+    return link.attributes["href"] or ""
+
+
+@pytest.mark.parametrize("overview", OVERVIEWS)
+def test_leichte_sprache_parts_pair_with_the_standard_parts(site: Path, overview: str) -> None:
+    parts = _parts(site, overview)
+    ls_parts = _parts(site, LS + overview)
+    assert ls_parts == [LS + url for url in parts]
+    for url, ls_url in zip(parts, ls_parts, strict=True):
+        standard, easy = _html(site, url), _html(site, ls_url)
+        assert urljoin(url, _alternate(standard)) == ls_url
+        assert urljoin(ls_url, _alternate(easy)) == url
+        for page, here, there in ((standard, url, ls_url), (easy, ls_url, url)):
+            (switch,) = page.css("nav.rathaus-sprachwahl a")
+            assert urljoin(here, switch.attributes["href"] or "") == there
+    assert urljoin(overview, _alternate(_html(site, overview))) == LS + overview
+
+
+@pytest.mark.parametrize("overview", OVERVIEWS)
+def test_leichte_sprache_letter_navigation(site: Path, overview: str) -> None:
+    index = _article(_html(site, LS + overview)).css_first("nav.rathaus-teile")
+    assert index is not None and index.css_first("[aria-current]") is None
+    labels = [a.text() for a in index.css("a")]
+    assert all(label.startswith("Seite ") and "–" not in label for label in labels)
+    for url in _parts(site, LS + overview):
+        page = _html(site, url)
+        nav = _article(page).css_first("nav.rathaus-teile")
+        assert nav.attributes["aria-label"].endswith("nach Buchstaben")
+        [current] = nav.css("a[aria-current='page']")
+        assert urljoin(url, current.attributes["href"] or "") == url
+        assert page.css_first("h1").text().endswith(": " + current.text())
+        for a in nav.css("a"):
+            assert _resolves(site, url, a.attributes["href"] or "")
+
+
+def test_leichte_sprache_every_entry_once_across_parts(site: Path) -> None:
+    hours = _entries(site, LS + "/oeffnungszeiten/", "article h2")
+    assert set(hours) == set(UNITS) and set(hours.values()) == {1}
+    people = _entries(site, LS + "/ansprechpersonen/", "article h2")
+    assert set(people) == {*PEOPLE, "Erika Muster", "Özgür Özdemir"}
+    assert set(people.values()) == {1}
+    locations = _entries(site, LS + "/standorte/", "article h2[id]")
+    assert set(locations) == {*LOCATIONS, "Rathaus Testdorf"} and set(locations.values()) == {1}
+    topics = _entries(site, LS + "/themen/", "article h2")
+    assert set(topics) == {*LS_SERVICES, "Reisepass"} and set(topics.values()) == {1}
+    units = _entries(site, LS + "/verwaltung/", "article li > a:not([aria-current])")
+    units -= Counter({a: n for a, n in units.items() if a.startswith("Seite ")})
+    assert set(units) >= {*UNITS, *CHILD_UNITS} and set(units.values()) == {1}
+
+
+def test_leichte_sprache_part_without_easy_topics_leads_to_the_standard_part(
+    site: Path,
+) -> None:
+    url = LS + "/themen/0-9/"
+    links = _article(_html(site, url)).css("p a")
+    assert [urljoin(url, a.attributes["href"] or "") for a in links] == ["/themen/0-9/"]
+
+
+def test_leichte_sprache_links_to_locations_reach_their_part(site: Path) -> None:
+    checked = 0
+    for unit in UNITS:
+        url = f"{LS}/verwaltung/{_slug(unit)}/"
+        for a in _article(_html(site, url)).css("a"):
+            href = a.attributes["href"] or ""
+            if "/standorte/" in urljoin(url, href):
+                assert urljoin(url, href).split("#")[0] != f"{LS}/standorte/"
+                assert _resolves(site, url, href), (url, href)
+                checked += 1
+    assert checked == len(UNITS)
+    for a in _article(_html(site, f"{LS}/standorte/")).css("ul a"):
+        assert _resolves(site, f"{LS}/standorte/", a.attributes["href"] or "")
+
+
+def test_leichte_sprache_parts_pass_the_linter(site: Path) -> None:
+    """Every LS part as the build writes it: no errors of the LS linter, also in `rathaus check`.
+
+    (The strict build would fail on them as well: the plugin logs errors as warnings.)"""
+    from rathaus.checks import read_pages
+    from rathaus.leichte_sprache import checks, views
+    from rathaus.leichte_sprache.settings import Einstellungen, read_plugins
+    from rathaus.model import Level, load_site
+    from rathaus.model.hours import build_date
+
+    root = site.parent
+    data = load_site(root)
+    findings = checks.run(root, data, read_pages(root), build_date())
+    assert [f.format() for f in findings if f.level is Level.ERROR] == []
+    plugins = read_plugins(root) or {}
+    paths = views.Paths.from_options(plugins["rathaus/verzeichnis"], plugins["rathaus/themen"])
+    pages = views.all_pages(data, lambda path: path, paths, build_date())
+    settings = checks.site_settings(Einstellungen(), data)
+    for overview in OVERVIEWS:
+        for url in _parts(site, LS + overview):
+            page = pages[f"{url.strip('/')}.md"]
+            assert [i.rule for _, i in views.lint(page, settings) if i.level is Level.ERROR] == []
+
+
+def test_rathaus_check_knows_every_part(site: Path) -> None:
+    from rathaus.checks import PluginOptions, generated_pages
+    from rathaus.model import load_site
+
+    root = site.parent
+    known = generated_pages(load_site(root), PluginOptions.read(root))
+    for overview in OVERVIEWS:
+        for url in [*_parts(site, overview), *_parts(site, LS + overview)]:
+            assert f"{url.strip('/')}.md" in known
+
+
+# -- without building ------------------------------------------------------------------------
+
+
+def test_part_pages_of_a_folder_index_go_beside_its_pages() -> None:
+    from rathaus.verzeichnis.teile import part_page
+
+    assert part_page("oeffnungszeiten.md", "a-c") == "oeffnungszeiten/a-c.md"
+    assert part_page("verwaltung/index.md", "a-c") == "verwaltung/a-z/a-c.md"
+    assert part_page("index.md", "d") == "a-z/d.md"
+
+
+def test_leichte_sprache_part_labels() -> None:
+    from rathaus.leichte_sprache.views import part_label
+
+    assert part_label("A–C") == "Seite A bis C"
+    assert part_label("D") == "Seite D"
+    assert part_label("Sch–Sz") == "Seite Sch bis Sz"
+    assert part_label("Schm (1/2)") == "Seite Schm, Teil 1"
+    assert part_label("0–9") == "Seite 0 bis 9"
+
+
+def test_leichte_sprache_reads_the_thresholds_of_the_standard_plugins() -> None:
+    from rathaus.leichte_sprache.views import Paths
+    from rathaus.verzeichnis.teile import Schwellen
+
+    paths = Paths.from_options(
+        {"units_dir": "amt", "hours_per_part": 4, "people_per_part": "viele", "units_per_part": 0},
+        {"page": "a-z.md", "entries_per_part": 7},
+    )
+    assert (paths.units_dir, paths.topics_page) == ("amt", "a-z.md")
+    # Invalid values (only `rathaus check` sees them unvalidated) keep the defaults.
+    assert paths.schwellen == Schwellen(hours=4, topics=7)
+    assert Paths.from_options(None, {"entries_per_part": 7}) == Paths()

@@ -19,7 +19,7 @@ from ..model import Finding, Level, Site
 from ..model.yamlread import Mark, parse_yaml
 from . import views
 from .linter import lint_field, lint_page
-from .settings import Einstellungen, read_settings
+from .settings import Einstellungen, read_plugins, read_settings
 
 DATA_TEXTS = ("einheiten.yml", "leistungen.yml", "termine.yml")
 FIELD = "leichte_sprache"
@@ -151,16 +151,18 @@ def run(
     if settings is None:
         return findings
     settings = site_settings(settings, site)
-    folder = views.Paths().folder
+    plugins = read_plugins(root) or {}
+    paths = views.Paths.from_options(
+        plugins.get("rathaus/verzeichnis"), plugins.get("rathaus/themen")
+    )
+    folder = paths.folder
     # Unreviewed pages (LS26) are listed by the build; `rathaus check` reports problems only.
     findings.extend(f for f in page_findings(pages, settings, folder) if f.rule != "LS26")
     findings.extend(post_findings(pages, settings))
     if site is not None:
         findings.extend(data_findings(root, site, settings))
         written = frozenset(p for p in pages if is_ls_page(p, folder))
-        findings.extend(
-            generated_findings(site, settings, views.Paths(), today, content_dir, written)
-        )
+        findings.extend(generated_findings(site, settings, paths, today, content_dir, written))
     return findings
 
 

@@ -26,6 +26,7 @@ from ..adapter import load_or_fail, renderer, site_root
 from ..model import Finding, Level, Site
 from ..model.hours import build_date
 from ..render import FragmentRenderer, toc_tokens
+from ..verzeichnis.teile import Uebersichten
 from . import checks, views, woerterbuch
 from .config import LeichteSpracheConfig
 from .linter import read_switches
@@ -50,6 +51,8 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
         self.all_generated: dict[str, views.LsPage] = {}
         """Every page ``views`` can write (links as plain paths), also those not written."""
         self.counterpart: dict[str, str] = {}
+        self.overviews: Uebersichten | None = None
+        """The overviews' parts by letters, computed once per build."""
         self.ls_nav: Navigation | None = None
         self._files: Files | None = None
 
@@ -66,14 +69,8 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
         self.settings = checks.site_settings(settings, self.site)
         verzeichnis = getattr(config.plugins.get("rathaus/verzeichnis"), "config", None)
         themen = getattr(config.plugins.get("rathaus/themen"), "config", None)
-        if verzeichnis is not None:
-            self.paths = views.Paths(
-                units_dir=verzeichnis.units_dir,
-                people_page=verzeichnis.people_page,
-                locations_page=verzeichnis.locations_page,
-                hours_page=verzeichnis.hours_page,
-                topics_page=themen.page if themen is not None else views.Paths.topics_page,
-            )
+        # Where the standard pages are, and their parts: the LS overviews are split alike.
+        self.paths = views.Paths.from_options(verzeichnis, themen)
         self.renderer = renderer(config)
         self.today = build_date()
         return config
@@ -92,9 +89,12 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
                 # LS pages live in their own navigation (on_nav), never in the standard one.
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         self.generated = {}
-        pages = views.all_pages(self.site, lambda path: path, self.paths, self.today)
+        self.overviews = self.paths.overviews(self.site)
+        pages = views.all_pages(
+            self.site, lambda path: path, self.paths, self.today, self.overviews
+        )
         self.all_generated = pages
-        standard_of = self.paths.generated(self.site)
+        standard_of = self.paths.generated(self.site, self.overviews)
         for src_uri, page in pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 continue  # an editor's page at the same path wins
@@ -266,7 +266,9 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
                 return f"{relative}#{anchor}" if anchor else relative
 
             assert self.site is not None
-            view = views.page_for(self.site, page.file.src_uri, url, self.paths, self.today)
+            view = views.page_for(
+                self.site, page.file.src_uri, url, self.paths, self.today, self.overviews
+            )
             return markdown + "\n" + self.renderer.render("leichte-sprache", page=view) + "\n"
         assert self.site is not None
         return hard_line_breaks(woerterbuch.explain(markdown, self.site.woerterbuch.values()))

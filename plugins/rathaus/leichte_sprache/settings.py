@@ -136,8 +136,8 @@ _Lenient.add_multi_constructor("!", _ignore)
 _Lenient.add_multi_constructor("tag:yaml.org,2002:python/", _ignore)
 
 
-def plugin_options(root: Path, config_file: str = "mkdocs.yml") -> dict[str, Any] | None:
-    """The options of ``rathaus/leichte-sprache`` in mkdocs.yml; None if it is not used."""
+def read_plugins(root: Path, config_file: str = "mkdocs.yml") -> dict[str, dict[str, Any]] | None:
+    """The options of every plugin in mkdocs.yml by its name; None without a readable file."""
     path = root / config_file
     if not path.is_file():
         return None
@@ -154,10 +154,16 @@ def plugin_options(root: Path, config_file: str = "mkdocs.yml") -> dict[str, Any
             for p in (plugins or [])
         )
     )
-    for name, options in entries:
-        if name == PLUGIN:
-            return options if isinstance(options, dict) else {}
-    return None
+    return {
+        name: options if isinstance(options, dict) else {}
+        for name, options in entries
+        if isinstance(name, str)
+    }
+
+
+def plugin_options(root: Path, config_file: str = "mkdocs.yml") -> dict[str, Any] | None:
+    """The options of ``rathaus/leichte-sprache`` in mkdocs.yml; None if it is not used."""
+    return (read_plugins(root, config_file) or {}).get(PLUGIN)
 
 
 def read_settings(root: Path) -> tuple[Einstellungen | None, list[Finding]]:

@@ -15,10 +15,10 @@ No MkDocs here: URLs come from a callback the adapter provides.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from babel.dates import format_date
 
@@ -27,6 +27,8 @@ from ..model.entities import Einheit, Oeffnungszeiten, Person, Standort
 from ..model.fieldtypes import TimeRange
 from ..model.hours import Deviation, upcoming, weekly_rows
 from ..themen.views import entries
+from ..verzeichnis.teile import Schwellen, Uebersicht, Uebersichten
+from ..verzeichnis.views import PartLink, people_in_order
 from .rules import Issue
 from .settings import Einstellungen
 from .text import BlockKind, prepare_plain
@@ -72,11 +74,15 @@ class Fact:
 
 @dataclass(frozen=True)
 class Block:
-    kind: Literal["ueberschrift", "saetze", "liste", "adresse", "angaben"]
+    kind: Literal["ueberschrift", "saetze", "liste", "adresse", "angaben", "teile"]
     lines: tuple[Line, ...] = ()
     facts: tuple[Fact, ...] = ()
     level: int = 2
     anchor: str | None = None
+    parts: tuple[PartLink, ...] = ()
+    """``teile``: the pages of an overview split by letters (``lines``: their labels)."""
+    label: str = ""
+    """``teile``: the name of the navigation."""
 
 
 def heading(text: str | Part, level: int = 2, anchor: str | None = None) -> Block:
@@ -105,6 +111,34 @@ class Paths:
     hours_page: str = "oeffnungszeiten.md"
     topics_page: str = "themen.md"
     woerterbuch_page: str = "woerterbuch.md"
+    schwellen: Schwellen = field(default_factory=Schwellen)
+    """The most entries of one overview page (the ``…_per_part`` options of the plugins)."""
+
+    @classmethod
+    def from_options(
+        cls, verzeichnis: Mapping[str, Any] | None, themen: Mapping[str, Any] | None
+    ) -> Paths:
+        """The paths and thresholds the options of rathaus/verzeichnis and rathaus/themen set
+        (their config in the build, their mkdocs.yml entries in ``rathaus check``); ``None``:
+        the plugin is not used. Missing or invalid options keep the defaults."""
+        if verzeichnis is None:
+            return cls()
+        default, limits = cls(), Schwellen()
+        themen = themen or {}
+        return cls(
+            units_dir=_option(verzeichnis, "units_dir", default.units_dir),
+            people_page=_option(verzeichnis, "people_page", default.people_page),
+            locations_page=_option(verzeichnis, "locations_page", default.locations_page),
+            hours_page=_option(verzeichnis, "hours_page", default.hours_page),
+            topics_page=_option(themen, "page", default.topics_page),
+            schwellen=Schwellen(
+                people=_option(verzeichnis, "people_per_part", limits.people),
+                locations=_option(verzeichnis, "locations_per_part", limits.locations),
+                hours=_option(verzeichnis, "hours_per_part", limits.hours),
+                units=_option(verzeichnis, "units_per_part", limits.units),
+                topics=_option(themen, "entries_per_part", limits.topics),
+            ),
+        )
 
     def ls(self, src_uri: str) -> str:
         return f"{self.folder}/{src_uri}"
@@ -112,17 +146,39 @@ class Paths:
     def unit(self, unit_id: str) -> str:
         return f"{self.units_dir}/{slugify(unit_id)}.md"
 
-    def generated(self, site: Site) -> dict[str, str]:
+    def overviews(self, site: Site) -> Uebersichten:
+        """The standard overviews and their parts: the LS overviews are split the same way."""
+        return Uebersichten(
+            site,
+            self.schwellen,
+            units_page=f"{self.units_dir}/index.md",
+            people_page=self.people_page,
+            locations_page=self.locations_page,
+            hours_page=self.hours_page,
+            topics_page=self.topics_page,
+        )
+
+    def generated(self, site: Site, overviews: Uebersichten | None = None) -> dict[str, str]:
         """LS source path → the standard page it belongs to, for every generated LS page."""
+        overviews = overviews or self.overviews(site)
         standard = [
-            f"{self.units_dir}/index.md",
-            self.people_page,
-            self.locations_page,
-            self.hours_page,
-            self.topics_page,
-            *(self.unit(u) for u in site.einheiten),
+            page
+            for overview in overviews.all().values()
+            for page in (overview.page, *overview.part_pages())
         ]
+        standard.extend(self.unit(u) for u in site.einheiten)
         return {self.ls(path): path for path in standard}
+
+
+_T = TypeVar("_T", str, int)
+
+
+def _option(options: Mapping[str, Any], key: str, default: _T) -> _T:
+    """An option's value if it has the default's type (a number: at least 1)."""
+    value = options.get(key, default)
+    if type(value) is not type(default) or (isinstance(value, int) and value < 1):
+        return default
+    return value
 
 
 # -- small pieces --------------------------------------------------------------------------
@@ -256,7 +312,15 @@ def address_block(location: Standort) -> Block:
 # -- pages ---------------------------------------------------------------------------------
 
 
-def unit_page(site: Site, unit: Einheit, url: Url, paths: Paths, today: date) -> LsPage:
+def unit_page(
+    site: Site,
+    unit: Einheit,
+    url: Url,
+    paths: Paths,
+    today: date,
+    overviews: Uebersichten | None = None,
+) -> LsPage:
+    """``overviews``: the overviews' parts, if known (the locations page may be split)."""
     page = LsPage(unit.name, f"{unit.name}: Infos in Leichter Sprache.")
     blocks = page.blocks
     if unit.leichte_sprache:
@@ -271,6 +335,7 @@ def unit_page(site: Site, unit: Einheit, url: Url, paths: Paths, today: date) ->
     blocks.append(sentences(line("Hier steht:")))
     topics = [line("So erreichen Sie uns.")]
     location = site.standorte.get(unit.standort) if unit.standort else None
+    locations = (overviews or paths.overviews(site)).standorte
     if location:
         topics.append(line("Hier ist das Büro."))
     if unit.oeffnungszeiten:
@@ -304,7 +369,7 @@ def unit_page(site: Site, unit: Einheit, url: Url, paths: Paths, today: date) ->
                     "Mehr über das Haus lesen Sie hier: ",
                     name(
                         location.name,
-                        url(f"{paths.ls(paths.locations_page)}#{slugify(location.id)}"),
+                        url(f"{paths.ls(locations.page_of(location.id))}#{slugify(location.id)}"),
                     ),
                     ".",
                 )
@@ -349,8 +414,45 @@ def _person_contact(person: Person) -> Iterator[Fact]:
         yield Fact("E-Mail", person.email, f"mailto:{person.email}")
 
 
-def units_page(site: Site, url: Url, paths: Paths) -> LsPage:
-    page = LsPage("Ämter", "Alle Ämter der Stadt in Leichter Sprache.")
+_TITLES = {
+    "einheiten": ("Ämter", "Alle Ämter der Stadt in Leichter Sprache."),
+    "ansprechpersonen": (
+        "Ansprech·personen",
+        "Die Ansprech·personen der Stadt in Leichter Sprache.",
+    ),
+    "standorte": (
+        "Häuser der Stadt",
+        "Die Häuser der Stadt in Leichter Sprache: Adresse und Zugang.",
+    ),
+    "oeffnungszeiten": ("Öffnungs·zeiten", "Wann die Ämter offen sind: in Leichter Sprache."),
+    "themen": ("Themen von A bis Z", "Hilfe von der Stadt von A bis Z in Leichter Sprache."),
+}
+"""Title and description of each overview in Leichter Sprache."""
+
+
+def units_page(site: Site, url: Url, paths: Paths, ids: Collection[str] | None = None) -> LsPage:
+    """``ids``: only these top-level units and the units assigned to them (one part)."""
+    page = LsPage(*_TITLES["einheiten"])
+    if ids is not None:
+        tops = sorted(
+            (u for u in site.einheiten.values() if u.id in ids), key=lambda u: sort_key(u.name)
+        )
+        page.blocks.append(
+            Block("liste", tuple(line(name(u.name, url(paths.ls(paths.unit(u.id))))) for u in tops))
+        )
+        for top in tops:
+            children = sorted(site.children_of(top.id), key=lambda u: sort_key(u.name))
+            if children:
+                page.blocks.append(sentences(line("Zu ", name(top.name), " gehören:")))
+                page.blocks.append(
+                    Block(
+                        "liste",
+                        tuple(
+                            line(name(u.name, url(paths.ls(paths.unit(u.id))))) for u in children
+                        ),
+                    )
+                )
+        return page
     page.blocks.append(
         sentences(
             line("Die Stadt hat viele Ämter und Büros."),
@@ -367,21 +469,21 @@ def units_page(site: Site, url: Url, paths: Paths) -> LsPage:
     return page
 
 
-def people_page(site: Site, url: Url, paths: Paths) -> LsPage:
-    page = LsPage("Ansprech·personen", "Die Ansprech·personen der Stadt in Leichter Sprache.")
-    page.blocks.append(
-        sentences(
-            line("Hier finden Sie die Menschen, die Ihnen helfen."),
-            line("Die Namen stehen in der Reihen·folge von A bis Z."),
-            line("Sie können die Menschen anrufen."),
-            line("Oder Sie schreiben eine E-Mail."),
+def people_page(site: Site, url: Url, paths: Paths, ids: Collection[str] | None = None) -> LsPage:
+    """``ids``: only these people (one part of the directory)."""
+    page = LsPage(*_TITLES["ansprechpersonen"])
+    if ids is None:
+        page.blocks.append(
+            sentences(
+                line("Hier finden Sie die Menschen, die Ihnen helfen."),
+                line("Die Namen stehen in der Reihen·folge von A bis Z."),
+                line("Sie können die Menschen anrufen."),
+                line("Oder Sie schreiben eine E-Mail."),
+            )
         )
-    )
-
-    def family(person: Person) -> tuple[str, str]:
-        return sort_key(person.name.split()[-1]), sort_key(person.name)
-
-    for person in sorted(site.personen.values(), key=family):
+    for person in people_in_order(site):
+        if ids is not None and person.id not in ids:
+            continue
         page.blocks.append(heading(name(person.name), 2, f"person-{slugify(person.id)}"))
         page.blocks.append(Block("angaben", facts=tuple(person_facts(site, person, url, paths))))
     return page
@@ -396,18 +498,20 @@ _ACCESS = (
 )
 
 
-def locations_page(site: Site, url: Url, paths: Paths) -> LsPage:
-    page = LsPage(
-        "Häuser der Stadt", "Die Häuser der Stadt in Leichter Sprache: Adresse und Zugang."
-    )
-    page.blocks.append(
-        sentences(
-            line("Die Ämter sind in verschiedenen Häusern."),
-            line("Hier stehen die Adressen."),
-            line("Und Sie lesen: So kommen Sie in das Haus."),
+def locations_page(
+    site: Site, url: Url, paths: Paths, order: Collection[str] | None = None
+) -> LsPage:
+    """``order``: only these locations, in this order (one part of the page)."""
+    page = LsPage(*_TITLES["standorte"])
+    if order is None:
+        page.blocks.append(
+            sentences(
+                line("Die Ämter sind in verschiedenen Häusern."),
+                line("Hier stehen die Adressen."),
+                line("Und Sie lesen: So kommen Sie in das Haus."),
+            )
         )
-    )
-    for location in site.standorte.values():
+    for location in (site.standorte[i] for i in (site.standorte if order is None else order)):
         anchor = slugify(location.id)
         page.blocks.append(heading(name(location.name), 2, anchor))
         page.blocks.append(sentences(line("Die Adresse ist:")))
@@ -438,17 +542,21 @@ def locations_page(site: Site, url: Url, paths: Paths) -> LsPage:
     return page
 
 
-def hours_page(site: Site, url: Url, paths: Paths, today: date) -> LsPage:
-    page = LsPage("Öffnungs·zeiten", "Wann die Ämter offen sind: in Leichter Sprache.")
-    page.blocks.append(
-        sentences(
-            line("Hier lesen Sie: Wann sind die Ämter offen?"),
-            line("Manche Ämter haben feste Zeiten."),
-            line("Bei manchen Ämtern brauchen Sie einen Termin."),
+def hours_page(
+    site: Site, url: Url, paths: Paths, today: date, ids: Collection[str] | None = None
+) -> LsPage:
+    """``ids``: only these units (one part of the overview)."""
+    page = LsPage(*_TITLES["oeffnungszeiten"])
+    if ids is None:
+        page.blocks.append(
+            sentences(
+                line("Hier lesen Sie: Wann sind die Ämter offen?"),
+                line("Manche Ämter haben feste Zeiten."),
+                line("Bei manchen Ämtern brauchen Sie einen Termin."),
+            )
         )
-    )
     for unit in sorted(site.einheiten.values(), key=lambda u: sort_key(u.name)):
-        if unit.oeffnungszeiten is None:
+        if unit.oeffnungszeiten is None or (ids is not None and unit.id not in ids):
             continue
         anchor = slugify(unit.id)
         page.blocks.append(heading(name(unit.name, url(paths.ls(paths.unit(unit.id)))), 2, anchor))
@@ -466,18 +574,22 @@ def hours_page(site: Site, url: Url, paths: Paths, today: date) -> LsPage:
     return page
 
 
-def topics_page(site: Site, url: Url, paths: Paths) -> LsPage:
-    """The A–Z index in Leichte Sprache: the services with a ``leichte_sprache`` text."""
-    page = LsPage("Themen von A bis Z", "Hilfe von der Stadt von A bis Z in Leichter Sprache.")
-    page.blocks.append(
-        sentences(
-            line("Hier finden Sie Hilfe von der Stadt."),
-            line("Die Themen stehen in der Reihen·folge von A bis Z."),
-            line("Bei jedem Thema steht: Welches Amt hilft Ihnen?"),
+def topics_page(site: Site, url: Url, paths: Paths, ids: Collection[str] | None = None) -> LsPage:
+    """The A–Z index in Leichte Sprache: the services with a ``leichte_sprache`` text.
+
+    ``ids``: only the entries with these anchors (one part of the index).
+    """
+    page = LsPage(*_TITLES["themen"])
+    if ids is None:
+        page.blocks.append(
+            sentences(
+                line("Hier finden Sie Hilfe von der Stadt."),
+                line("Die Themen stehen in der Reihen·folge von A bis Z."),
+                line("Bei jedem Thema steht: Welches Amt hilft Ihnen?"),
+            )
         )
-    )
     for entry in entries(site, lambda unit_id: url(paths.ls(paths.unit(unit_id)))):
-        if not entry.leichte_sprache:
+        if not entry.leichte_sprache or (ids is not None and entry.anchor not in ids):
             continue
         page.blocks.append(heading(name(entry.title), 2, entry.anchor))
         page.blocks.append(sentences(*(line(s) for s in split_sentences(entry.leichte_sprache))))
@@ -486,6 +598,165 @@ def topics_page(site: Site, url: Url, paths: Paths) -> LsPage:
             facts.append(Fact("Hier bekommen Sie Hilfe", unit.name, unit.url))
             facts.extend(_phone_facts(unit.phones))
         page.blocks.append(Block("angaben", facts=tuple(facts)))
+    return page
+
+
+# -- overviews in parts by letters ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Wording:
+    """What the first page of a split overview says, and the name of its letter navigation."""
+
+    sentences: tuple[str, ...]
+    navigation: str
+    part: str
+    """The sentence at the top of each part."""
+
+
+_SPLIT: dict[str, _Wording] = {
+    "einheiten": _Wording(
+        (
+            "Die Stadt hat viele Ämter und Büros.",
+            "Die Ämter stehen auf mehreren Seiten.",
+            "Wählen Sie den ersten Buchstaben vom Namen.",
+            "Dann sehen Sie die Ämter mit diesem Buchstaben.",
+        ),
+        "Ämter nach Buchstaben",
+        "Hier finden Sie die Ämter mit diesen Buchstaben.",
+    ),
+    "ansprechpersonen": _Wording(
+        (
+            "Hier finden Sie die Menschen, die Ihnen helfen.",
+            "Die Namen stehen auf mehreren Seiten.",
+            "Wählen Sie den ersten Buchstaben vom Nach·namen.",
+            "Dann sehen Sie die Menschen mit diesem Buchstaben.",
+        ),
+        "Namen nach Buchstaben",
+        "Hier finden Sie die Namen mit diesen Buchstaben.",
+    ),
+    "standorte": _Wording(
+        (
+            "Die Ämter sind in verschiedenen Häusern.",
+            "Die Häuser stehen auf mehreren Seiten.",
+            "Wählen Sie den ersten Buchstaben vom Namen.",
+            "Oder klicken Sie unten auf den Namen vom Haus.",
+        ),
+        "Häuser nach Buchstaben",
+        "Hier finden Sie die Häuser mit diesen Buchstaben.",
+    ),
+    "oeffnungszeiten": _Wording(
+        (
+            "Hier lesen Sie: Wann sind die Ämter offen?",
+            "Die Ämter stehen auf mehreren Seiten.",
+            "Wählen Sie den ersten Buchstaben vom Namen.",
+            "Dann sehen Sie die Zeiten von diesen Ämtern.",
+        ),
+        "Ämter nach Buchstaben",
+        "Hier lesen Sie die Zeiten von diesen Ämtern.",
+    ),
+    "themen": _Wording(
+        (
+            "Hier finden Sie Hilfe von der Stadt.",
+            "Die Themen stehen auf mehreren Seiten.",
+            "Wählen Sie den ersten Buchstaben vom Thema.",
+            "Bei jedem Thema steht: Welches Amt hilft Ihnen?",
+        ),
+        "Themen nach Buchstaben",
+        "Hier finden Sie die Themen mit diesen Buchstaben.",
+    ),
+}
+
+
+def part_label(label: str) -> str:
+    """A part's label in Leichter Sprache: „A–C“ → „Seite A bis C“, „0–9“ → „Seite 0 bis 9“,
+    „Schm (1/2)“ → „Seite Schm, Teil 1“."""
+    number = ""
+    if label.endswith(")") and " (" in label:
+        label, _, rest = label.partition(" (")
+        number = rest.split("/")[0]
+    text = "Seite " + label.replace("–", " bis ")
+    return f"{text}, Teil {number}" if number else text
+
+
+def _navigation(kind: str, overview: Uebersicht, current: int, url: Url, paths: Paths) -> Block:
+    links = tuple(
+        PartLink(part_label(part.label), url(paths.ls(overview.part_page(i))), i == current)
+        for i, part in enumerate(overview.parts)
+    )
+    return Block(
+        "teile",
+        tuple(line(link.label) for link in links),
+        parts=links,
+        label=_SPLIT[kind].navigation,
+    )
+
+
+def split_index_page(site: Site, kind: str, overview: Uebersicht, url: Url, paths: Paths) -> LsPage:
+    """The first page of a split overview: what is where, and the letters."""
+    index = LsPage(*_TITLES[kind])
+    index.blocks.append(sentences(*(line(text) for text in _SPLIT[kind].sentences)))
+    index.blocks.append(_navigation(kind, overview, -1, url, paths))
+    if kind == "standorte":
+        # Few entries: every house, linked to its part.
+        index.blocks.append(heading("Alle Häuser", 2, "alle"))
+        index.blocks.append(
+            Block(
+                "liste",
+                tuple(
+                    line(
+                        name(
+                            site.standorte[i].name,
+                            url(f"{paths.ls(overview.part_page(n))}#{slugify(i)}"),
+                        )
+                    )
+                    for n, part in enumerate(overview.parts)
+                    for i in part.entries
+                ),
+            )
+        )
+    return index
+
+
+def _part_page(
+    site: Site,
+    kind: str,
+    overview: Uebersicht,
+    index: int,
+    url: Url,
+    paths: Paths,
+    today: date,
+) -> LsPage:
+    """One part of a split overview: the letter navigation and the part's entries."""
+    ids = overview.parts[index].entries
+    if kind == "einheiten":
+        content = units_page(site, url, paths, ids)
+    elif kind == "ansprechpersonen":
+        content = people_page(site, url, paths, frozenset(ids))
+    elif kind == "standorte":
+        content = locations_page(site, url, paths, ids)
+    elif kind == "oeffnungszeiten":
+        content = hours_page(site, url, paths, today, frozenset(ids))
+    else:
+        content = topics_page(site, url, paths, frozenset(ids))
+    label = part_label(overview.parts[index].label)
+    title, description = _TITLES[kind]
+    page = LsPage(f"{title}: {label}", f"{description} {label}.")
+    page.blocks.append(sentences(line(_SPLIT[kind].part)))
+    page.blocks.append(_navigation(kind, overview, index, url, paths))
+    if not content.blocks:
+        # Topics: no entry of this part has a text in Leichter Sprache yet.
+        page.blocks.append(
+            sentences(
+                line("Diese Themen gibt es nur in Alltags·sprache."),
+                line(
+                    "Hier lesen Sie die Themen: ",
+                    Part("Themen in Alltags·sprache", url(overview.part_page(index))),
+                    ".",
+                ),
+            )
+        )
+    page.blocks.extend(content.blocks)
     return page
 
 
@@ -504,32 +775,59 @@ def woerterbuch_page(site: Site) -> LsPage:
     return page
 
 
-def _builders(site: Site, url: Url, paths: Paths, today: date) -> dict[str, Callable[[], LsPage]]:
-    builders: dict[str, Callable[[], LsPage]] = {
-        paths.ls(f"{paths.units_dir}/index.md"): lambda: units_page(site, url, paths),
-        paths.ls(paths.people_page): lambda: people_page(site, url, paths),
-        paths.ls(paths.locations_page): lambda: locations_page(site, url, paths),
-        paths.ls(paths.hours_page): lambda: hours_page(site, url, paths, today),
-        paths.ls(paths.topics_page): lambda: topics_page(site, url, paths),
+def _builders(
+    site: Site, url: Url, paths: Paths, today: date, overviews: Uebersichten | None = None
+) -> dict[str, Callable[[], LsPage]]:
+    overviews = overviews or paths.overviews(site)
+    whole: dict[str, Callable[[], LsPage]] = {
+        "einheiten": lambda: units_page(site, url, paths),
+        "ansprechpersonen": lambda: people_page(site, url, paths),
+        "standorte": lambda: locations_page(site, url, paths),
+        "oeffnungszeiten": lambda: hours_page(site, url, paths, today),
+        "themen": lambda: topics_page(site, url, paths),
     }
+    builders: dict[str, Callable[[], LsPage]] = {}
+    for kind, build in whole.items():
+        overview = overviews.get(kind)
+        if not overview.split:
+            builders[paths.ls(overview.page)] = build
+            continue
+        builders[paths.ls(overview.page)] = lambda kind=kind, overview=overview: split_index_page(  # type: ignore[misc]
+            site, kind, overview, url, paths
+        )
+        for index in range(len(overview.parts)):
+            builders[paths.ls(overview.part_page(index))] = (
+                lambda kind=kind, overview=overview, index=index: _part_page(  # type: ignore[misc]
+                    site, kind, overview, index, url, paths, today
+                )
+            )
     if site.woerterbuch:
         # Only in Leichte Sprache: no standard page belongs to it.
         builders[paths.ls(paths.woerterbuch_page)] = lambda: woerterbuch_page(site)
     for unit in site.einheiten.values():
         builders[paths.ls(paths.unit(unit.id))] = (
-            lambda unit=unit: unit_page(site, unit, url, paths, today)  # type: ignore[misc]
+            lambda unit=unit: unit_page(site, unit, url, paths, today, overviews)  # type: ignore[misc]
         )
     return builders
 
 
-def all_pages(site: Site, url: Url, paths: Paths, today: date) -> dict[str, LsPage]:
-    """Every generated LS page by its source path."""
-    return {src: build() for src, build in _builders(site, url, paths, today).items()}
+def all_pages(
+    site: Site, url: Url, paths: Paths, today: date, overviews: Uebersichten | None = None
+) -> dict[str, LsPage]:
+    """Every generated LS page by its source path (``overviews``: if already computed)."""
+    return {src: build() for src, build in _builders(site, url, paths, today, overviews).items()}
 
 
-def page_for(site: Site, src_uri: str, url: Url, paths: Paths, today: date) -> LsPage:
+def page_for(
+    site: Site,
+    src_uri: str,
+    url: Url,
+    paths: Paths,
+    today: date,
+    overviews: Uebersichten | None = None,
+) -> LsPage:
     """One generated LS page, with URLs from ``url``."""
-    return _builders(site, url, paths, today)[src_uri]()
+    return _builders(site, url, paths, today, overviews)[src_uri]()
 
 
 # -- linting of generated text -------------------------------------------------------------
@@ -558,6 +856,12 @@ def lintable(page: LsPage) -> tuple[list[str], dict[int, BlockKind]]:
         if block.kind == "angaben":
             for fact in block.facts:
                 lines.extend([f"{fact.label}:", ""])
+            continue
+        if block.kind == "teile":
+            # The letter navigation: its name and the pages' labels, read like a list.
+            for text in (block.label, *(entry.text for entry in block.lines)):
+                kinds[len(lines)] = "liste"
+                lines.extend([text, ""])
             continue
         if block.kind in {"ueberschrift", "liste"}:
             for entry in block.lines:
