@@ -5,11 +5,12 @@ The core (``rathaus.model``) knows nothing of MkDocs; this is the thin shared ed
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -61,3 +62,23 @@ def pages_by_source(files: Files) -> dict[str, File]:
     on every page is quadratic in the number of pages (issue 8).
     """
     return {file.src_uri: file for file in files.documentation_pages()}
+
+
+def generated_page(
+    config: MkDocsConfig,
+    files: Files,
+    src_uri: str,
+    title: str,
+    description: str,
+    inclusion: InclusionLevel = InclusionLevel.NOT_IN_NAV,
+) -> File | None:
+    """Add the page a plugin fills in later: front matter with ``description`` and the ``title``
+    (Markdown) as heading. ``None``, and nothing added, when an editor's page is at ``src_uri``:
+    the editor's page wins."""
+    if files.get_file_from_path(src_uri) is not None:
+        return None
+    # JSON strings are YAML double-quoted scalars: any description is safe in front matter.
+    content = f"---\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n\n# {title}\n"
+    file = File.generated(config, src_uri, content=content, inclusion=inclusion)
+    files.append(file)
+    return file

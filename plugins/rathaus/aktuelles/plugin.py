@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +16,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from ..adapter import load_or_fail, renderer, report, site_root
+from ..adapter import generated_page, load_or_fail, renderer, report, site_root
 from ..model import Level, Site, slugify
 from ..pagination import pager
 from ..render import FragmentRenderer, toc_tokens
@@ -120,12 +119,8 @@ class AktuellesPlugin(BasePlugin[AktuellesConfig]):
                     )
                 )
         for src_uri, title, description, listing, inclusion in generated:
-            if files.get_file_from_path(src_uri) is not None:
-                continue  # an editor's page at the same path wins
-            content = f"---\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n\n"
-            content += f"# {title}\n"
-            files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
-            self.listings[src_uri] = listing
+            if generated_page(config, files, src_uri, title, description, inclusion):
+                self.listings[src_uri] = listing
 
         if self.config.feed:
             self._add_feed(files, config, ordered)

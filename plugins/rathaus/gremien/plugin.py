@@ -5,12 +5,12 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from ..adapter import load_or_fail, renderer
+from ..adapter import generated_page, load_or_fail, renderer
 from ..model import Site, slugify
 from ..model.hours import build_date
 from ..render import FragmentRenderer, toc_tokens
@@ -64,11 +64,8 @@ class GremienPlugin(BasePlugin[GremienConfig]):
                 )
             )
         for src_uri, body_id, title, description, inclusion in pages:
-            if files.get_file_from_path(src_uri) is not None:
-                continue  # an editor's page at the same path wins
-            content = f"---\ndescription: {_yaml_text(description)}\n---\n\n# {title}\n"
-            files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
-            self.generated[src_uri] = body_id
+            if generated_page(config, files, src_uri, title, description, inclusion):
+                self.generated[src_uri] = body_id
         log.info(f"{len(self.site.gremien)} Gremien")
         return files
 
@@ -120,9 +117,3 @@ class GremienPlugin(BasePlugin[GremienConfig]):
             return f"{url}#{anchor}" if anchor else url
 
         return link
-
-
-def _yaml_text(text: str) -> str:
-    """A YAML double-quoted scalar for generated front matter."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{escaped}"'

@@ -15,14 +15,14 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
-from ..adapter import load_or_fail, renderer, site_root
+from ..adapter import generated_page, load_or_fail, renderer, site_root
 from ..model import Finding, Level, Site
 from ..model.hours import build_date
 from ..render import FragmentRenderer, toc_tokens
@@ -96,21 +96,12 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
         self.all_generated = pages
         standard_of = self.paths.generated(self.site, self.overviews)
         for src_uri, page in pages.items():
-            if files.get_file_from_path(src_uri) is not None:
-                continue  # an editor's page at the same path wins
             standard = standard_of.get(src_uri)  # None: a page only in LS (Wörterbuch)
             if standard is not None and files.get_file_from_path(standard) is None:
                 continue  # no standard page (e.g. rathaus/verzeichnis is off)
-            content = (
-                f"---\ndescription: {_yaml_text(page.description)}\n---\n\n"
-                f"# {_markdown_text(page.title)}\n"
-            )
-            files.append(
-                File.generated(
-                    config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV
-                )
-            )
-            self.generated[src_uri] = page
+            title = _markdown_text(page.title)
+            if generated_page(config, files, src_uri, title, page.description):
+                self.generated[src_uri] = page
         return files
 
     def _pair(self, files: Files) -> None:
@@ -352,12 +343,6 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
                 else "Start-Seite in Leichter Sprache"
             ),
         }
-
-
-def _yaml_text(text: str) -> str:
-    """A YAML double-quoted scalar for generated front matter."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{escaped}"'
 
 
 def _markdown_text(text: str) -> str:

@@ -10,7 +10,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from ..adapter import load_or_fail, renderer
+from ..adapter import generated_page, load_or_fail, renderer
 from ..model import Site, slugify
 from ..model.hours import build_date
 from ..model.termine import Split, split_events
@@ -83,11 +83,8 @@ class TerminePlugin(BasePlugin[TermineConfig]):
                 )
             )
         for src_uri, event_id, title, description, inclusion in pages:
-            if files.get_file_from_path(src_uri) is not None:
-                continue  # an editor's page at the same path wins
-            content = f"---\ndescription: {_yaml_text(description)}\n---\n\n# {title}\n"
-            files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
-            self.generated[src_uri] = event_id
+            if generated_page(config, files, src_uri, title, description, inclusion):
+                self.generated[src_uri] = event_id
 
         site_url = config.site_url or ""
         host = uid_host(site_url, f"{slugify(site.stadt.name)}.invalid")
@@ -167,9 +164,3 @@ class TerminePlugin(BasePlugin[TermineConfig]):
 
 def _generated_file(config: MkDocsConfig, src_uri: str, text: str) -> File:
     return File.generated(config, src_uri, content=text, inclusion=InclusionLevel.NOT_IN_NAV)
-
-
-def _yaml_text(text: str) -> str:
-    """A YAML double-quoted scalar for generated front matter."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{escaped}"'

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from ..adapter import load_or_fail, renderer
+from ..adapter import generated_page, load_or_fail, renderer
 from ..model import Site, slugify
 from ..model.gliederung import Teil, gliedern
 from ..render import FragmentRenderer, toc_tokens
@@ -59,11 +58,10 @@ class ThemenPlugin(BasePlugin[ThemenConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.site is None:
             return files
-        self.generated = files.get_file_from_path(self.config.page) is None
-        if self.generated:  # an editor's page at the same path wins
-            content = f"---\ndescription: {json.dumps(DESCRIPTION, ensure_ascii=False)}\n---\n\n"
-            content += f"# {TITLE}\n"
-            files.append(File.generated(config, self.config.page, content=content))
+        page = generated_page(
+            config, files, self.config.page, TITLE, DESCRIPTION, InclusionLevel.UNDEFINED
+        )
+        self.generated = page is not None
         self.parts, self.part_pages = [], {}
         if self.generated:
             # Titles and anchors do not depend on the unit URLs.
@@ -78,19 +76,9 @@ class ThemenPlugin(BasePlugin[ThemenConfig]):
         if len(self.parts) > 1:
             for index, part in enumerate(self.parts):
                 src_uri = self._part_page(index)
-                if files.get_file_from_path(src_uri) is not None:
-                    continue  # an editor's page at the same path wins
                 description = f"{DESCRIPTION} Teil {part.label}."
-                content = (
-                    f"---\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n\n"
-                    f"# Themen: {part.label}\n"
-                )
-                files.append(
-                    File.generated(
-                        config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV
-                    )
-                )
-                self.part_pages[src_uri] = index
+                if generated_page(config, files, src_uri, f"Themen: {part.label}", description):
+                    self.part_pages[src_uri] = index
         return files
 
     def _part_page(self, index: int) -> str:

@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from ..adapter import load_or_fail, renderer, report, resolve_link, site_root
+from ..adapter import generated_page, load_or_fail, renderer, report, resolve_link, site_root
 from ..model import Level, Site, slugify, sort_key
 from ..model.gliederung import Teil
 from ..model.hours import build_date
@@ -147,10 +147,8 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
                 )
             )
         for src_uri, title, description, target, inclusion in pages:
-            if files.get_file_from_path(src_uri) is not None:
-                continue  # an editor's page at the same path wins
-            content = f"---\ndescription: {_yaml_text(description)}\n---\n\n# {title}\n"
-            files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+            if generated_page(config, files, src_uri, title, description, inclusion) is None:
+                continue
             self.generated[src_uri] = target
             if target.view in {"einheiten", "ansprechpersonen", "standorte", "oeffnungszeiten"}:
                 self.overviews[target.view] = _Overview(
@@ -255,18 +253,10 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
                 src_uri = overview.part_page(index)
                 for record_id in part.entries:
                     self.part_of[(overview.view, record_id)] = src_uri
-                if files.get_file_from_path(src_uri) is not None:
-                    continue  # an editor's page at the same path wins
+                title = f"{overview.title}: {part.label}"
                 description = f"{overview.description} Teil {part.label}."
-                content = (
-                    f"---\ndescription: {_yaml_text(description)}\n---\n\n"
-                    f"# {overview.title}: {part.label}\n"
-                )
-                files.append(
-                    File.generated(
-                        config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV
-                    )
-                )
+                if generated_page(config, files, src_uri, title, description) is None:
+                    continue
                 self.generated[src_uri] = _Generated(overview.view, part=index)
 
     def _part_links(
@@ -409,9 +399,3 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
         else:
             contact = views.unit_contact(site.einheiten[directive.args["einheit"]], links)
         return self.renderer.render("kontakt", contact=contact, level=level, show_name=True)
-
-
-def _yaml_text(text: str) -> str:
-    """A YAML double-quoted scalar for generated front matter."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{escaped}"'
