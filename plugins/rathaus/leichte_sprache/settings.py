@@ -7,6 +7,8 @@ safe YAML reader (:func:`read_settings`), so both report the same findings.
 
 from __future__ import annotations
 
+import copy
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -124,7 +126,11 @@ def settings_from(data: Any, where: str) -> tuple[Einstellungen, list[Finding]]:
         return Einstellungen(), findings
 
 
-class _Lenient(yaml.SafeLoader):
+# libyaml when PyYAML has it: a large town's mkdocs.yml holds the whole navigation.
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Lenient(_SafeLoader):  # type: ignore[misc]
     """Safe loader that reads mkdocs.yml tags (``!ENV``, ``!!python/name:``) as null."""
 
 
@@ -141,8 +147,14 @@ def read_plugins(root: Path, config_file: str = "mkdocs.yml") -> dict[str, dict[
     path = root / config_file
     if not path.is_file():
         return None
+    return copy.deepcopy(_plugins_in(path.read_text(encoding="utf-8")))
+
+
+# Asked several times per build (settings, checks, the overview parts); parsed once per text.
+@lru_cache(maxsize=8)
+def _plugins_in(text: str) -> dict[str, dict[str, Any]] | None:
     try:
-        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_Lenient)
+        config = yaml.load(text, Loader=_Lenient)
     except yaml.YAMLError:
         return None  # MkDocs itself reports a broken mkdocs.yml
     plugins = config.get("plugins") if isinstance(config, dict) else None

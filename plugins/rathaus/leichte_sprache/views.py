@@ -481,9 +481,7 @@ def people_page(site: Site, url: Url, paths: Paths, ids: Collection[str] | None 
                 line("Oder Sie schreiben eine E-Mail."),
             )
         )
-    for person in people_in_order(site):
-        if ids is not None and person.id not in ids:
-            continue
+    for person in people_in_order(site, ids):
         page.blocks.append(heading(name(person.name), 2, f"person-{slugify(person.id)}"))
         page.blocks.append(Block("angaben", facts=tuple(person_facts(site, person, url, paths))))
     return page
@@ -555,8 +553,11 @@ def hours_page(
                 line("Bei manchen Ämtern brauchen Sie einen Termin."),
             )
         )
-    for unit in sorted(site.einheiten.values(), key=lambda u: sort_key(u.name)):
-        if unit.oeffnungszeiten is None or (ids is not None and unit.id not in ids):
+    # Only this part's units are sorted: a part must not cost as much as the whole list.
+    wanted = None if ids is None else set(ids)
+    chosen = (u for u in site.einheiten.values() if wanted is None or u.id in wanted)
+    for unit in sorted(chosen, key=lambda u: sort_key(u.name)):
+        if unit.oeffnungszeiten is None:
             continue
         anchor = slugify(unit.id)
         page.blocks.append(heading(name(unit.name, url(paths.ls(paths.unit(unit.id)))), 2, anchor))

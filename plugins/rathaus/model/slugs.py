@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from slugify import slugify as _slugify
 
 _GERMAN = [
@@ -15,6 +17,8 @@ _GERMAN = [
 ]
 
 
+# Ids and names are slugified again for every link to them; python-slugify is slow.
+@lru_cache(maxsize=65536)
 def slugify(text: str) -> str:
     """``Bürgerbüro Süd`` → ``buergerbuero-sued``."""
     return str(_slugify(text, replacements=_GERMAN, lowercase=True))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Site, slugify, sort_key
 from ..model.entities import Einheit
@@ -89,7 +89,25 @@ def _responsible(unit: Einheit, unit_url: UnitUrl) -> Responsible:
     )
 
 
+# The entries of the last site, without unit URLs: every part of a split index (and its
+# Leichte Sprache twin) asks with its own URLs, and building them anew each time made a
+# build quadratic in the number of entries (issue 8).
+_LAST: list[tuple[Site, list[Entry]]] = []
+
+
 def entries(site: Site, unit_url: UnitUrl) -> list[Entry]:
+    """All entries, sorted in German dictionary order, with ``unit_url`` for their units."""
+    if not _LAST or _LAST[0][0] is not site:
+        _LAST[:] = [(site, _entries(site, lambda unit_id: ""))]
+    return [
+        replace(entry, units=tuple(replace(u, url=unit_url(u.id)) for u in entry.units))
+        if entry.units
+        else entry
+        for entry in _LAST[0][1]
+    ]
+
+
+def _entries(site: Site, unit_url: UnitUrl) -> list[Entry]:
     """All entries, sorted in German dictionary order.
 
     Services come first in priority: a unit topic with the name or a synonym of a service

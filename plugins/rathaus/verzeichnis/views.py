@@ -294,8 +294,13 @@ def family_key(person: Person) -> tuple[str, str]:
     return sort_key(person.name.split()[-1]), sort_key(person.name)
 
 
-def people_in_order(site: Site) -> list[Person]:
-    return sorted(site.personen.values(), key=family_key)
+def people_in_order(site: Site, ids: Collection[str] | None = None) -> list[Person]:
+    """``ids``: only these people; only they are sorted (a part of a split directory must
+    not cost as much as the whole directory)."""
+    if ids is None:
+        return sorted(site.personen.values(), key=family_key)
+    wanted = set(ids)
+    return sorted((p for p in site.personen.values() if p.id in wanted), key=family_key)
 
 
 def people_directory(
@@ -306,9 +311,7 @@ def people_directory(
     ``ids``: only these people (one part of a directory split by letters).
     """
     groups: dict[str, list[tuple[Contact, UnitLink]]] = {}
-    for person in people_in_order(site):
-        if ids is not None and person.id not in ids:
-            continue
+    for person in people_in_order(site, ids):
         letter = initial(family_key(person)[0])
         groups.setdefault(letter, []).append(
             (person_contact(site, person, links), unit_link(site.einheiten[person.einheit], links))
