@@ -15,7 +15,7 @@ from mkdocs.utils import get_relative_url
 
 from ..adapter import generated_page, load_or_fail, renderer
 from ..model import Site, slugify
-from ..model.gliederung import Teil, gliedern
+from ..model.gliederung import Teil
 from ..render import FragmentRenderer, toc_tokens
 from ..verzeichnis.views import PartLink
 from . import views
@@ -64,15 +64,7 @@ class ThemenPlugin(BasePlugin[ThemenConfig]):
         self.generated = page is not None
         self.parts, self.part_pages = [], {}
         if self.generated:
-            # Titles and anchors do not depend on the unit URLs.
-            all_entries = views.entries(self.site, lambda unit_id: "")
-            weights = {e.anchor: views.entry_weight(e) for e in all_entries}
-            self.parts = gliedern(
-                [e.anchor for e in all_entries],
-                {e.anchor: views.entry_key(e) for e in all_entries}.__getitem__,
-                self.config.entries_per_part,
-                weight=weights.__getitem__,
-            )
+            self.parts = views.parts(self.site, self.config.entries_per_part)
         if len(self.parts) > 1:
             for index, part in enumerate(self.parts):
                 src_uri = self._part_page(index)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from ..model import Site, slugify, sort_key
 from ..model.entities import Einheit
 from ..model.fieldtypes import Phone
-from ..model.gliederung import OTHER, initial
+from ..model.gliederung import OTHER, Teil, gliedern, initial
 
 # unit id → URL of the unit page, relative to the index page.
 UnitUrl = Callable[[str], str]
@@ -76,6 +76,17 @@ def entry_weight(entry: Entry) -> float:
     if entry.see:
         return 0.2
     return 1.0 if entry.service_id else 0.75
+
+
+def parts(site: Site, threshold: int) -> list[Teil[str]]:
+    """The index split by initial letters: anchors of the entries per part, weighted by
+    ``entry_weight``, at most ``threshold`` per part."""
+    all_entries = entries(site, lambda unit_id: "")  # anchors need no URLs
+    weights = {e.anchor: entry_weight(e) for e in all_entries}
+    keys = {e.anchor: entry_key(e) for e in all_entries}
+    return gliedern(
+        [e.anchor for e in all_entries], keys.__getitem__, threshold, weight=weights.__getitem__
+    )
 
 
 def _responsible(unit: Einheit, unit_url: UnitUrl) -> Responsible:

@@ -125,16 +125,6 @@ def unit_parts(site: Site, threshold: int) -> list[Teil[str]]:
     return gliedern([u.id for u in tops], key.__getitem__, threshold, weight=size.__getitem__)
 
 
-def topic_parts(site: Site, threshold: int) -> list[Teil[str]]:
-    """Anchors of the entries of the A–Z index, weighted as rathaus/themen weighs them."""
-    entries = themen_views.entries(site, lambda unit_id: "")  # anchors need no URLs
-    weights = {e.anchor: themen_views.entry_weight(e) for e in entries}
-    keys = {e.anchor: themen_views.entry_key(e) for e in entries}
-    return gliedern(
-        [e.anchor for e in entries], keys.__getitem__, threshold, weight=weights.__getitem__
-    )
-
-
 class Uebersichten:
     """The overviews of a site and their parts, each computed when first needed.
 
@@ -190,7 +180,7 @@ class Uebersichten:
     @cached_property
     def themen(self) -> Uebersicht:
         return Uebersicht(
-            self.pages["themen"], tuple(topic_parts(self.site, self.schwellen.topics))
+            self.pages["themen"], tuple(themen_views.parts(self.site, self.schwellen.topics))
         )
 
     def get(self, kind: str) -> Uebersicht:
