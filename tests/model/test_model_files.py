@@ -48,7 +48,7 @@ def test_all_problems_of_all_files_come_in_one_error(site: DataDir) -> None:
     errors.at("das Feld steht doppelt (zuerst in Zeile 2)", "stadt.yml", 3, 1)
     errors.at("„1067“ hat nicht die erwartete Form", "standorte.yml", 5, 10)
     errors.at("unbekanntes Feld", "einheiten.yml", 4, 3)
-    errors.at("liegt das Ende nicht nach dem Beginn", "einheiten.yml", 7, 15)
+    errors.at("liegt das Ende vor dem Beginn", "einheiten.yml", 7, 15)
     errors.at("„xx“ ist kein bekanntes Sprachkürzel", "personen.yml", 5, 18)
     errors.at("Pflichtfeld fehlt", "personen.yml", 6, 3)
     errors.at("die Einheit „sozialamt“ gibt es nicht", "personen.yml", 4, 12)
@@ -64,7 +64,7 @@ def test_unreadable_file_does_not_hide_problems_in_other_files(site: DataDir) ->
         personen="- id: erika-muster\n  name: Erika\n  funktion: Leitung\n  einheit: Amt\n",
     )
     errors = site.errors()
-    errors.at("Schreibrichtung (U+202E)", "stadt.yml", 1, 12)
+    errors.at("Schreibrichtung U+202E", "stadt.yml", 1, 12)
     errors.at("„&Partner“ wird als YAML-Anker gelesen", "einheiten.yml", 2, 9)
     errors.at("„Amt“ hat nicht die erwartete Form", "personen.yml", 4, 12)
     assert len(errors) == 3

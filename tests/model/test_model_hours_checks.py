@@ -18,7 +18,7 @@ WEEK = "    woche:\n      montag: 8:00-12:00\n"
     [
         pytest.param(
             "    woche:\n      montag: 12:00-8:00\n",
-            "in „12:00-8:00“ liegt das Ende nicht nach dem Beginn",
+            "in „12:00-8:00“ liegt das Ende vor dem Beginn",
             "tauschen Sie die Uhrzeiten",
             6,
             15,

@@ -260,13 +260,13 @@ def test_byte_order_mark_does_not_shift_columns(site: DataDir) -> None:
 
 def test_nul_byte_is_located(site: DataDir) -> None:
     site.write(stadt=b"name: Stadt\nbundesland: N\x00W\n")
-    found = site.errors().at("unzulässiges Steuerzeichen (U+0000)", "stadt.yml", 2, 14)
+    found = site.errors().at("unzulässiges Steuerzeichen U+0000 in Spalte 14", "stadt.yml", 2, 14)
     assert "löschen Sie das Zeichen" in found.hint
 
 
 def test_bidi_override_is_located(site: DataDir) -> None:
     site.write(stadt="bundesland: NW\nname: Stadt \u202etdatsretsum\n")
-    found = site.errors().at("Schreibrichtung (U+202E)", "stadt.yml", 2, 13)
+    found = site.errors().at("Schreibrichtung U+202E", "stadt.yml", 2, 13)
     assert "löschen Sie das Zeichen" in found.hint
 
 

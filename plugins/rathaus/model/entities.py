@@ -10,23 +10,41 @@ import itertools
 from datetime import date
 from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from .fieldtypes import (
     ID_PATTERN,
+    WEEKDAYS,
     Choice,
     Email,
     JaNein,
+    Kurztext,
+    Name,
     Telefon,
     Telefone,
     Text,
     Verweis,
     Zeitspannen,
+    no_invisible,
 )
+
+
+def _visible(value: object) -> object:
+    # Name an invisible character before the pattern rejects the id as a whole.
+    return no_invisible(value, address=True) if isinstance(value, str) else value
+
 
 Id = Annotated[
     str,
+    BeforeValidator(_visible),
     StringConstraints(pattern=ID_PATTERN, min_length=2, max_length=80),
     Field(description="Kennung aus Kleinbuchstaben, Ziffern und Bindestrichen, z. B. buergerbuero"),
 ]
@@ -44,9 +62,6 @@ class Art(Choice):
     BEIRAT = "beirat", "Beirat"
     GREMIUM = "gremium", "Gremium"
     BERATUNGSSTELLE = "beratungsstelle", "Beratungsstelle"
-
-
-WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
 
 
 class Woche(Record):
@@ -72,7 +87,7 @@ class Ausnahme(Record):
     bis: date | None = Field(None, description="letzter Tag eines Zeitraums")
     geschlossen: JaNein = Field(False, description="ja, wenn an diesen Tagen geschlossen ist")
     zeiten: Zeitspannen = Field((), description="abweichende Zeiten an diesen Tagen")
-    grund: Text = Field(
+    grund: Kurztext = Field(
         description="Grund, den Besucherinnen und Besucher lesen, z. B. Betriebsausflug"
     )
 
@@ -123,7 +138,7 @@ class Oeffnungszeiten(Record):
         False,
         description="ja: Termine nach Vereinbarung – allein oder zusätzlich zu den Wochenzeiten",
     )
-    hinweis: Text | None = Field(
+    hinweis: Kurztext | None = Field(
         None, description="kurzer Hinweis, z. B. wie man einen Termin bekommt"
     )
     ausnahmen: tuple[Ausnahme, ...] = Field((), description="Schließtage und abweichende Zeiten")
@@ -171,19 +186,19 @@ class Kontakt(Record):
 class Bereich(Record):
     """Ein Teilbereich einer Einheit, z. B. Gleichstellung oder Sozialplanung."""
 
-    name: Text
-    beschreibung: Text | None = None
+    name: Name
+    beschreibung: Kurztext | None = None
 
 
 class Einheit(Record):
     """Eine Organisationseinheit: Amt, Stabsstelle, Beirat, Beratungsstelle …"""
 
     id: Id
-    name: Text = Field(description="vollständiger Name, z. B. Sozialamt")
+    name: Name = Field(description="vollständiger Name, z. B. Sozialamt")
     art: Art
-    nummer: Text | None = Field(None, description="Amtsnummer, z. B. Amt 50")
+    nummer: Name | None = Field(None, description="Amtsnummer, z. B. Amt 50")
     uebergeordnet: Id | None = Field(None, description="Kennung der übergeordneten Einheit")
-    zugeordnet: Text | None = Field(
+    zugeordnet: Name | None = Field(
         None, description="wem die Einheit zugeordnet ist, z. B. Dezernat II – Soziales"
     )
     einleitung: Text | None = Field(None, description="kurze Einführung in einigen Sätzen")
@@ -192,41 +207,41 @@ class Einheit(Record):
         description="Einführung in Leichter Sprache für die Seite in Leichter Sprache: "
         "kurze Sätze, jeder Satz in einer eigenen Zeile (schreiben Sie leichte_sprache: |)",
     )
-    aufgaben: tuple[Text, ...] = ()
-    ziele: tuple[Text, ...] = ()
+    aufgaben: tuple[Kurztext, ...] = ()
+    ziele: tuple[Kurztext, ...] = ()
     bereiche: tuple[Bereich, ...] = ()
     leitung: Id | None = Field(None, description="Kennung der Person, die die Einheit leitet")
     kontakt: Kontakt | None = None
     standort: Id | None = Field(None, description="Kennung des Standorts")
-    raum: Text | None = None
+    raum: Name | None = None
     oeffnungszeiten: Oeffnungszeiten | None = None
     verwandt: tuple[Id, ...] = Field((), description="Kennungen verwandter Einheiten")
-    themen: tuple[Text, ...] = Field((), description="Stichwörter für den Index von A bis Z")
+    themen: tuple[Name, ...] = Field((), description="Stichwörter für den Index von A bis Z")
 
 
 class Person(Record):
     """Eine Ansprechperson. Nur dienstliche Angaben."""
 
     id: Id
-    name: Text
-    funktion: Text = Field(description="z. B. Leitung der Stabsstelle")
+    name: Name
+    funktion: Name = Field(description="z. B. Leitung der Stabsstelle")
     einheit: Id = Field(description="Kennung der Einheit, in der die Person arbeitet")
-    bereich: Text | None = Field(None, description="Name eines Bereichs der Einheit")
+    bereich: Name | None = Field(None, description="Name eines Bereichs der Einheit")
     telefon: Telefone = ()
     fax: Telefon | None = None
     email: Email | None = None
-    raum: Text | None = None
+    raum: Name | None = None
     sprachen: tuple[Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")], ...] = Field(
         (), description="Sprachen als Kürzel nach ISO 639, z. B. de, en, tr, ar"
     )
 
 
 class Adresse(Record):
-    strasse: Text = Field(description="Straße und Hausnummer")
+    strasse: Name = Field(description="Straße und Hausnummer")
     plz: Annotated[str, StringConstraints(pattern=r"^\d{5}$")] = Field(
         description="Postleitzahl, fünf Ziffern (führende Null bleibt erhalten)"
     )
-    ort: Text
+    ort: Name
 
 
 class Zugang(Record):
@@ -237,21 +252,21 @@ class Zugang(Record):
     rollstuhlgerechtes_wc: JaNein | None = None
     behindertenparkplatz: JaNein | None = None
     induktionsschleife: JaNein | None = Field(None, description="Höranlage für Hörgeräte")
-    hinweis: Text | None = None
+    hinweis: Kurztext | None = None
 
 
 class Standort(Record):
     id: Id
-    name: Text
+    name: Name
     adresse: Adresse
-    oepnv: Text | None = Field(None, description="Anfahrt mit Bus und Bahn")
+    oepnv: Kurztext | None = Field(None, description="Anfahrt mit Bus und Bahn")
     barrierefreiheit: Zugang = Field(default_factory=Zugang)
 
 
 class Stadt(Record):
     """Einstellungen der Kommune (data/stadt.yml)."""
 
-    name: Text = Field(description="z. B. Stadt Musterstadt")
+    name: Name = Field(description="z. B. Stadt Beispielstadt")
     bundesland: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = Field(
         description="Kürzel des Bundeslands für Feiertage, z. B. NW"
     )

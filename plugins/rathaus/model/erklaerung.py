@@ -11,7 +11,7 @@ from datetime import date
 from pydantic import Field
 
 from .entities import Record
-from .fieldtypes import Choice, Email, Seite, Telefon, Text, Verweis
+from .fieldtypes import Choice, Email, Kurztext, Seite, Telefon, Text, Titel, Verweis
 from .findings import Finding
 
 MAX_REVIEW_AGE_DAYS = 365
@@ -43,23 +43,25 @@ class Methode(Choice):
 class Barriere(Record):
     """Ein bekannter, nicht barrierefreier Inhalt."""
 
-    inhalt: Text = Field(description="welcher Inhalt nicht barrierefrei ist")
+    inhalt: Kurztext = Field(description="welcher Inhalt nicht barrierefrei ist")
     grund: Grund = Field(description="rechtlicher Grund nach 2018/1523")
     begruendung: Text = Field(description="warum, in einem oder zwei Sätzen")
-    alternative: Text | None = Field(None, description="barrierefreie Alternative, falls vorhanden")
+    alternative: Kurztext | None = Field(
+        None, description="barrierefreie Alternative, falls vorhanden"
+    )
 
 
 class Feedback(Record):
     """Wo Menschen Barrieren melden und Informationen barrierefrei anfordern."""
 
-    stelle: Text = Field(description="z. B. Beauftragte für Barrierefreiheit")
-    anschrift: Text
+    stelle: Titel = Field(description="z. B. Beauftragte für Barrierefreiheit")
+    anschrift: Kurztext
     telefon: Telefon | None = None
     email: Email
     kontaktseite: Seite = Field(
         description="Pfad der Seite „Barriere melden“, z. B. barriere-melden.md"
     )
-    antwortfrist: Text = Field(
+    antwortfrist: Titel = Field(
         "innerhalb eines Monats", description="wann Meldende eine Antwort bekommen"
     )
 
@@ -67,8 +69,8 @@ class Feedback(Record):
 class Durchsetzung(Record):
     """Das Durchsetzungsverfahren; in NRW die Ombudsstelle für barrierefreie IT."""
 
-    stelle: Text
-    anschrift: Text
+    stelle: Titel
+    anschrift: Kurztext
     email: Email
     webseite: Verweis
     beschreibung: Text = Field(description="was die Stelle tut und wann man sich an sie wendet")
@@ -77,10 +79,10 @@ class Durchsetzung(Record):
 class Erklaerung(Record):
     """Die Erklärung zur Barrierefreiheit der Website."""
 
-    stelle: Text = Field(description="öffentliche Stelle, z. B. Stadt Musterstadt")
-    geltungsbereich: Text = Field(description="für welche Website die Erklärung gilt")
-    rechtsgrundlage: Text = Field(description="z. B. BGG NRW und BITVNRW")
-    norm: Text = Field(description="Prüfmaßstab, z. B. WCAG 2.1 Stufe AA")
+    stelle: Titel = Field(description="öffentliche Stelle, z. B. Stadt Beispielstadt")
+    geltungsbereich: Kurztext = Field(description="für welche Website die Erklärung gilt")
+    rechtsgrundlage: Kurztext = Field(description="z. B. BGG NRW und BITVNRW")
+    norm: Titel = Field(description="Prüfmaßstab, z. B. WCAG 2.1 Stufe AA")
     status: Status
     barrieren: tuple[Barriere, ...] = ()
     erstellt_am: date
@@ -90,8 +92,8 @@ class Erklaerung(Record):
     pruefbericht: Verweis | None = Field(None, description="Seite oder Adresse eines Prüfberichts")
     feedback: Feedback
     durchsetzung: Durchsetzung
-    massnahmen: tuple[Text, ...] = Field((), description="Maßnahmen über das Mindestmaß hinaus")
-    geplante_massnahmen: tuple[Text, ...] = ()
+    massnahmen: tuple[Kurztext, ...] = Field((), description="Maßnahmen über das Mindestmaß hinaus")
+    geplante_massnahmen: tuple[Kurztext, ...] = ()
 
 
 def freshness(statement: Erklaerung, today: date, file: str, line: int, col: int) -> list[Finding]:

@@ -5,12 +5,21 @@ from __future__ import annotations
 import enum
 import itertools
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import time
 from typing import Annotated, Any, Self
+from urllib.parse import urlsplit
 
 import phonenumbers
-from pydantic import AfterValidator, BeforeValidator, PlainValidator, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    PlainValidator,
+    ValidationInfo,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 
@@ -27,10 +36,73 @@ class Choice(enum.StrEnum):
 
 
 ID_PATTERN = r"^[a-z0-9äöüß]+(-[a-z0-9äöüß]+)*$"
+WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
 _TIME = re.compile(r"^(?P<h>[01]?\d|2[0-4]):(?P<m>[0-5]\d)$")
-_RANGE_SPLIT = re.compile(r"\s*[-–]\s*")
+# One dash between two times; the blanks around it are stripped from the parts, because
+# `\s*[-–]\s*` backtracks quadratically over a long run of blanks.
+_RANGE_DASH = re.compile("[-–]")
 _DIN_5008 = re.compile(r"^(\+\d{1,3} )?0?\d{2,5} \d[\d ]*(-\d+)?$")
-_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+# No `?`, `&`, `%`, `,`, `;`, `=` or blanks: a mailto: link made from the address can carry
+# no second recipient and no header (`?bcc=`). Domains in ASCII (IDN as punycode, xn--).
+_EMAIL = re.compile(r"^[A-Za-z0-9._'+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+_EMAIL_CHARS = re.compile(r"[A-Za-z0-9._'+@-]")
+_HOST = re.compile(r"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$")
+
+# Lengths a field may have, in characters. They bound what one careless paste can do to a
+# page (a 20 kB heading) and keep every check linear in practice; the schema states them.
+NAME_MAX = 120
+TITLE_MAX = 200
+SHORT_MAX = 1000
+TEXT_MAX = 5000
+LONG_MAX = 50_000
+ADDRESS_MAX = 2000
+EMAIL_MAX = 254
+SHORT_VALUE_MAX = 60  # times, dates, phone numbers, keys
+
+
+def shown(value: Any, limit: int = 60) -> str:
+    """``value`` for a message: long text shortened, so a 100 000-character paste is not echoed."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def too_long(value: str, most: int) -> PydanticCustomError:
+    return PydanticCustomError(
+        "rathaus_too_long",
+        "der Wert ist zu lang ({length} Zeichen) – kürzen Sie den Wert auf höchstens {most} "
+        "Zeichen",
+        {"length": len(value), "most": most},
+    )
+
+
+# Invisible characters with a use in running text (joiners in Persian or emoji, marks for
+# right-to-left words, the soft hyphen) but none in an id, a name or an address. The ones
+# without any use (U+200B, U+2060, U+FEFF, bidi overrides) the YAML reader refuses everywhere.
+_NAME_INVISIBLE = re.compile(
+    "[\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200c-\u200f\u2061-\u2064\u3164\uffa0]"
+)
+_ADDRESS_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200c-\u200f\u2061-\u2064\u3164\uffa0]"
+)
+
+
+def _char_error(value: str, index: int, kind: str = "unsichtbares Zeichen") -> PydanticCustomError:
+    """A character at ``index``; the finding adds the column (see ``validation.translate``)."""
+    char = value[index]
+    return PydanticCustomError(
+        "rathaus_char",
+        "{kind} U+{code} – löschen Sie das Zeichen; man sieht es nicht, aber es stört Suche, "
+        "Links und Vergleiche",
+        {"kind": kind, "code": f"{ord(char):04X}", "char": char, "nth": value[:index].count(char)},
+    )
+
+
+def no_invisible(value: str, *, address: bool = False) -> str:
+    """Refuse invisible characters in ids, names and addresses (the soft hyphen in addresses)."""
+    found = (_ADDRESS_INVISIBLE if address else _NAME_INVISIBLE).search(value)
+    if found:
+        raise _char_error(value, found.start())
+    return value
 
 
 def _ja_nein(value: Any) -> bool:
@@ -85,29 +157,59 @@ class TimeRange:
         return self.start < other.end and other.start < self.end
 
 
-def _time_range(value: Any) -> TimeRange:
-    if isinstance(value, TimeRange):
-        return value
-    if not isinstance(value, str) or not _RANGE_SPLIT.search(value):
-        raise PydanticCustomError(
-            "rathaus_range",
-            "„{value}“ ist keine Zeitspanne – schreiben Sie z. B. 8:00-12:00",
+def _clock_text(value: time) -> str:
+    return f"{value.hour}:{value.minute:02d}"
+
+
+def _reversed(value: str, start: time, end: time, field_name: str | None) -> PydanticCustomError:
+    """End before start: a range over midnight (22:00-02:00) or swapped times (12:00-8:00).
+
+    Swapping an overnight range would publish 2:00–22:00, so a range that starts in the
+    evening or ends in the small hours is split at midnight instead.
+    """
+    if start == end:
+        return PydanticCustomError(
+            "rathaus_range_reversed",
+            "in „{value}“ sind Beginn und Ende gleich – tragen Sie die Uhrzeit ein, zu der "
+            "die Zeit endet",
             {"value": value},
         )
-    parts = _RANGE_SPLIT.split(value.strip())
+    if start.hour >= 18 or end.hour < 6:
+        first, second = f"{_clock_text(start)}-24:00", f"0:00-{_clock_text(end)}"
+        if field_name in WEEKDAYS:
+            day = WEEKDAYS.index(field_name)
+            where = (
+                f"{first} am {field_name.capitalize()} und {second} am "
+                f"{WEEKDAYS[(day + 1) % 7].capitalize()}"
+            )
+        else:
+            where = f"{first} und {second} am folgenden Tag"
+        return PydanticCustomError(
+            "rathaus_range_overnight",
+            "„{value}“ geht über Mitternacht – teilen Sie die Zeit an Mitternacht: {where}",
+            {"value": value, "where": where},
+        )
+    return PydanticCustomError(
+        "rathaus_range_reversed",
+        "in „{value}“ liegt das Ende vor dem Beginn – tauschen Sie die Uhrzeiten",
+        {"value": value},
+    )
+
+
+def _time_range(value: Any, info: ValidationInfo) -> TimeRange:
+    if isinstance(value, TimeRange):
+        return value
+    text = value if isinstance(value, str) else ""
+    parts = [p.strip() for p in _RANGE_DASH.split(text)] if len(text) <= SHORT_VALUE_MAX else []
     if len(parts) != 2:
         raise PydanticCustomError(
             "rathaus_range",
             "„{value}“ ist keine Zeitspanne – schreiben Sie z. B. 8:00-12:00",
-            {"value": value},
+            {"value": shown(value)},
         )
     start, end = parse_time(parts[0]), parse_time(parts[1])
     if end <= start:
-        raise PydanticCustomError(
-            "rathaus_range_reversed",
-            "in „{value}“ liegt das Ende nicht nach dem Beginn – tauschen Sie die Uhrzeiten",
-            {"value": value},
-        )
+        raise _reversed(text.strip(), start, end, info.field_name)
     return TimeRange(start, end)
 
 
@@ -118,6 +220,7 @@ Zeitspanne = Annotated[
         {
             "type": "string",
             "pattern": r"^\d{1,2}:\d{2}\s*[-–]\s*\d{1,2}:\d{2}$",
+            "maxLength": SHORT_VALUE_MAX,
             "examples": ["8:00-12:00"],
         }
     ),
@@ -151,12 +254,17 @@ Zeitspannen = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "string", "pattern": r"^\d{1,2}:\d{2}\s*[-–]\s*\d{1,2}:\d{2}$"},
+                {
+                    "type": "string",
+                    "pattern": r"^\d{1,2}:\d{2}\s*[-–]\s*\d{1,2}:\d{2}$",
+                    "maxLength": SHORT_VALUE_MAX,
+                },
                 {
                     "type": "array",
                     "items": {
                         "type": "string",
                         "pattern": r"^\d{1,2}:\d{2}\s*[-–]\s*\d{1,2}:\d{2}$",
+                        "maxLength": SHORT_VALUE_MAX,
                     },
                 },
             ],
@@ -179,6 +287,8 @@ def _phone(value: Any) -> Phone:
     if isinstance(value, Phone):
         return value
     text = str(value).strip()
+    if len(text) > SHORT_VALUE_MAX:
+        raise too_long(text, SHORT_VALUE_MAX)
     try:
         parsed = phonenumbers.parse(text.replace("/", " "), "DE")
     except phonenumbers.NumberParseException:
@@ -218,7 +328,7 @@ def _display(text: str, parsed: phonenumbers.PhoneNumber) -> str:
 Telefon = Annotated[
     Phone,
     PlainValidator(_phone),
-    WithJsonSchema({"type": "string", "examples": ["02398 678-100"]}),
+    WithJsonSchema({"type": "string", "maxLength": SHORT_VALUE_MAX, "examples": ["02398 678-100"]}),
 ]
 Telefone = Annotated[
     tuple[Telefon, ...],
@@ -226,8 +336,8 @@ Telefone = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "string"},
-                {"type": "array", "items": {"type": "string"}},
+                {"type": "string", "maxLength": SHORT_VALUE_MAX},
+                {"type": "array", "items": {"type": "string", "maxLength": SHORT_VALUE_MAX}},
             ],
             "examples": ["02398 678-100"],
         }
@@ -235,26 +345,59 @@ Telefone = Annotated[
 ]
 
 
+def _foreign(char: str) -> str:
+    """How to name a character that does not belong in an address."""
+    name = unicodedata.name(char, "")
+    script = name.split(" ")[0] if name else ""
+    if char.isspace():
+        return f"ein Leerzeichen (U+{ord(char):04X}) ist in E-Mail-Adressen nicht erlaubt"
+    if char.isalpha() and script not in {"LATIN", ""}:
+        return (
+            f"„{char}“ (U+{ord(char):04X}, {name}) sieht aus wie ein lateinischer Buchstabe, "
+            "ist aber keiner"
+        )
+    return f"das Zeichen „{char}“ (U+{ord(char):04X}) ist in E-Mail-Adressen nicht erlaubt"
+
+
 def _email(value: Any) -> str:
     text = str(value).strip()
-    if not _EMAIL.match(text):
+    if len(text) > EMAIL_MAX:
+        raise too_long(text, EMAIL_MAX)
+    no_invisible(text, address=True)
+    if _EMAIL.match(text):
+        return text
+    stray = next((c for c in text if not _EMAIL_CHARS.match(c)), None)
+    if stray is not None and text.count("@") == 1:
         raise PydanticCustomError(
-            "rathaus_email",
-            "„{value}“ ist keine E-Mail-Adresse – schreiben Sie name@musterstadt.example, "
-            "ohne Leerzeichen und ohne (at)",
-            {"value": text},
+            "rathaus_email_char",
+            "{what} – schreiben Sie die Adresse nur mit lateinischen Buchstaben ohne Umlaute, "
+            "Ziffern und . _ - + (eine Domain mit Umlauten in der Form xn--…); "
+            "eine E-Mail-Adresse pro Feld, ohne ? & , ; und Leerzeichen",
+            {"what": _foreign(stray)},
         )
-    return text
+    raise PydanticCustomError(
+        "rathaus_email",
+        "„{value}“ ist keine E-Mail-Adresse – schreiben Sie name@beispielstadt.example, "
+        "ohne Leerzeichen und ohne (at)",
+        {"value": shown(text)},
+    )
 
 
 Email = Annotated[
     str,
     PlainValidator(_email),
-    WithJsonSchema({"type": "string", "format": "email"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "email",
+            "maxLength": EMAIL_MAX,
+            "pattern": _EMAIL.pattern,
+        }
+    ),
 ]
 
 
-def _text(value: Any) -> str:
+def _text_of(value: Any, most: int, *, one_line: bool) -> str:
     if not isinstance(value, str):
         raise PydanticCustomError(
             "rathaus_text",
@@ -263,52 +406,134 @@ def _text(value: Any) -> str:
             {},
         )
     text = value.strip()
+    if len(text) > most:
+        raise too_long(text, most)
     if not text:
         raise PydanticCustomError(
             "rathaus_text_empty",
             "der Text ist leer – tragen Sie etwas ein oder löschen Sie das Feld",
             {},
         )
+    if one_line:
+        if "\n" in text:
+            raise PydanticCustomError(
+                "rathaus_one_line",
+                "der Wert steht auf mehreren Zeilen – schreiben Sie ihn in eine Zeile",
+                {},
+            )
+        no_invisible(text)
     return text
 
 
-Text = Annotated[str, PlainValidator(_text), WithJsonSchema({"type": "string", "minLength": 1})]
+def _text_validator(most: int, *, one_line: bool) -> Callable[[Any], str]:
+    def validate(value: Any) -> str:
+        return _text_of(value, most, one_line=one_line)
+
+    return validate
+
+
+def _text_schema(most: int) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", "minLength": 1, "maxLength": most})
+
+
+# One line: names, titles, rooms, numbers. Several lines: descriptions and notes.
+Name = Annotated[
+    str, PlainValidator(_text_validator(NAME_MAX, one_line=True)), _text_schema(NAME_MAX)
+]
+Titel = Annotated[
+    str, PlainValidator(_text_validator(TITLE_MAX, one_line=True)), _text_schema(TITLE_MAX)
+]
+Kurztext = Annotated[
+    str, PlainValidator(_text_validator(SHORT_MAX, one_line=False)), _text_schema(SHORT_MAX)
+]
+Text = Annotated[
+    str, PlainValidator(_text_validator(TEXT_MAX, one_line=False)), _text_schema(TEXT_MAX)
+]
+Langtext = Annotated[
+    str, PlainValidator(_text_validator(LONG_MAX, one_line=False)), _text_schema(LONG_MAX)
+]
 
 
 _PAGE = re.compile(r"^(?!/)(?!.*\.\.)[\w./-]+\.md(#[\w-]+)?$")
 _HTTPS = re.compile(r"^https://[^\s<>\"']+$")
 
 
+def web_address(text: str) -> str:
+    """Refuse what makes an address look like another: invisible characters, a host outside
+    ASCII (look-alike letters; an IDN host is written as punycode, xn--…) or a user part
+    (``https://www.stadt.example@angreifer.example``). The scheme is checked by the caller.
+    """
+    no_invisible(text, address=True)
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        parts = None
+    host = parts.hostname or "" if parts else ""
+    if parts is None or "@" in parts.netloc:
+        raise PydanticCustomError(
+            "rathaus_web_user",
+            "„{value}“ enthält vor dem Rechnernamen einen Teil mit @ – solche Adressen "
+            "führen oft woanders hin, als sie zeigen; schreiben Sie die Adresse ohne ihn",
+            {"value": shown(text)},
+        )
+    stray = next((c for c in host if not c.isascii()), None)
+    if stray is not None:
+        raise PydanticCustomError(
+            "rathaus_web_host",
+            "{what} – schreiben Sie den Rechnernamen in lateinischen Buchstaben; einen "
+            "Namen mit Umlauten in der Form xn--…",
+            {"what": _foreign(stray).replace("in E-Mail-Adressen", "im Rechnernamen")},
+        )
+    if not _HOST.match(host):
+        raise PydanticCustomError(
+            "rathaus_web_host",
+            "„{value}“ hat keinen gültigen Rechnernamen – schreiben Sie z. B. "
+            "https://www.beispiel.de",
+            {"value": shown(text)},
+        )
+    return text
+
+
 def _link(value: Any) -> str:
     """An https address or a page in content/ (``kontakt.md``); nothing that runs code."""
-    text = _text(value)
-    if _HTTPS.match(text) or _PAGE.match(text):
+    text = _text_of(value, ADDRESS_MAX, one_line=True)
+    if _HTTPS.match(text):
+        return web_address(text)
+    if _PAGE.match(text):
         return text
     raise PydanticCustomError(
         "rathaus_link",
         "„{value}“ ist weder eine https-Adresse noch eine Seite in content/ – schreiben Sie "
         "z. B. https://www.beispiel.de oder kontakt.md",
-        {"value": text},
+        {"value": shown(text)},
     )
 
 
 def _page(value: Any) -> str:
-    text = _text(value)
+    text = _text_of(value, ADDRESS_MAX, one_line=True)
     if _PAGE.match(text):
         return text
     raise PydanticCustomError(
         "rathaus_page",
         "„{value}“ ist keine Seite in content/ – schreiben Sie den Pfad der Markdown-Datei, "
         "z. B. barriere-melden.md",
-        {"value": text},
+        {"value": shown(text)},
     )
 
 
 Verweis = Annotated[
     str,
     PlainValidator(_link),
-    WithJsonSchema({"type": "string", "examples": ["kontakt.md", "https://www.beispiel.de"]}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "maxLength": ADDRESS_MAX,
+            "examples": ["kontakt.md", "https://www.beispiel.de"],
+        }
+    ),
 ]
 Seite = Annotated[
-    str, PlainValidator(_page), WithJsonSchema({"type": "string", "pattern": r"\.md(#[\w-]+)?$"})
+    str,
+    PlainValidator(_page),
+    WithJsonSchema({"type": "string", "maxLength": ADDRESS_MAX, "pattern": r"\.md(#[\w-]+)?$"}),
 ]

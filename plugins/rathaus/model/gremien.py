@@ -15,7 +15,18 @@ from pydantic import Field, PlainValidator, ValidationInfo, WithJsonSchema, fiel
 from pydantic_core import PydanticCustomError
 
 from .entities import Id, Record
-from .fieldtypes import Choice, JaNein, Text
+from .fieldtypes import (
+    ADDRESS_MAX,
+    Choice,
+    JaNein,
+    Kurztext,
+    Name,
+    Text,
+    Titel,
+    shown,
+    too_long,
+    web_address,
+)
 from .termine import END_SCHEMA, Ende, Zeitpunkt, check_order, parse_end
 
 _WEB = re.compile(r"^https?://[^\s<>\"']+$")
@@ -23,12 +34,14 @@ _WEB = re.compile(r"^https?://[^\s<>\"']+$")
 
 def _web(value: Any) -> str:
     text = value.strip() if isinstance(value, str) else ""
+    if len(text) > ADDRESS_MAX:
+        raise too_long(text, ADDRESS_MAX)
     if _WEB.match(text):
-        return text
+        return web_address(text)
     raise PydanticCustomError(
         "rathaus_web",
         "„{value}“ ist keine Internetadresse – schreiben Sie die vollständige Adresse mit https://",
-        {"value": value},
+        {"value": shown(value)},
     )
 
 
@@ -36,7 +49,9 @@ def _web(value: Any) -> str:
 Webadresse = Annotated[
     str,
     PlainValidator(_web),
-    WithJsonSchema({"type": "string", "pattern": r"^https?://", "format": "uri"}),
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^https?://", "format": "uri", "maxLength": ADDRESS_MAX}
+    ),
 ]
 OParlId = Annotated[
     str,
@@ -45,6 +60,7 @@ OParlId = Annotated[
         {
             "type": "string",
             "format": "uri",
+            "maxLength": ADDRESS_MAX,
             "description": "Kennung des Objekts im Ratsinformationssystem (OParl); "
             "vom Import gesetzt, nicht ändern",
         }
@@ -55,7 +71,7 @@ OParlId = Annotated[
 class Mitglieder(Record):
     """Eine Funktion im Gremium und wie viele Mitglieder sie haben – keine Namen."""
 
-    funktion: Text = Field(description="z. B. Vorsitz, stellvertretender Vorsitz, Mitglied")
+    funktion: Name = Field(description="z. B. Vorsitz, stellvertretender Vorsitz, Mitglied")
     anzahl: Annotated[int, Field(ge=1, le=999)] = Field(1, description="wie viele")
     stimmberechtigt: JaNein | None = None
 
@@ -64,10 +80,10 @@ class Beratung(Record):
     """Eine Beratung einer Vorlage in einer Sitzung (Beratungsfolge)."""
 
     datum: date
-    gremium: Text = Field(description="Name des beratenden Gremiums")
-    rolle: Text | None = Field(None, description="z. B. Vorberatung, Entscheidung")
+    gremium: Titel = Field(description="Name des beratenden Gremiums")
+    rolle: Name | None = Field(None, description="z. B. Vorberatung, Entscheidung")
     oeffentlich: JaNein | None = None
-    ergebnis: Text | None = Field(None, description="z. B. einstimmig beschlossen")
+    ergebnis: Kurztext | None = Field(None, description="z. B. einstimmig beschlossen")
 
 
 class VorlagenArt(Choice):
@@ -82,14 +98,15 @@ class Vorlage(Record):
     """Eine Drucksache: Vorlage, Antrag, Anfrage oder Mitteilung."""
 
     oparl_id: OParlId | None = None
-    nummer: Text | None = Field(None, description="Drucksachennummer, z. B. V/2026/123")
-    titel: Text
+    nummer: Name | None = Field(None, description="Drucksachennummer, z. B. V/2026/123")
+    # Titles of council papers are often whole sentences; the import keeps them.
+    titel: Kurztext
     art: VorlagenArt = VorlagenArt.VORLAGE
     datum: date = Field(description="Datum der Vorlage")
     federfuehrend: Id | None = Field(
         None, description="Kennung der federführenden Einheit aus einheiten.yml"
     )
-    federfuehrend_name: Text | None = Field(
+    federfuehrend_name: Titel | None = Field(
         None, description="federführende Stelle, wie sie im Ratsinformationssystem heißt"
     )
     url: Webadresse | None = Field(None, description="Seite der Vorlage im Ratsinformationssystem")
@@ -102,15 +119,15 @@ class Sitzung(Record):
     """Eine Sitzung des Gremiums."""
 
     oparl_id: OParlId | None = None
-    name: Text = Field(description="z. B. 12. Sitzung des Integrationsrats")
+    name: Titel = Field(description="z. B. 12. Sitzung des Integrationsrats")
     beginn: Zeitpunkt
     ende: Ende | None = Field(None, description=END_SCHEMA["description"])
-    ort: Text | None = Field(None, description="Ort, wie ihn das Ratsinformationssystem nennt")
+    ort: Titel | None = Field(None, description="Ort, wie ihn das Ratsinformationssystem nennt")
     standort: Id | None = Field(None, description="Kennung eines Gebäudes aus standorte.yml")
     oeffentlich: JaNein | None = None
     abgesagt: JaNein = False
     url: Webadresse | None = Field(None, description="Seite der Sitzung im Ratsinformationssystem")
-    hinweis: Text | None = Field(None, description="eigener Hinweis, z. B. zu Dolmetschung")
+    hinweis: Kurztext | None = Field(None, description="eigener Hinweis, z. B. zu Dolmetschung")
 
     @field_validator("ende", mode="plain")
     @classmethod
@@ -125,10 +142,10 @@ class Gremium(Record):
     """Ein Gremium des Rats, z. B. der Integrationsrat."""
 
     id: Id
-    name: Text
+    name: Titel
     oparl_id: OParlId | None = None
-    kurzname: Text | None = None
-    art: Text | None = Field(None, description="z. B. Beirat, Ausschuss")
+    kurzname: Name | None = None
+    art: Name | None = Field(None, description="z. B. Beirat, Ausschuss")
     aufgabe: Text | None = Field(None, description="Rolle und Aufgaben in einigen Sätzen")
     geschaeftsstelle: Id | None = Field(
         None, description="Kennung der Einheit, die die Geschäfte des Gremiums führt"

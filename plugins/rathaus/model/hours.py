@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
-from .entities import WEEKDAYS, Oeffnungszeiten
-from .fieldtypes import TimeRange
+from .entities import Oeffnungszeiten
+from .fieldtypes import WEEKDAYS, TimeRange
 
 BERLIN = ZoneInfo("Europe/Berlin")
 DAY_NAMES = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")

@@ -9,7 +9,7 @@ from pydantic import Field, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .entities import Id, Record
-from .fieldtypes import Text
+from .fieldtypes import SHORT_VALUE_MAX, Kurztext, Name, Text, shown
 
 _LEIKA = re.compile(r"^\d{14}$")
 
@@ -18,14 +18,14 @@ def _leika(value: Any) -> str:
     """A key of the Leistungskatalog (LeiKa): exactly 14 digits, kept as text."""
     text = str(value).strip() if isinstance(value, str | int) else ""
     compact = text.replace(" ", "")
-    if _LEIKA.match(compact):
+    if len(compact) <= SHORT_VALUE_MAX and _LEIKA.match(compact):
         return compact
     raise PydanticCustomError(
         "rathaus_leika",
         "„{value}“ ist kein LeiKa-Schlüssel – ein Schlüssel aus dem Leistungskatalog hat "
         "genau 14 Ziffern, z. B. 99000000000000; lassen Sie das Feld weg, wenn Sie ihn nicht "
         "kennen",
-        {"value": value},
+        {"value": shown(value)},
     )
 
 
@@ -40,15 +40,15 @@ class Leistung(Record):
     """Eine Dienstleistung der Verwaltung, z. B. Wohngeld oder Reisepass."""
 
     id: Id
-    name: Text = Field(description="Name der Leistung, wie Bürgerinnen und Bürger sie suchen")
-    synonyme: tuple[Text, ...] = Field(
+    name: Name = Field(description="Name der Leistung, wie Bürgerinnen und Bürger sie suchen")
+    synonyme: tuple[Name, ...] = Field(
         (), description="andere Wörter für dieselbe Leistung, z. B. Pass für Reisepass"
     )
     einheit: Id = Field(description="Kennung der zuständigen Einheit aus einheiten.yml")
     leika: Leika | None = Field(
         None, description="Schlüssel aus dem Leistungskatalog (LeiKa), 14 Ziffern"
     )
-    beschreibung: Text = Field(description="ein bis zwei Sätze: worum es geht")
+    beschreibung: Kurztext = Field(description="ein bis zwei Sätze: worum es geht")
     leichte_sprache: Text | None = Field(
         None, description="dieselbe Beschreibung in Leichter Sprache"
     )

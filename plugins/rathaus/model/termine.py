@@ -35,7 +35,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .entities import Adresse, Id, Record, Zugang
-from .fieldtypes import Email, JaNein, Telefon, Text, Verweis
+from .fieldtypes import Email, JaNein, Kurztext, Name, Telefon, Text, Titel, Verweis
 from .hours import BERLIN, clock
 
 _LOCAL = re.compile(
@@ -200,7 +200,7 @@ class Anmeldung(Record):
     """Ob und wie man sich anmeldet."""
 
     erforderlich: JaNein = Field(description="ja, wenn man sich vorher anmelden muss")
-    hinweis: Text | None = Field(None, description="wie die Anmeldung geht, in eigenen Worten")
+    hinweis: Kurztext | None = Field(None, description="wie die Anmeldung geht, in eigenen Worten")
     email: Email | None = None
     telefon: Telefon | None = None
     link: Verweis | None = Field(None, description="https-Adresse eines Anmeldeformulars")
@@ -221,7 +221,7 @@ class Anmeldung(Record):
 class Veranstaltungsort(Record):
     """Ein Ort, der kein Gebäude aus standorte.yml ist, z. B. ein Platz oder ein Saal."""
 
-    name: Text = Field(description="z. B. Marktplatz oder Gemeindezentrum St. Marien")
+    name: Name = Field(description="z. B. Marktplatz oder Gemeindezentrum St. Marien")
     adresse: Adresse
     barrierefreiheit: Zugang = Field(default_factory=Zugang)
 
@@ -230,7 +230,7 @@ class Termin(Record):
     """Eine Veranstaltung. Zeiten gelten in Deutschland (Europe/Berlin)."""
 
     id: Id
-    titel: Text
+    titel: Titel
     beginn: Zeitpunkt
     ende: Ende = Field(description=END_SCHEMA["description"])
     standort: Id | None = Field(
@@ -239,8 +239,8 @@ class Termin(Record):
     ort: Veranstaltungsort | None = Field(
         None, description="ein anderer Ort mit Name und Adresse – oder standort: angeben"
     )
-    raum: Text | None = None
-    barrierefreiheit_hinweis: Text | None = Field(
+    raum: Name | None = None
+    barrierefreiheit_hinweis: Kurztext | None = Field(
         None,
         description="Barrierefreiheit der Veranstaltung selbst, z. B. "
         "Gebärdensprachdolmetschung oder Induktionsschleife",

@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .fieldtypes import shown
 from .findings import Finding
 from .yamlread import Document
 
@@ -80,7 +81,22 @@ def _value_text(value: Any) -> str:
         return "eine Gruppe von Feldern"
     if isinstance(value, list):
         return "eine Liste"
-    return f"„{value}“"
+    return f"„{shown(value)}“"
+
+
+def _flow_hint(doc: Document, loc: Loc) -> str | None:
+    """Braces or brackets that start a value make YAML read a group or a list."""
+    mark = doc.mark_for(loc)
+    line = doc.lines[mark.line - 1] if 0 < mark.line <= len(doc.lines) else ""
+    first = line[mark.col - 1 : mark.col]
+    if first in {"{", "["}:
+        return (
+            f"ein Wert, der mit „{first}“ beginnt, wird als "
+            + ("Gruppe von Feldern" if first == "{" else "Liste")
+            + " gelesen – gehören die Klammern zum Text, setzen Sie den ganzen Wert in "
+            'Anführungszeichen: "' + line[mark.col - 1 :].strip() + '"'
+        )
+    return None
 
 
 def translate(
@@ -119,9 +135,19 @@ def translate(
             message = "das Feld ist leer"
             hint = "tragen Sie einen Wert ein oder löschen Sie die Zeile"
             mark = doc.mark_for(loc, prefer_key=True)
+        elif kind == "rathaus_char":
+            ctx = error.get("ctx", {})
+            mark = doc.char_mark(loc, str(ctx["char"]), int(ctx["nth"]))
+            text, _, hint = str(error["msg"]).partition(" – ")
+            message = f"{text} in Spalte {mark.col}"
         else:
             message, hint = _describe(kind, name, value, error)
             mark = doc.mark_for(loc, prefer_key=prefer_key)
+            if isinstance(value, dict | list) and (flow := _flow_hint(doc, loc)):
+                hint = flow
+        if isinstance(value, str) and len(value) > 60:
+            # A long paste is named by its start, not echoed in full.
+            message = message.replace(value.strip(), shown(value.strip()))
         findings.append(Finding(doc.file, mark.line, mark.col, label, message, hint))
     return findings
 

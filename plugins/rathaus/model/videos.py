@@ -11,14 +11,15 @@ import re
 from datetime import date
 from typing import Annotated, Any, Self
 
-from pydantic import Field, PlainValidator, WithJsonSchema, model_validator
+from pydantic import AfterValidator, Field, PlainValidator, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from .entities import Id, Record
-from .fieldtypes import Choice, Seite, Text
+from .fieldtypes import ADDRESS_MAX, Choice, Langtext, Seite, Titel, shown, too_long, web_address
 
 # A path below content/, written as in a Markdown link: medien/dgs/video.mp4.
 _MEDIA_PATH = re.compile(r"^[^\s\\]+$")
+_MEDIA_MAX = 300
 _DURATION = re.compile(r"^(?:(?P<h>\d+):)?(?P<m>\d{1,2}):(?P<s>[0-5]\d)$")
 _PEERTUBE_ID = re.compile(r"^[\w-]{6,64}$")
 _YOUTUBE_ID = re.compile(r"^[\w-]{11}$")
@@ -28,20 +29,24 @@ _VIMEO_ID = re.compile(r"^\d{3,12}$")
 def _media_path(value: Any) -> str:
     """A relative path in content/; where it may point is checked with the files."""
     text = value.strip() if isinstance(value, str) else ""
+    if len(text) > _MEDIA_MAX:
+        raise too_long(text, _MEDIA_MAX)
     if text and _MEDIA_PATH.match(text):
         return text
     raise PydanticCustomError(
         "rathaus_media_path",
         "„{value}“ ist kein Dateipfad – schreiben Sie den Pfad in content/ ohne Leerzeichen, "
         "z. B. medien/dgs/startseite.mp4",
-        {"value": value},
+        {"value": shown(value)},
     )
 
 
 Medienpfad = Annotated[
     str,
     PlainValidator(_media_path),
-    WithJsonSchema({"type": "string", "examples": ["medien/dgs/startseite.mp4"]}),
+    WithJsonSchema(
+        {"type": "string", "maxLength": _MEDIA_MAX, "examples": ["medien/dgs/startseite.mp4"]}
+    ),
 ]
 
 
@@ -113,7 +118,11 @@ class Extern(Record):
     """Dasselbe Video bei einem Videodienst. Es wird erst nach einem Klick geladen."""
 
     anbieter: Anbieter = Field(description="youtube, vimeo oder peertube")
-    adresse: Annotated[str, Field(pattern=r"^https://[^\s<>\"']+$")] = Field(
+    adresse: Annotated[
+        str,
+        Field(pattern=r"^https://[^\s<>\"']+$", max_length=ADDRESS_MAX),
+        AfterValidator(web_address),
+    ] = Field(
         description="Adresse des Videos beim Anbieter, z. B. https://www.youtube.com/watch?v=…"
     )
 
@@ -131,8 +140,8 @@ class Video(Record):
     """Ein Video in Deutscher Gebärdensprache (DGS) mit Untertiteln und Transkript."""
 
     id: Id
-    titel: Text = Field(description="Titel des Videos, wie er über dem Video steht")
-    thema: Text = Field(description="Was das Video erklärt, z. B. Hinweise zur Navigation")
+    titel: Titel = Field(description="Titel des Videos, wie er über dem Video steht")
+    thema: Titel = Field(description="Was das Video erklärt, z. B. Hinweise zur Navigation")
     seite: Seite | None = Field(
         None, description="Seite in content/, die das Video erklärt, z. B. barrierefreiheit.md"
     )
@@ -147,7 +156,7 @@ class Video(Record):
     untertitel: Medienpfad | None = Field(
         None, description="Deutsche Untertitel als WebVTT-Datei (.vtt) in content/medien/"
     )
-    transkript: Text | None = Field(None, description="Der Text des Videos zum Nachlesen")
+    transkript: Langtext | None = Field(None, description="Der Text des Videos zum Nachlesen")
     transkript_datei: Medienpfad | None = Field(
         None, description="oder: der Text des Videos als Textdatei (.txt) in content/medien/"
     )

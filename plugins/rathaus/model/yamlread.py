@@ -11,13 +11,20 @@ deep nesting cannot overflow the stack) and build plain Python values ourselves:
 * duplicate keys, non-string keys and nesting deeper than ``MAX_DEPTH`` are refused;
 * a value followed by `#text` on the same line is refused, because the editor almost
   certainly meant the `#` as part of the value;
-* the bytes must be UTF-8 without NUL, control or bidi-override characters.
+* the bytes must be UTF-8 without NUL, control or bidi-override characters, and without
+  the characters that YAML and ``str.splitlines`` treat as a line break but editors do not
+  (U+0085, U+2028, U+2029, VT, FF, FS, GS, RS): they would shift every later line number;
+* every value and key is checked again *after* parsing, because a double-quoted escape
+  (``"\\u202E"``, ``"\\ud800"``, ``"\\b"``) makes characters the bytes never showed, and
+  libyaml accepts a TAB inside a plain value where the pure parser does not. Text is
+  normalised to NFC, so decomposed umlauts are published composed.
 """
 
 from __future__ import annotations
 
 import contextlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,10 +36,77 @@ MAX_DEPTH = 24
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 # Bidi overrides and isolates can make text display differently from what it is.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Line breaks for YAML or str.splitlines, but not for editors, git or our line counting.
+LINE_BREAKERS = frozenset("\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+# Invisible characters without any use in editor data: they hide inside words and ids.
+INVISIBLE = frozenset("\u200b\u2060\ufeff")
 ALLOWED_CONTROLS = frozenset("\t\n\r")
 # Any character check_text reports; text without one skips the per-character scan.
-_SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f" + "".join(sorted(BIDI_CONTROLS)) + "]")
+_SUSPECT = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029" + "".join(sorted(BIDI_CONTROLS)) + "]"
+)
+# Any character a parsed value must not hold (TAB and LF are judged by the scalar's style).
+_BAD_IN_VALUE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff"
+    + "".join(sorted(BIDI_CONTROLS | INVISIBLE))
+    + "]"
+)
 INLINE_HASH = re.compile(r"[ \t]+#\S")
+# Escapes of double-quoted YAML scalars, to find where an escaped character was written.
+_ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
+_NAMED_ESCAPES = {
+    "0": "\0",
+    "a": "\a",
+    "b": "\b",
+    "t": "\t",
+    "\t": "\t",
+    "n": "\n",
+    "v": "\v",
+    "f": "\f",
+    "r": "\r",
+    "e": "\x1b",
+    "N": "\x85",
+    "_": "\xa0",
+    "L": "\u2028",
+    "P": "\u2029",
+}
+
+
+def describe_char(char: str, col: int) -> tuple[str, str]:
+    """Message and hint for a character editor data must not hold, at 1-based ``col``."""
+    code = f"U+{ord(char):04X}"
+    if char in BIDI_CONTROLS:
+        return (
+            f"unsichtbares Steuerzeichen für die Schreibrichtung {code} in Spalte {col}",
+            "löschen Sie das Zeichen; es kann Text anders anzeigen, als er ist",
+        )
+    if char in LINE_BREAKERS:
+        return (
+            f"Zeilentrenner {code} in Spalte {col}",
+            "ersetzen Sie ihn durch einen normalen Zeilenumbruch oder ein Leerzeichen; "
+            "manche Programme brechen hier die Zeile um, andere nicht",
+        )
+    if 0xD800 <= ord(char) <= 0xDFFF:
+        return (
+            f"ungültiges Zeichen {code} in Spalte {col} (eine halbe Ersatzkodierung)",
+            "löschen Sie die Escape-Folge und schreiben Sie das gemeinte Zeichen selbst",
+        )
+    if char == "\t":
+        return (
+            f"Tabulator in Spalte {col}",
+            "ersetzen Sie den Tabulator durch ein Leerzeichen; Tabulatoren sind nur in "
+            "mehrzeiligen Texten (feld: |) erlaubt",
+        )
+    if unicodedata.category(char) == "Cc":
+        return (
+            f"unzulässiges Steuerzeichen {code} in Spalte {col}",
+            "löschen Sie das Zeichen; es stammt oft aus kopiertem Text",
+        )
+    return (
+        f"unsichtbares Zeichen {code} in Spalte {col}",
+        "löschen Sie das Zeichen; man sieht es nicht, aber es stört Suche, Links und Vergleiche",
+    )
+
 
 Path_ = tuple[str | int, ...]
 
@@ -43,6 +117,56 @@ class Mark:
     col: int  # 1-based
 
 
+@dataclass(frozen=True)
+class Span:
+    """A scalar in the source: 0-based start and end as PyYAML reports them, and its style."""
+
+    start_line: int
+    start_col: int
+    end_line: int
+    end_col: int
+    style: str
+
+
+def _span(event: yaml.Event) -> Span:
+    start, end = event.start_mark, event.end_mark
+    style = getattr(event, "style", None) or ""
+    if start is None or end is None:
+        return Span(0, 0, 0, 0, style)
+    return Span(start.line, start.column, end.line, end.column, style)
+
+
+def _decode_escape(escape: str) -> str:
+    if escape[1] in "xuU":
+        code = int(escape[2:], 16)
+        return chr(code) if code <= 0x10FFFF else ""
+    return _NAMED_ESCAPES.get(escape[1], escape[1])
+
+
+def locate(lines: list[str], span: Span, char: str, nth: int = 0) -> Mark:
+    """The position of the ``nth`` ``char`` inside ``span``, written or as an escape.
+
+    Falls back to the start of the span; never raises.
+    """
+    pattern = re.compile(
+        (_ESCAPE.pattern + "|" if span.style == '"' else "") + re.escape(char), re.DOTALL
+    )
+    seen = 0
+    last = min(span.end_line, len(lines) - 1)
+    for number in range(span.start_line, last + 1):
+        text = lines[number]
+        low = span.start_col if number == span.start_line else 0
+        high = span.end_col if number == span.end_line else len(text)
+        for match in pattern.finditer(text, low, high):
+            found = match.group()
+            if found != char and _decode_escape(found) != char:
+                continue
+            if seen == nth:
+                return Mark(number + 1, match.start() + 1)
+            seen += 1
+    return Mark(span.start_line + 1, span.start_col + 1)
+
+
 @dataclass
 class Document:
     """A parsed YAML file: plain data plus where each key and value stood."""
@@ -51,6 +175,16 @@ class Document:
     data: Any
     key_marks: dict[Path_, Mark] = field(default_factory=dict)
     value_marks: dict[Path_, Mark] = field(default_factory=dict)
+    # Where each scalar value stands in ``lines``, to find single characters in it.
+    spans: dict[Path_, Span] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+
+    def char_mark(self, path: Path_, char: str, nth: int = 0) -> Mark:
+        """Where the ``nth`` ``char`` of the value at ``path`` was written (or its escape)."""
+        span = self.spans.get(tuple(path))
+        if span is None:
+            return self.mark_for(path)
+        return locate(self.lines, span, char, nth)
 
     def mark_for(self, path: Path_, *, prefer_key: bool = False) -> Mark:
         """The best known position for ``path``: the value, else the key, else a parent."""
@@ -109,24 +243,10 @@ def check_text(file: str, raw: bytes) -> tuple[str, list[Finding]]:
         if char == "\n":
             line, col = line + 1, 0
             continue
-        if char in BIDI_CONTROLS:
-            findings.append(
-                _finding(
-                    file,
-                    Mark(line, col),
-                    f"unsichtbares Steuerzeichen für die Schreibrichtung (U+{ord(char):04X})",
-                    "löschen Sie das Zeichen; es kann Text anders anzeigen, als er ist",
-                )
-            )
-        elif (ord(char) < 32 and char not in ALLOWED_CONTROLS) or ord(char) == 0x7F:
-            findings.append(
-                _finding(
-                    file,
-                    Mark(line, col),
-                    f"unzulässiges Steuerzeichen (U+{ord(char):04X})",
-                    "löschen Sie das Zeichen; es stammt oft aus kopiertem Text",
-                )
-            )
+        if char in ALLOWED_CONTROLS or not _SUSPECT.match(char):
+            continue
+        message, hint = describe_char(char, col)
+        findings.append(_finding(file, Mark(line, col), message, hint))
     return text, findings
 
 
@@ -192,7 +312,7 @@ class _Builder:
         self.file = file
         self.loader = loader
         self.lines = text.splitlines()
-        self.doc = Document(file, None)
+        self.doc = Document(file, None, lines=self.lines)
         self.findings: list[Finding] = []
         # Set when the data cannot be trusted at all (syntax, anchors, tags, depth).
         self.fatal = False
@@ -290,6 +410,7 @@ class _Builder:
             self.doc.value_marks[path] = _mark(event)
             if isinstance(event, yaml.ScalarEvent):
                 self.doc.data = value
+                self.doc.spans[path] = _span(event)
             else:
                 stack.append([value, path, None, {}])
             return
@@ -299,6 +420,8 @@ class _Builder:
             path = (*parent_path, len(parent))
             parent.append(value)
             self.doc.value_marks[path] = _mark(event)
+            if isinstance(event, yaml.ScalarEvent):
+                self.doc.spans[path] = _span(event)
         elif pending_key is None:
             # This node is a mapping key.
             if not isinstance(event, yaml.ScalarEvent) or value is None:
@@ -332,12 +455,14 @@ class _Builder:
             parent[pending_key] = value
             stack[-1][2] = None
             self.doc.value_marks[path] = _mark(event)
+            if isinstance(event, yaml.ScalarEvent):
+                self.doc.spans[path] = _span(event)
         if not isinstance(event, yaml.ScalarEvent):
             stack.append([value, path, None, {}])
 
     def _scalar(self, event: yaml.ScalarEvent) -> str | None:
         if event.style:  # quoted or block scalar: always text (plain: None, libyaml "")
-            return str(event.value)
+            return self._checked(event, str(event.value))
         if event.value in NULL_WORDS:
             return None
         end = event.end_mark
@@ -356,7 +481,30 @@ class _Builder:
                         f'{rest.rstrip()}"',
                     )
                 )
-        return str(event.value)
+        return self._checked(event, str(event.value))
+
+    def _checked(self, event: yaml.ScalarEvent, value: str) -> str:
+        """``value`` in NFC; its first forbidden character is a finding and all are dropped.
+
+        Dropping them keeps one mistake from turning into follow-up errors (or a crash on
+        a lone surrogate) further down; the finding already fails the run.
+        """
+        block = event.style in ("|", ">")
+        bad = [
+            m.start()
+            for m in _BAD_IN_VALUE.finditer(value)
+            if not (block and value[m.start()] == "\t")
+        ]
+        if bad:
+            char = value[bad[0]]
+            where = locate(self.lines, _span(event), char, value[: bad[0]].count(char))
+            message, hint = describe_char(char, where.col)
+            self.findings.append(_finding(self.file, where, message, hint))
+            drop = set(bad)
+            value = "".join(c for i, c in enumerate(value) if i not in drop)
+        if not unicodedata.is_normalized("NFC", value):
+            value = unicodedata.normalize("NFC", value)
+        return value
 
 
 class _AbortError(Exception):
@@ -380,8 +528,10 @@ def parse_yaml(file: str, raw: bytes) -> tuple[Document | None, list[Finding]]:
         fast = _Builder(file, text, _FAST_LOADER)
         with contextlib.suppress(_AbortError):
             fast.build()
-        if not fast.findings and not fast.fatal:
-            return fast.doc, []
+        # Only syntax errors need the pure parser's texts; the other findings are the same
+        # (and a TAB inside a plain value is a syntax error there, a named character here).
+        if not fast.fatal:
+            return fast.doc, fast.findings
     builder = _Builder(file, text)
     with contextlib.suppress(_AbortError):
         builder.build()
