@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from rathaus.model import DataError, Level, load_site
+from rathaus.model.site import RECORD_FILES, STADT_FILE, STATEMENT_FILE
 
 if TYPE_CHECKING:
     from conftest import DataDir
@@ -138,11 +139,55 @@ def test_missing_data_folder(tmp_path: Path) -> None:
     assert (found.file, found.message) == ("data", "der Datenordner fehlt")
 
 
-def test_empty_record_files_give_an_empty_site(site: DataDir) -> None:
-    site.write(einheiten="# noch leer\n", personen=b"", standorte=b"\n")
-    loaded = site.load()
-    assert loaded.einheiten == {}
-    assert loaded.personen == {}
+EVERY_DATA_FILE = sorted([STADT_FILE, STATEMENT_FILE, *RECORD_FILES])
+
+
+@pytest.mark.parametrize("content", ["", "\n\n", "# yaml-language-server: x\n# noch leer\n"])
+@pytest.mark.parametrize("name", EVERY_DATA_FILE)
+def test_an_empty_data_file_is_one_finding_on_that_file(
+    site: DataDir, name: str, content: str
+) -> None:
+    # Without the finding, the records (units, glossary, services A–Z) silently vanish.
+    site.write(**{name.removesuffix(".yml"): content.encode() or b""})
+    errors = site.errors()
+    assert len(errors) == 1, errors
+    found = errors.at("die Datei ist leer", name, 1, 1)
+    assert found.hint.startswith("tragen Sie Einträge ein oder löschen Sie sie")
+
+
+def test_references_into_an_empty_file_are_folded_into_its_finding(site: DataDir) -> None:
+    site.write(
+        einheiten="# alle Einheiten kommen später\n",
+        personen="""\
+        - id: erika-muster
+          name: Erika Muster
+          funktion: Leitung
+          einheit: buergerbuero
+        - id: max-muster
+          name: Max Muster
+          funktion: Sachbearbeitung
+          einheit: sozialamt
+        """,
+        leistungen="""\
+        - id: meldebescheinigung
+          name: Meldebescheinigung
+          einheit: buergerbuero
+          beschreibung: Eine Bescheinigung über die Anmeldung.
+        """,
+    )
+    errors = site.errors()
+    assert len(errors) == 1, errors
+    found = errors.at("die Datei ist leer", "einheiten.yml", 1, 1)
+    assert found.hint == (
+        "tragen Sie Einträge ein oder löschen Sie sie; 3 Verweise in leistungen.yml und "
+        "personen.yml zeigen auf Einträge dieser Datei"
+    )
+
+
+def test_settings_file_written_as_a_list_says_so(site: DataDir) -> None:
+    site.write(stadt="- name: Stadt Beispielstadt\n  bundesland: NW\n")
+    found = site.errors().at("die Datei beginnt mit einer Liste", "stadt.yml", 1, 1)
+    assert "löschen Sie das „- “" in found.hint
 
 
 def test_fingerprint_changes_with_the_data(site: DataDir) -> None:

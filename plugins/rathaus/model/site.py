@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,9 @@ RECORD_FILES: dict[str, type[BaseModel]] = {
     "videos.yml": Video,
     "woerterbuch.yml": Wort,
 }
+# Far above any real file (an OParl import of many years stays below 2 MB); refused before
+# reading, so a pasted dump or a wrong file cannot make a check take minutes.
+MAX_DATA_FILE_BYTES = 10 * 1024 * 1024
 _GERMAN = Locale("de")
 # Sign languages are missing from CLDR's language names (ISO 639-3 codes).
 SIGN_LANGUAGES = {"gsg": "Deutsche Gebärdensprache"}
@@ -119,7 +123,56 @@ def _safe(path: Path, base: Path, display: str) -> Finding | None:
     return None
 
 
+def _too_large(path: Path, display: str) -> Finding | None:
+    size = path.stat().st_size
+    if size <= MAX_DATA_FILE_BYTES:
+        return None
+    return Finding(
+        display,
+        1,
+        1,
+        "",
+        f"die Datei ist zu groß ({size / 1024 / 1024:.1f} MB, erlaubt sind höchstens "
+        f"{MAX_DATA_FILE_BYTES // 1024 // 1024} MB)",
+        "prüfen Sie, ob hier die richtige Datei liegt; so große Dateien entstehen meist durch "
+        "einen Fehler beim Kopieren oder Exportieren",
+    )
+
+
+def _empty(doc: Document, referrers: Counter[str] | None = None) -> Finding:
+    """An empty or comment-only file: its records would silently vanish from the site.
+
+    ``referrers`` counts the references into the file from each other file; they are
+    folded into this one finding instead of one error per reference.
+    """
+    hint = "tragen Sie Einträge ein oder löschen Sie sie"
+    if referrers:
+        files = " und ".join(sorted(referrers))
+        count = sum(referrers.values())
+        hint += (
+            f"; {count} {'Verweis' if count == 1 else 'Verweise'} in {files} "
+            f"{'zeigt' if count == 1 else 'zeigen'} auf Einträge dieser Datei"
+        )
+    return Finding(doc.file, 1, 1, "", "die Datei ist leer", hint)
+
+
 def _validate(doc: Document, root: Any, *, records: bool) -> tuple[Any, list[Finding]]:
+    if doc.data is None:
+        return None, [_empty(doc)]
+    if isinstance(doc.data, list):
+        # A settings file written like a record file: "- name: …".
+        mark = doc.mark_for(())
+        return None, [
+            Finding(
+                doc.file,
+                mark.line,
+                mark.col,
+                "",
+                "die Datei beginnt mit einer Liste, hier gehören aber Felder hin",
+                "löschen Sie das „- “ am Anfang der Zeile und rücken Sie die Felder darunter "
+                "nicht ein",
+            )
+        ]
     try:
         return TypeAdapter(root).validate_python(doc.data), []
     except ValidationError as exc:
@@ -147,7 +200,9 @@ def load_site(root: Path, data_dir: str = "data") -> Site:
     raw_files: dict[str, bytes] = {}
     digest = hashlib.sha256()
     for path in _data_files(base):
-        problem = _safe(path, base, f"{data_dir}/{path.name}")
+        problem = _safe(path, base, f"{data_dir}/{path.name}") or _too_large(
+            path, f"{data_dir}/{path.name}"
+        )
         if problem:
             findings.append(problem)
             unreadable.add(path.name)
@@ -212,6 +267,7 @@ def _build_site(
 
     collections: dict[str, dict[str, Any]] = {}
     known: dict[str, set[str]] = {}
+    empty = {name for name in RECORD_FILES if name in docs and docs[name].data is None}
     sources: dict[tuple[str, str], Source] = {}
     rows: dict[tuple[str, str], int] = {}
     for name, model in RECORD_FILES.items():
@@ -234,13 +290,17 @@ def _build_site(
     if stadt is not None:
         findings.extend(_check_holiday_region(stadt, docs[STADT_FILE]))
     # Ids in a file that could not be read are unknown, not missing: skip those checks.
-    for name in unreadable & known.keys():
+    # References into an empty file are counted in that file's one finding instead.
+    for name in (unreadable | empty) & known.keys():
         del known[name]
-    findings.extend(_check_references(einheiten, personen, standorte, docs, known, rows))
+    refs = _References(docs, rows, known, empty)
+    _check_references(einheiten, personen, standorte, refs)
     termine: dict[str, Termin] = collections["termine.yml"]
     gremien: dict[str, Gremium] = collections["gremien.yml"]
-    findings.extend(_check_events_and_bodies(termine, gremien, docs, known, rows))
-    findings.extend(_check_services(leistungen, docs, known, rows))
+    _check_events_and_bodies(termine, gremien, refs)
+    _check_services(leistungen, refs)
+    findings.extend(refs.findings)
+    findings.extend(_empty(docs[name], refs.folded[name]) for name in sorted(empty))
     if findings or stadt is None:
         raise DataError(findings)
     return Site(
@@ -380,11 +440,15 @@ class _References:
         docs: dict[str, Document],
         rows: dict[tuple[str, str], int],
         known: dict[str, set[str]],
+        empty: set[str],
     ) -> None:
         self.docs = docs
         self.rows = rows
         self.known = known
+        self.empty = empty
         self.findings: list[Finding] = []
+        # Target file → referring file → how many references point into the empty target.
+        self.folded: dict[str, Counter[str]] = {name: Counter() for name in empty}
 
     def add(
         self, file: str, record_id: str, path: tuple[str | int, ...], message: str, hint: str
@@ -404,6 +468,9 @@ class _References:
         target: str,
         what: str,
     ) -> None:
+        if target in self.empty:
+            self.folded[target][file] += 1
+            return
         if target not in self.known or value in self.known[target]:
             return
         close = difflib.get_close_matches(value, sorted(self.known[target]), n=1, cutoff=0.6)
@@ -419,11 +486,8 @@ def _check_references(
     einheiten: dict[str, Einheit],
     personen: dict[str, Person],
     standorte: dict[str, Standort],
-    docs: dict[str, Document],
-    known: dict[str, set[str]],
-    rows: dict[tuple[str, str], int],
-) -> list[Finding]:
-    refs = _References(docs, rows, known)
+    refs: _References,
+) -> None:
     units = "einheiten.yml"
     for uid, unit in einheiten.items():
         if unit.uebergeordnet == uid:
@@ -487,7 +551,6 @@ def _check_references(
                     "verwenden Sie Kürzel nach ISO 639, z. B. de, en, tr, ar, uk; "
                     "gsg für Deutsche Gebärdensprache",
                 )
-    return refs.findings
 
 
 def _check_cycles(einheiten: dict[str, Einheit], refs: _References) -> None:
@@ -511,14 +574,8 @@ def _check_cycles(einheiten: dict[str, Einheit], refs: _References) -> None:
         )
 
 
-def _check_services(
-    leistungen: dict[str, Leistung],
-    docs: dict[str, Document],
-    known: dict[str, set[str]],
-    rows: dict[tuple[str, str], int],
-) -> list[Finding]:
+def _check_services(leistungen: dict[str, Leistung], refs: _References) -> None:
     """The responsible unit exists; every keyword names one service only."""
-    refs = _References(docs, rows, known)
     services = "leistungen.yml"
     seen: dict[str, str] = {}  # sort key of a name or synonym → id of its service
     for sid, service in leistungen.items():
@@ -540,18 +597,12 @@ def _check_services(
                 "jedes Stichwort darf im Index von A bis Z nur einmal vorkommen – "
                 "löschen Sie es an einer Stelle",
             )
-    return refs.findings
 
 
 def _check_events_and_bodies(
-    termine: dict[str, Termin],
-    gremien: dict[str, Gremium],
-    docs: dict[str, Document],
-    known: dict[str, set[str]],
-    rows: dict[tuple[str, str], int],
-) -> list[Finding]:
+    termine: dict[str, Termin], gremien: dict[str, Gremium], refs: _References
+) -> None:
     """Events and council bodies point at units and locations that exist."""
-    refs = _References(docs, rows, known)
     units, places = "einheiten.yml", "standorte.yml"
     for tid, event in termine.items():
         refs.expect("termine.yml", tid, ("einheit",), event.einheit, units, "die Einheit")
@@ -570,4 +621,3 @@ def _check_events_and_bodies(
             if paper.federfuehrend is not None:
                 path = ("vorlagen", i, "federfuehrend")
                 refs.expect("gremien.yml", gid, path, paper.federfuehrend, units, "die Einheit")
-    return refs.findings
