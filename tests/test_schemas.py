@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -32,3 +33,35 @@ def test_schema_rejects_unknown_keys_like_the_loader() -> None:
         jsonschema.validate([person], schema)
     del person["tlefon"]
     jsonschema.validate([person], schema)
+
+
+def _strings(node: object) -> list[dict[str, object]]:
+    """Every schema node that accepts a string."""
+    found: list[dict[str, object]] = []
+    if isinstance(node, dict):
+        if node.get("type") == "string":
+            found.append(node)
+        for value in node.values():
+            found += _strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            found += _strings(value)
+    return found
+
+
+# A pattern without repetition bounds the length by itself (``^\\d{5}$``).
+_BOUNDED = re.compile(r"^\^[^*+]*\$$")
+
+
+@pytest.mark.parametrize("name", sorted(schema_documents()))
+def test_every_text_field_states_its_maximum_length(name: str) -> None:
+    schema = json.loads(schema_documents()[name])
+    unbounded = [
+        node
+        for node in _strings(schema)
+        if "maxLength" not in node
+        and "enum" not in node
+        and node.get("format") not in {"date", "date-time"}
+        and not _BOUNDED.match(str(node.get("pattern", "")))
+    ]
+    assert not unbounded, unbounded

@@ -367,7 +367,7 @@ def _email(value: Any) -> str:
     if _EMAIL.match(text):
         return text
     stray = next((c for c in text if not _EMAIL_CHARS.match(c)), None)
-    if stray is not None and text.count("@") == 1:
+    if stray is not None and "@" in text:
         raise PydanticCustomError(
             "rathaus_email_char",
             "{what} – schreiben Sie die Adresse nur mit lateinischen Buchstaben ohne Umlaute, "

@@ -32,7 +32,7 @@ def _leika(value: Any) -> str:
 Leika = Annotated[
     str,
     PlainValidator(_leika),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{14}$"}),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{14}$", "maxLength": SHORT_VALUE_MAX}),
 ]
 
 

@@ -35,7 +35,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .entities import Adresse, Id, Record, Zugang
-from .fieldtypes import Email, JaNein, Kurztext, Name, Telefon, Text, Titel, Verweis
+from .fieldtypes import Email, JaNein, Kurztext, Name, Telefon, Text, Titel, Verweis, shown
 from .hours import BERLIN, clock
 
 _LOCAL = re.compile(
@@ -90,7 +90,7 @@ def _invalid(value: Any) -> PydanticCustomError:
     return PydanticCustomError(
         "rathaus_datetime",
         "„{value}“ ist kein Zeitpunkt – schreiben Sie Datum und Uhrzeit, z. B. " + _EXAMPLE,
-        {"value": value},
+        {"value": shown(value)},
     )
 
 
@@ -165,6 +165,7 @@ Zeitpunkt = Annotated[
     WithJsonSchema(
         {
             "type": "string",
+            "maxLength": 40,
             "pattern": LOCAL_PATTERN,
             "description": "Datum und Uhrzeit in Deutschland, z. B. " + _EXAMPLE,
             "examples": [_EXAMPLE],
@@ -173,6 +174,7 @@ Zeitpunkt = Annotated[
 ]
 END_SCHEMA: dict[str, Any] = {
     "type": "string",
+    "maxLength": 40,
     "pattern": r"^(\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(\s*[+-]\d{2}:\d{2})?$",
     "description": "Ende: Datum und Uhrzeit oder nur die Uhrzeit am Tag des Beginns",
     "examples": ["2027-03-27 19:00", "19:00"],

@@ -15,7 +15,17 @@ from pydantic import AfterValidator, Field, PlainValidator, WithJsonSchema, mode
 from pydantic_core import PydanticCustomError
 
 from .entities import Id, Record
-from .fieldtypes import ADDRESS_MAX, Choice, Langtext, Seite, Titel, shown, too_long, web_address
+from .fieldtypes import (
+    ADDRESS_MAX,
+    SHORT_VALUE_MAX,
+    Choice,
+    Langtext,
+    Seite,
+    Titel,
+    shown,
+    too_long,
+    web_address,
+)
 
 # A path below content/, written as in a Markdown link: medien/dgs/video.mp4.
 _MEDIA_PATH = re.compile(r"^[^\s\\]+$")
@@ -53,12 +63,13 @@ Medienpfad = Annotated[
 def parse_duration(value: Any) -> float:
     """``3:05`` or ``1:02:03`` (hours, minutes, seconds) → seconds."""
     text = value.strip() if isinstance(value, str) else ""
-    match = _DURATION.match(text)
+    # Bounded first: int() refuses more than 4300 digits with an English ValueError.
+    match = _DURATION.match(text) if len(text) <= SHORT_VALUE_MAX else None
     if not match:
         raise PydanticCustomError(
             "rathaus_duration",
             "„{value}“ ist keine Spieldauer – schreiben Sie Minuten und Sekunden, z. B. 3:05",
-            {"value": value},
+            {"value": shown(value)},
         )
     return int(match["h"] or 0) * 3600 + int(match["m"]) * 60 + int(match["s"])
 
@@ -66,45 +77,61 @@ def parse_duration(value: Any) -> float:
 Spieldauer = Annotated[
     float,
     PlainValidator(parse_duration),
-    WithJsonSchema({"type": "string", "pattern": r"^(\d+:)?\d{1,2}:[0-5]\d$"}),
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^(\d+:)?\d{1,2}:[0-5]\d$", "maxLength": SHORT_VALUE_MAX}
+    ),
 ]
 
 
 def _whole_number(value: Any) -> int:
     text = value.strip() if isinstance(value, str) else str(value)
-    if text.isdigit() and int(text) > 0:
+    if text.isdigit() and len(text) <= 9 and int(text) > 0:
         return int(text)
     raise PydanticCustomError(
-        "rathaus_number", "„{value}“ ist keine ganze Zahl größer als 0", {"value": value}
+        "rathaus_number", "„{value}“ ist keine ganze Zahl größer als 0", {"value": shown(value)}
     )
 
 
 Zahl = Annotated[
     int,
     PlainValidator(_whole_number),
-    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string"}]}),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1},
+                {"type": "string", "maxLength": SHORT_VALUE_MAX},
+            ]
+        }
+    ),
 ]
 
 
 def _frame_rate(value: Any) -> float:
     text = value.strip().replace(",", ".") if isinstance(value, str) else str(value)
     try:
-        rate = float(text)
+        rate = float(text) if len(text) <= SHORT_VALUE_MAX else 0.0
     except ValueError:
         rate = 0.0
-    if rate > 0:
+    if 0 < rate < float("inf"):
         return rate
     raise PydanticCustomError(
         "rathaus_frame_rate",
         "„{value}“ ist keine Bildrate – schreiben Sie Bilder pro Sekunde, z. B. 25 oder 29,97",
-        {"value": value},
+        {"value": shown(value)},
     )
 
 
 Bildrate = Annotated[
     float,
     PlainValidator(_frame_rate),
-    WithJsonSchema({"anyOf": [{"type": "number", "exclusiveMinimum": 0}, {"type": "string"}]}),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "exclusiveMinimum": 0},
+                {"type": "string", "maxLength": SHORT_VALUE_MAX},
+            ]
+        }
+    ),
 ]
 
 

@@ -30,6 +30,7 @@ from typing import Any
 
 import yaml
 
+from .fieldtypes import WEEKDAYS
 from .findings import Finding
 
 MAX_DEPTH = 24
@@ -284,9 +285,13 @@ _SYNTAX_HINTS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def _syntax_finding(file: str, exc: yaml.MarkedYAMLError) -> Finding:
+def _syntax_finding(file: str, exc: yaml.MarkedYAMLError, lines: list[str]) -> Finding:
     mark = exc.problem_mark or exc.context_mark
     where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
+    from_source = _source_hint(exc, lines)
+    if from_source is not None:
+        at, message, hint = from_source
+        return _finding(file, at, f"YAML-Syntaxfehler: {message}", hint)
     problem = f"{exc.context or ''} {exc.problem or ''}"
     for needle, message, hint in _SYNTAX_HINTS:
         if needle in problem:
@@ -297,6 +302,199 @@ def _syntax_finding(file: str, exc: yaml.MarkedYAMLError) -> Finding:
         f"YAML-Syntaxfehler ({(exc.problem or 'unbekannt').strip()})",
         "prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile",
     )
+
+
+# -- Hints from the editor's line ---------------------------------------------------------
+# PyYAML's problem text names what the parser expected, not what the editor did: one
+# phrase covers a missing blank, an indentation slip and a stray apostrophe. So the hint
+# is chosen by looking at the lines around the problem. All patterns here are linear.
+
+_KEY = re.compile(r"[^\s:#'\"{}\[\]][^:#]*?:(?: +|$)")
+_NO_BLANK = re.compile(r"^ *(?:- +)?(?P<key>[A-Za-z_][\w-]*):(?P<value>[^\s:].*)$")
+_KEY_LINE = re.compile(r"^(?P<indent> *)(?:- +)?(?P<key>[A-Za-z_][\w-]*):(?: +(?P<value>.*))?$")
+Hint = tuple[Mark, str, str]
+
+
+def _spaces(count: int) -> str:
+    return f"{count} Leerzeichen" if count else "ohne Einrückung"
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _value_start(line: str) -> int | None:
+    """Where the value of a ``key: value`` or ``- value`` line begins."""
+    at = _indent(line)
+    while line.startswith("-", at) and line[at + 1 : at + 2] in {" ", ""}:
+        at = _indent(line[at + 1 :]) + at + 1
+    key = _KEY.match(line, at)
+    if key:
+        at = key.end()
+    return at if at < len(line) else None
+
+
+def _closing(line: str, start: int, quote: str) -> int | None:
+    """The index of the quote that closes a scalar opened before ``start``."""
+    at = start
+    while at < len(line):
+        char = line[at]
+        if quote == '"' and char == "\\":
+            at += 2
+            continue
+        if char == quote:
+            if quote == "'" and line[at + 1 : at + 2] == "'":
+                at += 2
+                continue
+            return at
+        at += 1
+    return None
+
+
+def _opening_quote(lines: list[str], problem: int) -> Mark | None:
+    """The quote that opened the scalar the parser was still in at line ``problem``.
+
+    An unclosed quote runs on over the following lines until the next quote character,
+    often many lines later; the editor's mistake is where it opened.
+    """
+    opened: tuple[int, int, str] | None = None
+    for number in range(min(problem, len(lines) - 1) + 1):
+        line = lines[number]
+        if opened is None:
+            start = _value_start(line)
+            if start is not None and line[start] in "'\"":
+                quote = line[start]
+                if _closing(line, start + 1, quote) is None:
+                    opened = (number, start, quote)
+            continue
+        if _closing(line, 0, opened[2]) is not None:
+            if number == problem:
+                return Mark(opened[0] + 1, opened[1] + 1)
+            opened = None
+    return Mark(opened[0] + 1, opened[1] + 1) if opened else None
+
+
+def _early_close(line: str) -> Hint | None:
+    """A quote inside a quoted value ends it too early: 'Bürgers' Büro'."""
+    start = _value_start(line)
+    if start is None or line[start] not in "'\"":
+        return None
+    quote = line[start]
+    end = _closing(line, start + 1, quote)
+    rest = line[end + 1 :].strip() if end is not None else ""
+    if end is None or not rest or rest.startswith("#"):
+        return None
+    value = line[start:].rstrip()
+    if quote == "'":
+        inner = value[1:-1] if value.endswith("'") else value[1:]
+        return (
+            Mark(0, end + 1),
+            "ein Apostroph beendet den Text in einfachen Anführungszeichen zu früh",
+            "verdoppeln Sie den Apostroph im Text ('"
+            + inner.replace("'", "''")
+            + "') oder setzen Sie den Wert in doppelte Anführungszeichen",
+        )
+    return (
+        Mark(0, end + 1),
+        "ein Anführungszeichen im Text beendet den Wert in Anführungszeichen zu früh",
+        "setzen Sie den Wert in einfache Anführungszeichen oder schreiben Sie im Text "
+        "typografische Anführungszeichen „…“",
+    )
+
+
+def _previous(lines: list[str], number: int) -> int | None:
+    """The nearest line above ``number`` with content (not blank, not a comment)."""
+    for above in range(min(number, len(lines)) - 1, -1, -1):
+        text = lines[above].strip()
+        if text and not text.startswith("#"):
+            return above
+    return None
+
+
+def _indentation(exc: yaml.MarkedYAMLError, lines: list[str], number: int) -> Hint | None:
+    above = _previous(lines, number)
+    if above is None or number >= len(lines):
+        return None
+    line, prev = lines[number], lines[above]
+    here, there = _indent(line), _indent(prev)
+    # In "- id: x" the fields of the entry start after the dash.
+    there_fields = there + 2 if prev.lstrip().startswith("- ") else there
+    prev_key = _KEY_LINE.match(prev)
+    key = _KEY_LINE.match(line)
+    name = f"„{key['key']}:“" if key else "die Zeile"
+    problem = exc.problem or ""
+    if "mapping values are not allowed" in problem:
+        if key and key["value"] and ": " in key["value"]:
+            return None  # a colon inside a value: the table's hint is right
+        if prev_key and prev_key["value"] and here > there:
+            return (
+                Mark(number + 1, here + 1),
+                "die Zeile ist weiter eingerückt als die Zeile davor",
+                f"rücken Sie {name} genauso weit ein wie „{prev_key['key']}:“ "
+                f"({_spaces(there_fields)})",
+            )
+        return None
+    shallower = 0 < here < there_fields and not line.lstrip().startswith("- ")
+    if shallower and ("expected <block end>" in problem or "did not find expected" in problem):
+        return (
+            Mark(number + 1, here + 1),
+            "die Zeile ist weniger weit eingerückt als die Zeile davor",
+            f"rücken Sie {name} genauso weit ein wie die Felder darüber ({_spaces(there_fields)})",
+        )
+    return None
+
+
+def _source_hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> Hint | None:
+    problem_mark, context_mark = exc.problem_mark, exc.context_mark
+    if problem_mark is None:
+        return None
+    number = problem_mark.line
+    line = lines[number] if number < len(lines) else ""
+    unclosed = (
+        "ein Anführungszeichen wird nicht geschlossen",
+        "schließen Sie es am Ende des Werts in derselben Zeile",
+    )
+    if context_mark is not None and (exc.context or "").startswith("while scanning a quoted"):
+        return (Mark(context_mark.line + 1, context_mark.column + 1), *unclosed)
+    early = _early_close(line)
+    if early is not None:
+        return (Mark(number + 1, early[0].col), early[1], early[2])
+    opened = _opening_quote(lines, number)
+    if opened is not None:
+        return (opened, *unclosed)
+    if "'\\t'" in (exc.problem or "") and line[: problem_mark.column].strip():
+        # libyaml accepts this TAB and the value check names it; say the same here.
+        return (
+            Mark(number + 1, problem_mark.column + 1),
+            *describe_char("\t", problem_mark.column + 1),
+        )
+    first = context_mark.line if context_mark is not None else number
+    for above in range(max(first, number - 1), min(number, len(lines) - 1) + 1):
+        blank = _NO_BLANK.match(lines[above])
+        if blank:
+            return (
+                Mark(above + 1, blank.start("value") + 1),
+                "nach dem Doppelpunkt fehlt ein Leerzeichen",
+                f"schreiben Sie {blank['key']}: {blank['value'].strip()}",
+            )
+    start = _value_start(line)
+    if start is not None and line[start] in "{[" and start < problem_mark.column:
+        group = "Gruppe von Feldern" if line[start] == "{" else "Liste"
+        return (
+            Mark(number + 1, start + 1),
+            f"ein Wert beginnt mit „{line[start]}“ und wird als {group} gelesen",
+            'setzen Sie den ganzen Wert in Anführungszeichen, z. B. "'
+            + line[start:].strip().replace('"', "'")
+            + '"',
+        )
+    if "found '-'" in (exc.problem or "") and line.lstrip().startswith("-"):
+        return (
+            Mark(number + 1, _indent(line) + 1),
+            "eine Zeile beginnt mit „- “ wie ein Listeneintrag, aber hier stehen Felder",
+            "löschen Sie „- “ oder rücken Sie die Zeile unter das Feld ein, zu dem die Liste "
+            "gehört",
+        )
+    return _indentation(exc, lines, number)
 
 
 # libyaml's parser emits the same events as PyYAML's pure-Python one, 5–10 times faster;
@@ -339,7 +537,9 @@ class _Builder:
                     continue
                 if isinstance(event, yaml.AliasEvent):
                     self.findings.append(
-                        _finding(
+                        _finding(self.file, _mark(event), *_ON_PURPOSE)
+                        if _MERGE_KEY.search(_text_stream(self.lines))
+                        else _finding(
                             self.file,
                             _mark(event),
                             "ein Wert beginnt mit * und wird als YAML-Verweis gelesen",
@@ -355,15 +555,7 @@ class _Builder:
                             self.doc.data = frame[0]
                     continue
                 if event.anchor is not None:
-                    self.findings.append(
-                        _finding(
-                            self.file,
-                            _mark(event),
-                            f"„&{event.anchor}“ wird als YAML-Anker gelesen und verschluckt",
-                            "setzen Sie den ganzen Wert in Anführungszeichen, "
-                            f'z. B. "&{event.anchor} …"',
-                        )
-                    )
+                    self.findings.append(self._anchor(event, event.anchor))
                     self.fatal = True
                     return self.doc
                 tag = getattr(event, "tag", None)
@@ -392,9 +584,22 @@ class _Builder:
                     return self.doc
                 self._node(event, stack)
         except yaml.MarkedYAMLError as exc:
-            self.findings.append(_syntax_finding(self.file, exc))
+            self.findings.append(_syntax_finding(self.file, exc, self.lines))
             self.fatal = True
         return self.doc
+
+    def _anchor(self, event: yaml.NodeEvent, anchor: str) -> Finding:
+        """An anchor used on purpose (aliased or merged elsewhere) or an accidental ``&``."""
+        text = _text_stream(self.lines)
+        aliased = re.search(r"\*" + re.escape(anchor) + r"(?![\w-])", text)
+        if aliased or _MERGE_KEY.search(text):
+            return _finding(self.file, _mark(event), *_ON_PURPOSE)
+        return _finding(
+            self.file,
+            _mark(event),
+            f"„&{anchor}“ wird als YAML-Anker gelesen und verschluckt",
+            f'setzen Sie den ganzen Wert in Anführungszeichen, z. B. "&{anchor} …"',
+        )
 
     def _node(self, event: yaml.NodeEvent, stack: list[list[Any]]) -> None:
         value: Any
@@ -442,7 +647,11 @@ class _Builder:
                         self.file,
                         _mark(event),
                         f"das Feld steht doppelt (zuerst in Zeile {first.line})",
-                        "löschen Sie eines der beiden Vorkommen",
+                        # Both hours are meant: deleting one would lose them.
+                        f"schreiben Sie beide Zeiten als Liste unter einen {value}:, z. B. "
+                        f"{value}: [8:00-12:00, 14:00-16:00]"
+                        if value in WEEKDAYS
+                        else "löschen Sie eines der beiden Vorkommen",
                         field_name=str(value),
                     )
                 )
@@ -505,6 +714,13 @@ class _Builder:
         if not unicodedata.is_normalized("NFC", value):
             value = unicodedata.normalize("NFC", value)
         return value
+
+
+_MERGE_KEY = re.compile(r"^[ \t-]*<<[ \t]*:", re.MULTILINE)
+_ON_PURPOSE = (
+    "Anker und Verweise (&, *, <<) sind nicht erlaubt",
+    "schreiben Sie die Angaben aus",
+)
 
 
 class _AbortError(Exception):
