@@ -32,6 +32,9 @@ def test_nested_fields_and_lists_have_paths() -> None:
     assert by_path["oeffnungszeiten.ausnahmen[].grund"].required
     assert by_path["art"].example == "amt"
     assert by_path["art"].kind.startswith("einer von: amt, ")
+    # Names and texts state their maximum length, taken from the schema.
+    assert by_path["name"].kind == "Text, höchstens 120 Zeichen"
+    assert by_path["themen"].kind == "Liste: Text, höchstens 120 Zeichen"
 
 
 def test_built_page_shows_every_field(fixture_site: Callable[[str], Path]) -> None:

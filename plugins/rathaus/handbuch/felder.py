@@ -176,6 +176,10 @@ def _kind(schema: dict[str, Any], root: dict[str, Any]) -> str:
         return "E-Mail-Adresse"
     if kind == "integer":
         return "ganze Zahl"
+    # The limit of names and texts (from the schema); short values such as times have a form.
+    most = schema.get("maxLength", 0)
+    if most >= 100 and "pattern" not in schema:
+        return f"Text, höchstens {most} Zeichen"
     return "Text"
 
 
