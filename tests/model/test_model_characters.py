@@ -75,6 +75,7 @@ def test_refused_payloads_are_refused_whichever_parser_reads_them(
         ("  name: Bürger\u200dbüro\n", 15, "unsichtbares Zeichen U+200D in Spalte 15"),
         ("  kontakt:\n    email: a\u00adb@beispiel.example\n", 13, "U+00AD in Spalte 13"),
         ("  verwandt: [amt\u200c-50]\n", 17, "unsichtbares Zeichen U+200C in Spalte 17"),
+        ("  kontakt:\n    kontaktformular: kon\u00adtakt.md\n", 25, "U+00AD in Spalte 25"),
     ],
     ids=[
         "escape",
@@ -87,6 +88,7 @@ def test_refused_payloads_are_refused_whichever_parser_reads_them(
         "joiner-in-name",
         "soft-hyphen-in-email",
         "joiner-in-id",
+        "soft-hyphen-in-page",
     ],
 )
 def test_forbidden_character_is_named_at_its_column(

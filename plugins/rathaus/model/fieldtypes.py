@@ -345,18 +345,18 @@ Telefone = Annotated[
 ]
 
 
-def _foreign(char: str) -> str:
+def _foreign(char: str, where: str = "in E-Mail-Adressen") -> str:
     """How to name a character that does not belong in an address."""
     name = unicodedata.name(char, "")
     script = name.split(" ")[0] if name else ""
     if char.isspace():
-        return f"ein Leerzeichen (U+{ord(char):04X}) ist in E-Mail-Adressen nicht erlaubt"
+        return f"ein Leerzeichen (U+{ord(char):04X}) ist {where} nicht erlaubt"
     if char.isalpha() and script not in {"LATIN", ""}:
         return (
             f"„{char}“ (U+{ord(char):04X}, {name}) sieht aus wie ein lateinischer Buchstabe, "
             "ist aber keiner"
         )
-    return f"das Zeichen „{char}“ (U+{ord(char):04X}) ist in E-Mail-Adressen nicht erlaubt"
+    return f"das Zeichen „{char}“ (U+{ord(char):04X}) ist {where} nicht erlaubt"
 
 
 def _email(value: Any) -> str:
@@ -482,7 +482,7 @@ def web_address(text: str) -> str:
             "rathaus_web_host",
             "{what} – schreiben Sie den Rechnernamen in lateinischen Buchstaben; einen "
             "Namen mit Umlauten in der Form xn--…",
-            {"what": _foreign(stray).replace("in E-Mail-Adressen", "im Rechnernamen")},
+            {"what": _foreign(stray, "im Rechnernamen")},
         )
     if not _HOST.match(host):
         raise PydanticCustomError(
@@ -496,7 +496,7 @@ def web_address(text: str) -> str:
 
 def _link(value: Any) -> str:
     """An https address or a page in content/ (``kontakt.md``); nothing that runs code."""
-    text = _text_of(value, ADDRESS_MAX, one_line=True)
+    text = no_invisible(_text_of(value, ADDRESS_MAX, one_line=True), address=True)
     if _HTTPS.match(text):
         return web_address(text)
     if _PAGE.match(text):
@@ -510,7 +510,7 @@ def _link(value: Any) -> str:
 
 
 def _page(value: Any) -> str:
-    text = _text_of(value, ADDRESS_MAX, one_line=True)
+    text = no_invisible(_text_of(value, ADDRESS_MAX, one_line=True), address=True)
     if _PAGE.match(text):
         return text
     raise PydanticCustomError(

@@ -22,6 +22,7 @@ from .fieldtypes import (
     Langtext,
     Seite,
     Titel,
+    no_invisible,
     shown,
     too_long,
     web_address,
@@ -41,7 +42,7 @@ def _media_path(value: Any) -> str:
     text = value.strip() if isinstance(value, str) else ""
     if len(text) > _MEDIA_MAX:
         raise too_long(text, _MEDIA_MAX)
-    if text and _MEDIA_PATH.match(text):
+    if text and _MEDIA_PATH.match(no_invisible(text, address=True)):
         return text
     raise PydanticCustomError(
         "rathaus_media_path",
