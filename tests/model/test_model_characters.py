@@ -131,6 +131,13 @@ def test_line_breaking_characters_never_shift_line_numbers(site: DataDir) -> Non
     assert errors[0].message == "Zeilentrenner U+0085 in Spalte 15"
 
 
+def test_a_file_full_of_control_characters_gives_a_bounded_list(site: DataDir) -> None:
+    site.write(stadt=b"name: Stadt\nbundesland: NW\n# " + b"\x01" * 100_000 + b"\n")
+    errors = site.errors()
+    assert len(errors) == 21
+    errors.at("und 99980 weitere solche Zeichen in der Datei", "stadt.yml", 3, 23)
+
+
 def test_c1_control_in_the_bytes_is_refused(site: DataDir) -> None:
     site.write(stadt="name: Stadt\u009b\nbundesland: NW\n".encode())
     site.errors().at("unzulässiges Steuerzeichen U+009B in Spalte 12", "stadt.yml", 1, 12)

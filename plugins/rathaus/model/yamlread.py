@@ -53,6 +53,8 @@ _BAD_IN_VALUE = re.compile(
     + "]"
 )
 INLINE_HASH = re.compile(r"[ \t]+#\S")
+# A file full of stray characters is one mistake (a binary or wrongly encoded file).
+_MAX_CHAR_FINDINGS = 20
 # Escapes of double-quoted YAML scalars, to find where an escaped character was written.
 _ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
 _NAMED_ESCAPES = {
@@ -238,7 +240,8 @@ def check_text(file: str, raw: bytes) -> tuple[str, list[Finding]]:
         return "", findings
     if _SUSPECT.search(text) is None:
         return text, findings
-    line, col = 1, 0
+    line, col, more = 1, 0, 0
+    first_more: Mark | None = None
     for char in text:
         col += 1
         if char == "\n":
@@ -246,8 +249,21 @@ def check_text(file: str, raw: bytes) -> tuple[str, list[Finding]]:
             continue
         if char in ALLOWED_CONTROLS or not _SUSPECT.match(char):
             continue
+        if len(findings) == _MAX_CHAR_FINDINGS:
+            more += 1
+            first_more = first_more or Mark(line, col)
+            continue
         message, hint = describe_char(char, col)
         findings.append(_finding(file, Mark(line, col), message, hint))
+    if first_more is not None:
+        findings.append(
+            _finding(
+                file,
+                first_more,
+                f"und {more} weitere solche Zeichen in der Datei",
+                "speichern Sie die Datei neu als reinen Text (UTF-8) und prüfen Sie sie dann",
+            )
+        )
     return text, findings
 
 
