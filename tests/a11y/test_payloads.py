@@ -98,6 +98,8 @@ STATEMENT_FIELDS = (
     "durchsetzung.beschreibung",
 )
 EMPTY_INDEX = {"config": {"lang": ["de"], "separator": "[\\s]+", "pipeline": []}, "docs": []}
+HEADING_SOURCE = "Bildung & Teilhabe, A&lt;B und `{{ 7*7 }}`"
+HEADING_TEXT = "Bildung & Teilhabe, A<B und {{ 7*7 }}"
 SITE_FIELDS = ("site_name", "site_description", "site_author", "copyright")
 PAYLOADS = text_payloads
 ALL_TEXT = " | ".join(p.text for p in PAYLOADS)
@@ -184,6 +186,10 @@ def _with_payloads(root: Path) -> Path:
         (content / "aktuelles" / f"p-{payload.name}.md").write_text(
             f"---\n{head}{fields}---\n{body}", encoding="utf-8"
         )
+    # A title from the page's own heading: MkDocs keeps it as HTML ("&amp;", "&lt;").
+    (content / "p-ueberschrift.md").write_text(
+        f"# {HEADING_SOURCE}\n\nEin Absatz.\n", encoding="utf-8"
+    )
     config = root / "mkdocs.yml"
     lines = config.read_text(encoding="utf-8").splitlines()
     for i, line in enumerate(lines):
@@ -348,6 +354,14 @@ async def _visit(urls: list[str]) -> tuple[list[str], list[str], list[str]]:
         await asyncio.gather(*(tab() for _ in range(4)))
         await browser.close()
     return ran, said, failed
+
+
+def test_a_title_from_the_heading_is_text_exactly_once(sites: tuple[Path, Path]) -> None:
+    page = LexborHTMLParser((sites[1] / "p-ueberschrift" / "index.html").read_text())
+    assert page.css_first("article h1").text() == HEADING_TEXT
+    assert page.css_first("title").text() == f"{HEADING_TEXT} - {ALL_TEXT}"
+    topic = page.css_first('[data-md-component="header-topic"]').text(strip=True)
+    assert topic == HEADING_TEXT
 
 
 def test_no_payload_runs_in_chromium(sites: tuple[Path, Path]) -> None:
