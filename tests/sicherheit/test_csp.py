@@ -7,11 +7,14 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
+import jinja2
 import pytest
 from mkdocs.exceptions import Abort
+from mkdocs.utils.templates import script_tag_filter
 from selectolax.lexbor import LexborHTMLParser
 
 from rathaus.csp import header_policy, marker, policy_text, scan, with_policy
+from rathaus.sicherheit.skripte import mark_theme
 from tests.conftest import build_site, parse
 
 POLICY = {"default-src": ["'self'"], "script-src": ["'self'"], "object-src": ["'none'"]}
@@ -151,3 +154,23 @@ def test_a_script_in_a_page_fails_the_build_and_is_not_hashed(
     built = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert "var x = 1;" in built and sha("var x = 1;") not in built
     assert "data-rathaus-skript" not in built
+
+
+def test_only_the_template_source_is_marked_never_a_value_it_prints() -> None:
+    env = jinja2.Environment(
+        loader=jinja2.DictLoader(
+            {
+                "seite.html": '<html><head><meta charset="utf-8">'
+                "<script>theme()</script>{{ extra | script_tag }}</head>"
+                "<body><h1>{{ titel }}</h1></body></html>"
+            }
+        )
+    )
+    env.filters["script_tag"] = script_tag_filter
+    mark_theme(env, TOKEN)
+    html = env.get_template("seite.html").render(
+        titel="<script>daten()</script>", extra="assets/x.js", base_url=".", page=None
+    )
+    found = scan(html, TOKEN)
+    assert found.scripts == ["theme()"]
+    assert found.foreign == ["<script>daten()</script>"]
