@@ -72,13 +72,19 @@ def generated_page(
     description: str,
     inclusion: InclusionLevel = InclusionLevel.NOT_IN_NAV,
 ) -> File | None:
-    """Add the page a plugin fills in later: front matter with ``description`` and the ``title``
-    (Markdown) as heading. ``None``, and nothing added, when an editor's page is at ``src_uri``:
-    the editor's page wins."""
+    """Add the page a plugin fills in later, with ``title`` and ``description`` as data.
+
+    Both are text, not Markdown: they go into the front matter and the theme prints them
+    escaped (the heading too: ``rathaus/sicherheit`` puts the title as ``<h1>`` in front of
+    a page without one, as Material's ``partials/content.html`` would). ``None``, and nothing
+    added, when an editor's page is at ``src_uri``: the editor's page wins."""
     if files.get_file_from_path(src_uri) is not None:
         return None
-    # JSON strings are YAML double-quoted scalars: any description is safe in front matter.
-    content = f"---\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n\n# {title}\n"
+    # JSON strings are YAML double-quoted scalars: any text is safe in front matter.
+    content = (
+        f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
+        f"description: {json.dumps(description, ensure_ascii=False)}\n---\n"
+    )
     file = File.generated(config, src_uri, content=content, inclusion=inclusion)
     files.append(file)
     return file

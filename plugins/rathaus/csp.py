@@ -1,9 +1,16 @@
-"""Content-Security-Policy for finished pages: hashes of inline scripts, and a self-check.
+"""Content-Security-Policy for finished pages: hashes of the theme's scripts, and a self-check.
 
 Plain Python; the ``rathaus/sicherheit`` plugin applies it to every page. A page *satisfies*
 its policy when it has no inline event handlers, no ``javascript:`` addresses, no inline
 styles (``style-src`` has no ``'unsafe-inline'``), and every inline script is listed by its
 hash. JSON and JSON-LD ``<script>`` blocks are data, not code.
+
+Only scripts the templates wrote are trusted: the plugin marks every ``<script`` of the theme's
+template source with ``data-rathaus-skript="<token>"`` (``marker``), the token being random per
+build. Content and data are never part of a template's source and cannot know the token, so a
+script they smuggle into a page carries no marker: it is not hashed (the browser blocks it) and
+``PageScan.foreign`` names it. ``with_policy`` removes the markers again, so the output does not
+depend on the token.
 
 ``reference_scan`` reads a page with the standard library's ``html.parser`` and defines the
 results. It costs milliseconds per page, so ``scan`` first tries a fast path: a few compiled
@@ -32,6 +39,12 @@ _EXECUTABLE_TYPES = frozenset(
     {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
 )
 _URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href"})
+MARKER_ATTRIBUTE = "data-rathaus-skript"
+
+
+def marker(token: str) -> str:
+    """The text that marks a start tag ``<script`` as the theme's: `` data-rathaus-skript="…"``."""
+    return f' {MARKER_ATTRIBUTE}="{token}"'
 
 
 @dataclass
@@ -39,6 +52,9 @@ class PageScan:
     """What the policy depends on in one HTML document."""
 
     scripts: list[str] = field(default_factory=list)
+    """The text of every executable inline script the theme marked: these are hashed."""
+    foreign: list[str] = field(default_factory=list)
+    """Every script without the theme's marker (inline and executable, or loaded by ``src``)."""
     insert_at: int | None = None
     """Character offset right after ``<meta charset>`` (else after ``<head>``)."""
     has_policy: bool = False
@@ -48,9 +64,11 @@ class PageScan:
 class _Collector:
     """The rules, shared by both readers: what a start tag, script text or end tag means."""
 
-    def __init__(self) -> None:
+    def __init__(self, token: str | None) -> None:
         self.scan = PageScan()
+        self.token = token
         self.script: list[str] | None = None
+        self.script_marked = False
         self.head_end: int | None = None
 
     def start(
@@ -63,9 +81,15 @@ class _Collector:
             self.scan.insert_at = after_tag()
         if tag == "meta" and values.get("http-equiv", "").lower() == "content-security-policy":
             self.scan.has_policy = True
-        if tag == "script" and "src" not in values:
+        if tag == "script":
+            marked = values.get(MARKER_ATTRIBUTE)
+            self.script_marked = self.token is not None and marked == self.token
             kind = values.get("type", "").strip().lower()
-            self.script = [] if kind in _EXECUTABLE_TYPES else None
+            if "src" in values:
+                if not self.script_marked:
+                    self.scan.foreign.append(f'<script src="{values["src"]}">')
+            else:
+                self.script = [] if kind in _EXECUTABLE_TYPES else None
         if tag == "style":
             self.scan.violations.append("<style>-Element (style-src erlaubt kein Inline-CSS)")
         for name, value in attrs:
@@ -84,7 +108,11 @@ class _Collector:
 
     def end(self, tag: str) -> None:
         if tag == "script" and self.script is not None:
-            self.scan.scripts.append("".join(self.script))
+            text = "".join(self.script)
+            if self.script_marked:
+                self.scan.scripts.append(text)
+            else:
+                self.scan.foreign.append(f"<script>{_excerpt(text)}</script>")
         if tag == "script":
             self.script = None
 
@@ -94,10 +122,15 @@ class _Collector:
         return self.scan
 
 
+def _excerpt(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
 class _Scanner(HTMLParser):
-    def __init__(self, html: str) -> None:
+    def __init__(self, html: str, token: str | None) -> None:
         super().__init__(convert_charrefs=True)
-        self.collector = _Collector()
+        self.collector = _Collector(token)
         self._html = html
 
     def _offset_after_tag(self) -> int:
@@ -119,9 +152,12 @@ class _Scanner(HTMLParser):
         self.collector.end(tag)
 
 
-def reference_scan(html: str) -> PageScan:
-    """The scan by ``html.parser``: slow, and the definition of what ``scan`` returns."""
-    scanner = _Scanner(html)
+def reference_scan(html: str, token: str | None = None) -> PageScan:
+    """The scan by ``html.parser``: slow, and the definition of what ``scan`` returns.
+
+    Scripts whose start tag carries ``marker(token)`` are the theme's; without a token, none is.
+    """
+    scanner = _Scanner(html, token)
     scanner.feed(html)
     scanner.close()
     return scanner.collector.result()
@@ -190,9 +226,9 @@ def _attribute_value(raw: str | None) -> str | None:
     return unescape(raw) if raw else raw
 
 
-def _fast_scan(html: str) -> PageScan | None:
+def _fast_scan(html: str, token: str | None = None) -> PageScan | None:
     """The reference's result for strictly formed pages; ``None`` for anything else."""
-    collector = _Collector()
+    collector = _Collector(token)
     tag_end = 0
 
     def after_tag() -> int:
@@ -233,10 +269,10 @@ def _fast_scan(html: str) -> PageScan | None:
             pos = close + len(tag) + 3
 
 
-def scan(html: str) -> PageScan:
-    """What the policy of ``html`` depends on; exactly ``reference_scan(html)``, but fast."""
-    found = _fast_scan(html)
-    return found if found is not None else reference_scan(html)
+def scan(html: str, token: str | None = None) -> PageScan:
+    """What the policy of ``html`` depends on; exactly ``reference_scan(html, token)``, but fast."""
+    found = _fast_scan(html, token)
+    return found if found is not None else reference_scan(html, token)
 
 
 def source_hash(script: str) -> str:
@@ -266,15 +302,23 @@ def header_policy(policy: Mapping[str, Sequence[str]]) -> str:
     return policy_text({**kept, "frame-ancestors": ["'self'"]})
 
 
-def with_policy(html: str, policy: Mapping[str, Sequence[str]]) -> tuple[str, PageScan]:
-    """``html`` with a CSP <meta> element after <meta charset>; the scan tells what was found."""
-    found = scan(html)
-    if found.has_policy or found.insert_at is None:
-        return html, found
-    meta = (
-        '\n    <meta http-equiv="Content-Security-Policy" content="'
-        + escape(policy_text(policy, found.scripts), quote=False).replace('"', "&quot;")
-        + '">'
-    )
-    at = found.insert_at
-    return html[:at] + meta + html[at:], found
+def with_policy(html: str, policy: Mapping[str, Sequence[str]], token: str) -> tuple[str, PageScan]:
+    """``html`` with a CSP <meta> element after <meta charset> and without the theme's markers.
+
+    Only the marked scripts are hashed; the scan tells what was found. A marker left anywhere
+    else (escaped, or in an attribute) is a violation: the token must never reach the output.
+    """
+    found = scan(html, token)
+    if not found.has_policy and found.insert_at is not None:
+        meta = (
+            '\n    <meta http-equiv="Content-Security-Policy" content="'
+            + escape(policy_text(policy, found.scripts), quote=False).replace('"', "&quot;")
+            + '">'
+        )
+        at = found.insert_at
+        html = html[:at] + meta + html[at:]
+    # The marker is a unique random string in a start tag: removing its exact text is safe.
+    html = html.replace(marker(token), "")
+    if token in html:
+        found.violations.append("Skript-Markierung des Themes außerhalb eines <script>-Tags")
+    return html, found

@@ -50,6 +50,45 @@ NAV_CACHED = """{indent}{{% if rathaus_nav_subtree is defined and not {item}.act
 """
 
 
+# Text from mkdocs.yml, front matter and data must stay text (issue 12): Material prints
+# site_name, site_description, site_author, copyright and the page's title, description and
+# author as they are, and MkDocs' Jinja environment does not autoescape. Every title is plain
+# text by the time a template prints it (rathaus/sicherheit turns the <h1> form MkDocs keeps
+# into text), so `| e` never escapes twice; TOC entries are HTML text as Python-Markdown
+# makes them, so they are stripped to text first, as Material does in aria-label.
+ESCAPED_HEAD = (
+    (
+        '<meta name="description" content="{{ page.meta.description }}">',
+        '<meta name="description" content="{{ page.meta.description | e }}">',
+    ),
+    (
+        '<meta name="description" content="{{ config.site_description }}">',
+        '<meta name="description" content="{{ config.site_description | e }}">',
+    ),
+    (
+        '<meta name="author" content="{{ page.meta.author }}">',
+        '<meta name="author" content="{{ page.meta.author | e }}">',
+    ),
+    (
+        '<meta name="author" content="{{ config.site_author }}">',
+        '<meta name="author" content="{{ config.site_author | e }}">',
+    ),
+    (
+        "<title>{{ page.meta.title }} - {{ config.site_name }}</title>",
+        "<title>{{ page.meta.title | e }} - {{ config.site_name | e }}</title>",
+    ),
+    (
+        "<title>{{ page.title | striptags }} - {{ config.site_name }}</title>",
+        "<title>{{ page.title | e }} - {{ config.site_name | e }}</title>",
+    ),
+    ("<title>{{ config.site_name }}</title>", "<title>{{ config.site_name | e }}</title>"),
+)
+SITE_NAME_LOGO = (
+    'aria-label="{{ config.site_name }}" data-md-component="logo">',
+    'aria-label="{{ config.site_name | e }}" data-md-component="logo">',
+)
+
+
 @dataclass(frozen=True)
 class Copy:
     source: str  # path below material/templates
@@ -102,6 +141,7 @@ COPIES = (
                 '{% include "partials/top.html" %}',
                 SVG_HIDDEN + '{% include "partials/top.html" %}{% endfilter %}',
             ),
+            *ESCAPED_HEAD,
         ),
     ),
     Copy(
@@ -136,6 +176,27 @@ COPIES = (
     </button>
 """,
             ),
+            SITE_NAME_LOGO,
+            (
+                """          <span class="md-ellipsis">
+            {{ config.site_name }}
+          </span>""",
+                """          <span class="md-ellipsis">
+            {{ config.site_name | e }}
+          </span>""",
+            ),
+            (
+                """            {% if page.meta and page.meta.title %}
+              {{ page.meta.title }}
+            {% else %}
+              {{ page.title }}
+            {% endif %}""",
+                """            {% if page.meta and page.meta.title %}
+              {{ page.meta.title | e }}
+            {% else %}
+              {{ page.title | e }}
+            {% endif %}""",
+            ),
         ),
     ),
     Copy(
@@ -156,8 +217,9 @@ COPIES = (
                 # The label shown while the *previous* scheme is active selects this one, so its
                 # text ("Dunkles Farbschema aktivieren") names this radio.
                 "{% set selector = config.theme.palette[loop.index0 - 1].toggle or option.toggle %}"
-                '{% if option.toggle %} aria-label="{{ selector.name }}" {% else %}',
+                '{% if option.toggle %} aria-label="{{ selector.name | e }}" {% else %}',
             ),
+            ('title="{{ option.toggle.name }}"', 'title="{{ option.toggle.name | e }}"'),
         ),
     ),
     Copy(
@@ -253,6 +315,24 @@ COPIES = (
         {% set toc_in_menu = true %}
         {% include "partials/toc.html" %}""",
             ),
+            (
+                """  {% else %}
+    {{ nav_item.title }}
+  {% endif %}""",
+                """  {% else %}
+    {{ nav_item.title | e }}
+  {% endif %}""",
+            ),
+            (
+                "<small>{{ nav_item.meta.subtitle }}</small>",
+                "<small>{{ nav_item.meta.subtitle | e }}</small>",
+            ),
+            # The status comes from front matter and becomes part of a class attribute.
+            ('<span class="{{ class }}"', '<span class="{{ class | e }}"'),
+            (
+                'title="{{ config.extra.status[type] }}"',
+                'title="{{ config.extra.status[type] | e }}"',
+            ),
         ),
     ),
     Copy(
@@ -267,6 +347,15 @@ COPIES = (
                 NAV_CACHED.format(
                     indent="      ", args="nav_item, path, 1", item="nav_item", render="item.render"
                 ),
+            ),
+            SITE_NAME_LOGO,
+            (
+                """    </a>
+    {{ config.site_name }}
+  </label>""",
+                """    </a>
+    {{ config.site_name | e }}
+  </label>""",
             ),
         ),
     ),
@@ -289,10 +378,10 @@ COPIES = (
                 """    {% if toc_in_menu %}
       <label class="md-nav__title" for="__toc">
         <span class="md-nav__icon md-icon"></span>
-        {{ title }}
+        {{ title | e }}
       </label>
     {% else %}
-      <div class="md-nav__title">{{ title }}</div>
+      <div class="md-nav__title">{{ title | e }}</div>
     {% endif %}""",
             ),
         ),
@@ -314,6 +403,56 @@ COPIES = (
                 '<div class="md-nav">',
             ),
             ("    </nav>\n  {% endif %}", "    </div>\n  {% endif %}"),
+            (
+                """      {% else %}
+        {{ toc_item.title }}
+      {% endif %}""",
+                """      {% else %}
+        {{ toc_item.title | striptags | e }}
+      {% endif %}""",
+            ),
+            # Heading ids come from attr_list ({: #…}) as the editor wrote them.
+            ('<a href="{{ toc_item.url }}"', '<a href="{{ toc_item.url | e }}"'),
+        ),
+    ),
+    Copy(
+        "partials/content.html",
+        "partials/content.html",
+        "the heading printed for a page without <h1> is its title as text (issue 12)",
+        (
+            (
+                "<h1>{{ page.title | d(config.site_name, true)}}</h1>",
+                "<h1>{{ page.title | d(config.site_name, true) | e }}</h1>",
+            ),
+        ),
+    ),
+    Copy(
+        "partials/copyright.html",
+        "partials/copyright.html",
+        "copyright in mkdocs.yml is text, not HTML (issue 12)",
+        (("      {{ config.copyright }}\n", "      {{ config.copyright | e }}\n"),),
+    ),
+    Copy(
+        "partials/path-item.html",
+        "partials/path-item.html",
+        "the breadcrumb prints nav titles as text (issue 12)",
+        (("    {{ nav_item.title }}\n", "    {{ nav_item.title | e }}\n"),),
+    ),
+    Copy(
+        "partials/tabs-item.html",
+        "partials/tabs-item.html",
+        "the tabs (navigation.tabs) print nav titles as text (issue 12)",
+        (("  {{ ref.title }}\n", "  {{ ref.title | e }}\n"),),
+    ),
+    Copy(
+        "partials/source-file.html",
+        "partials/source-file.html",
+        "revision_date from front matter is text; the git plugins' dates stay HTML (issue 12)",
+        (
+            (
+                "{% set updated = page.meta.revision_date %}",
+                "{% set updated = page.meta.revision_date | e %}",
+            ),
         ),
     ),
 )

@@ -7,11 +7,14 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
+import jinja2
 import pytest
 from mkdocs.exceptions import Abort
+from mkdocs.utils.templates import script_tag_filter
 from selectolax.lexbor import LexborHTMLParser
 
-from rathaus.csp import header_policy, policy_text, scan, with_policy
+from rathaus.csp import header_policy, marker, policy_text, scan, with_policy
+from rathaus.sicherheit.skripte import mark_theme
 from tests.conftest import build_site, parse
 
 POLICY = {"default-src": ["'self'"], "script-src": ["'self'"], "object-src": ["'none'"]}
@@ -21,24 +24,38 @@ def sha(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
 
 
-def test_hashes_exactly_the_executable_inline_scripts() -> None:
+TOKEN = "0123456789abcdef"
+THEME = f"<script{marker(TOKEN)}"
+
+
+def test_hashes_exactly_the_executable_inline_scripts_of_the_theme() -> None:
     html = (
         '<!doctype html><html><head><meta charset="utf-8"><title>t</title>'
-        "<script>var a = 1;</script>"
+        f"{THEME}>var a = 1;</script>"
         '<script type="application/ld+json">{"@type": "Thing"}</script>'
-        '<script id="__config" type="application/json">{}</script>'
-        '<script src="x.js"></script><script type="module">import "./m.js";</script>'
-        "</head><body></body></html>"
+        f'{THEME} id="__config" type="application/json">{{}}</script>'
+        f'{THEME} src="x.js"></script>{THEME} type="module">import "./m.js";</script>'
+        "</head><body><script>var b = 2;</script>"
+        f'<script{marker("geraten")}>var c = 3;</script><script src="y.js"></script>'
+        "</body></html>"
     )
-    out, found = with_policy(html, POLICY)
+    out, found = with_policy(html, POLICY, TOKEN)
     assert found.scripts == ["var a = 1;", 'import "./m.js";']
+    # Content's scripts are named, never hashed; a guessed token is no token.
+    assert found.foreign == [
+        "<script>var b = 2;</script>",
+        "<script>var c = 3;</script>",
+        '<script src="y.js">',
+    ]
     assert found.violations == []
+    assert TOKEN not in out and marker("geraten") in out
     tree = parse_text(out)
     [meta] = tree.css('meta[http-equiv="Content-Security-Policy"]')
     hashes = " ".join(sorted([sha("var a = 1;"), sha('import "./m.js";')]))
     assert meta.attributes["content"] == (
         f"default-src 'self'; script-src 'self' {hashes}; object-src 'none'"
     )
+    assert out.count("<script") == html.count("<script")
     # Right after <meta charset>, before everything else in <head>.
     assert out.index("Content-Security-Policy") < out.index("<title>")
     assert out.index('charset="utf-8"') < out.index("Content-Security-Policy")
@@ -113,3 +130,47 @@ def test_a_page_breaking_the_policy_fails_the_build(
     with pytest.raises(Abort):
         build_site(root)
     assert "index.md: verletzt die Content-Security-Policy: style-Attribut an <p>" in caplog.text
+
+
+def test_a_marker_outside_a_script_tag_is_a_violation() -> None:
+    html = f'<html><head><meta charset="utf-8"></head><body><p>{TOKEN}</p></body></html>'
+    assert with_policy(html, POLICY, TOKEN)[1].violations == [
+        "Skript-Markierung des Themes außerhalb eines <script>-Tags"
+    ]
+
+
+def test_a_script_in_a_page_fails_the_build_and_is_not_hashed(
+    fixture_site: Callable[[str], Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    root = with_sicherheit(fixture_site("klein"))
+    page = root / "content" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n<script>var x = 1;</script>\n")
+    with pytest.raises(Abort):
+        build_site(root)
+    assert (
+        "index.md: Skript <script>var x = 1;</script>: die Quelldatei der Seite enthält ein "
+        "Skript" in caplog.text
+    )
+    built = (root / "site" / "index.html").read_text(encoding="utf-8")
+    assert "var x = 1;" in built and sha("var x = 1;") not in built
+    assert "data-rathaus-skript" not in built
+
+
+def test_only_the_template_source_is_marked_never_a_value_it_prints() -> None:
+    env = jinja2.Environment(
+        loader=jinja2.DictLoader(
+            {
+                "seite.html": '<html><head><meta charset="utf-8">'
+                "<script>theme()</script>{{ extra | script_tag }}</head>"
+                "<body><h1>{{ titel }}</h1></body></html>"
+            }
+        )
+    )
+    env.filters["script_tag"] = script_tag_filter
+    mark_theme(env, TOKEN)
+    html = env.get_template("seite.html").render(
+        titel="<script>daten()</script>", extra="assets/x.js", base_url=".", page=None
+    )
+    found = scan(html, TOKEN)
+    assert found.scripts == ["theme()"]
+    assert found.foreign == ["<script>daten()</script>"]

@@ -99,8 +99,7 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
             standard = standard_of.get(src_uri)  # None: a page only in LS (Wörterbuch)
             if standard is not None and files.get_file_from_path(standard) is None:
                 continue  # no standard page (e.g. rathaus/verzeichnis is off)
-            title = _markdown_text(page.title)
-            if generated_page(config, files, src_uri, title, page.description):
+            if generated_page(config, files, src_uri, page.title, page.description):
                 self.generated[src_uri] = page
         return files
 
@@ -343,11 +342,6 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
                 else "Start-Seite in Leichter Sprache"
             ),
         }
-
-
-def _markdown_text(text: str) -> str:
-    """A title as Markdown text: characters with a meaning in Markdown are escaped."""
-    return "".join(f"\\{c}" if c in "\\`*_{}[]<>()#+!|" else c for c in text)
 
 
 def _pages_of(items: list[Any]) -> list[Page]:
