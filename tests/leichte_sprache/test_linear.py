@@ -16,11 +16,12 @@ from functools import cache
 import pytest
 
 from rathaus.leichte_sprache import morphology
-from rathaus.leichte_sprache.linter import checked, clear_cache
+from rathaus.leichte_sprache.linter import checked, clear_cache, read_switches
 from rathaus.leichte_sprache.rules import RULES, Rule
 from rathaus.leichte_sprache.settings import Einstellungen
 from rathaus.leichte_sprache.suchindex import add_joined, joined_words
 from rathaus.leichte_sprache.text import Prepared, prepare_markdown, prepare_plain
+from rathaus.pages import split_front_matter
 from tests.sicherheit.payloads import PAYLOADS
 
 SIZE = 100_000
@@ -141,3 +142,21 @@ def test_the_search_index_still_joins_mediopunkt_words() -> None:
 
 def _rule(name: str) -> Rule:
     return next(rule for rule in RULES if rule.__name__ == name)
+
+
+def test_switches_of_a_front_matter_with_thousands_of_keys_are_read_in_linear_time() -> None:
+    count = 8_000
+    source = (
+        "---\nleichte_sprache:\n"
+        + "".join(f"  feld{i}: x\n" for i in range(count))
+        + "  aus:\n"
+        + "".join(f"    LS{i:02d}: \n" for i in range(count))
+        + "---\n# Seite\n"
+    )
+    front_matter, _, problems = split_front_matter("content/seite.md", source)
+    assert problems == []
+    switches = _seconds(lambda: read_switches("content/seite.md", source, front_matter))
+    assert switches < RULE_BOUND
+    found = read_switches("content/seite.md", source, front_matter).findings
+    assert len(found) == 2 * count
+    assert (found[0].line, found[0].col) == (3, 3)  # feld0: where it is written
