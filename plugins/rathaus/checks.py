@@ -21,7 +21,7 @@ from .model.hours import build_date
 from .model.site import STATEMENT_FILE
 from .model.slugs import slugify
 from .model.yamlread import check_text
-from .pages import check_pages, markdown_files, split_front_matter
+from .pages import check_limits, check_pages, markdown_files, size_finding, split_front_matter
 from .safety import check_markdown_safety
 
 PageCheck = Callable[[PageSource, Mapping[str, PageSource], frozenset[str] | None], list[Finding]]
@@ -188,7 +188,8 @@ def check_site(root: Path) -> Checks:
     pages = read_pages(root)
     of_pages = page_findings(root, site, pages=pages)
     findings.extend(of_pages)
-    findings.extend(leichte_sprache.run(root, site, pages, build_date()))
+    generated = generated_pages(site, PluginOptions.read(root)) if site is not None else None
+    findings.extend(leichte_sprache.run(root, site, pages, build_date(), generated=generated))
     return Checks(sorted(findings), of_pages)
 
 
@@ -207,8 +208,11 @@ def read_pages(root: Path, content_dir: str = "content") -> dict[str, PageSource
         if path.is_symlink() or not path.is_file():
             continue
         display = path.relative_to(root).as_posix()
-        text, problems = check_text(display, path.read_bytes())
-        if problems:
+        raw = path.read_bytes()
+        if size_finding(display, len(raw)) is not None:
+            continue
+        text, problems = check_text(display, raw)
+        if problems or check_limits(display, text):
             continue
         front_matter, _, problems = split_front_matter(display, text)
         src_uri = path.relative_to(base).as_posix()

@@ -12,11 +12,13 @@ from __future__ import annotations
 import copy
 import functools
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .markdown_scan import mask
 from .model import Finding, Site
 from .model.yamlread import check_text, parse_yaml
 
@@ -198,6 +200,100 @@ def _split_front_matter(file: str, text: str) -> tuple[Any, int, tuple[Finding, 
     return data, end + 2, tuple(shifted)
 
 
+# Limits that keep Python-Markdown from crashing or stalling on a page: it nests lists,
+# quotes and admonitions by recursion (a list nested 1 000 levels deep ends the build with a
+# RecursionError) and looks for the closing bracket of every "[" to the end of its paragraph
+# (20 KB of "[": over a minute). No page needs more than these; the handbook states them.
+MAX_PAGE_BYTES = 500_000
+MAX_NESTING = 20
+MAX_OPEN_BRACKETS = 50
+
+_CONTAINER = re.compile(r"(?:>|(?:[-*+]|\d{1,9}[.)]|!!!|\?\?\?\+?)(?=[ \t]|$))[ \t]*")
+_INDENT = re.compile(r"[ \t]*")
+_BRACKET = re.compile(r"\\.|[\[\]]")
+
+
+def _limit(file: str, line: int, col: int, message: str, hint: str) -> Finding:
+    return Finding(file, line, col, "", message, hint, rule="grenzen")
+
+
+def size_finding(file: str, size: int) -> Finding | None:
+    """A page above :data:`MAX_PAGE_BYTES` (checked before the page is read)."""
+    if size <= MAX_PAGE_BYTES:
+        return None
+    return _limit(
+        file,
+        1,
+        1,
+        f"die Seite ist {size // 1000} KB groß, erlaubt sind höchstens {MAX_PAGE_BYTES // 1000} KB",
+        "teilen Sie den Inhalt auf mehrere Seiten auf",
+    )
+
+
+def _nesting(line: str) -> int:
+    """How deep a line is nested: lists, quotes and admonitions, by marker and indentation."""
+    indent = _INDENT.match(line)
+    assert indent is not None  # matches the empty string
+    width = len(indent.group(0).expandtabs(4))
+    depth, at = 0, indent.end()
+    while container := _CONTAINER.match(line, at):
+        depth, at = depth + 1, container.end()
+    return depth + width // 4 if depth else 0
+
+
+def check_limits(file: str, text: str) -> list[Finding]:
+    """Nesting and open brackets Python-Markdown cannot take; one finding of each at most.
+
+    A page with such a finding must not reach Markdown, not even in a check.
+    """
+    return list(_check_limits(file, text))
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _check_limits(file: str, text: str) -> tuple[Finding, ...]:
+    findings: list[Finding] = []
+    nested = brackets = False
+    unclosed: list[tuple[int, int]] = []  # (line, column) of each "[" of the paragraph still open
+    for number, line in enumerate(mask(text).split("\n"), start=1):
+        if not line.strip():
+            unclosed = []
+            continue
+        if not nested and _nesting(line) > MAX_NESTING:
+            nested = True
+            findings.append(
+                _limit(
+                    file,
+                    number,
+                    1,
+                    f"Listen, Zitate oder Hinweis-Kästen sind hier mehr als {MAX_NESTING}-fach "
+                    "ineinander verschachtelt",
+                    "schreiben Sie den Inhalt flacher: wenige Ebenen, dazu Überschriften und "
+                    "eigene Absätze",
+                )
+            )
+        if brackets:
+            continue
+        for match in _BRACKET.finditer(line):
+            if match.group(0) == "[":
+                unclosed.append((number, match.start() + 1))
+            elif match.group(0) == "]" and unclosed:
+                unclosed.pop()
+            if len(unclosed) > MAX_OPEN_BRACKETS:
+                brackets = True
+                findings.append(
+                    _limit(
+                        file,
+                        *unclosed[0],
+                        f"ab hier sind im selben Absatz mehr als {MAX_OPEN_BRACKETS} eckige "
+                        "Klammern „[“ offen, ohne schließende „]“",
+                        "schließen Sie jede Klammer mit „]“, oder schreiben Sie \\[ für eine "
+                        "Klammer als Zeichen",
+                    )
+                )
+                break
+    return tuple(findings)
+
+
 def markdown_files(content_dir: Path) -> Iterator[Path]:
     yield from sorted(p for p in content_dir.rglob("*.md"))
 
@@ -207,12 +303,109 @@ def outside_link(path: Path, base: Path) -> bool:
     return not path.resolve().is_relative_to(base.resolve())
 
 
+# Names Windows refuses, whatever the extension ("con.md" too).
+_RESERVED_NAMES = frozenset(
+    [
+        "CON",
+        "PRN",
+        "AUX",
+        "NUL",
+        *(f"COM{n}" for n in range(1, 10)),
+        *(f"LPT{n}" for n in range(1, 10)),
+    ]
+)
+_NOT_PORTABLE = frozenset(':*?"<>|\\')
+
+
+def _visible(text: str) -> str:
+    """A name for a message: invisible characters as their code point."""
+    return "".join(c if c.isprintable() else f"[U+{ord(c):04X}]" for c in text)
+
+
+def _name_problem(name: str) -> str | None:
+    """Why ``name`` cannot be a file name on every system, or None."""
+    bad = sorted({c for c in name if c in _NOT_PORTABLE or not c.isprintable()})
+    if bad:
+        shown = ", ".join(f"„{c}“" if c.isprintable() else f"U+{ord(c):04X}" for c in bad)
+        return f"der Name enthält Zeichen, die Windows in Datei-Namen nicht erlaubt: {shown}"
+    if name != name.rstrip(". "):
+        return "der Name endet mit einem Punkt oder Leerzeichen, das Windows weglässt"
+    if name.split(".", 1)[0].upper() in _RESERVED_NAMES:
+        return f"„{name.split('.', 1)[0]}“ ist unter Windows ein reservierter Name"
+    return None
+
+
+def check_names(root: Path, content_dir: str = "content") -> list[Finding]:
+    """File and folder names of content/ that do not survive a checkout on every system.
+
+    Windows and macOS do not tell upper from lower case, and macOS does not tell the Unicode
+    forms of a name apart (``Ämter`` as one character or as A and two dots): two such files
+    are one there, so a build there would silently lose a page.
+    """
+    base = root / content_dir
+    findings: list[Finding] = []
+    if not base.is_dir():
+        return findings
+    same: dict[str, list[Path]] = {}
+    for path in sorted(base.rglob("*")):
+        relative = path.relative_to(base).as_posix()
+        display = _visible(path.relative_to(root).as_posix())
+        problem = _name_problem(path.name)
+        if problem is not None:
+            findings.append(
+                Finding(
+                    display,
+                    1,
+                    1,
+                    "",
+                    problem,
+                    "benennen Sie die Datei oder den Ordner um: Buchstaben, Ziffern und "
+                    "Bindestriche",
+                    rule="dateiname",
+                )
+            )
+        same.setdefault(unicodedata.normalize("NFC", relative).casefold(), []).append(path)
+    for paths in same.values():
+        # Files in two folders that differ only so: the folders are reported, not each file.
+        if len(paths) < 2 or len({p.parent for p in paths}) > 1:
+            continue
+        first = paths[0]
+        for other in paths[1:]:
+            names = (
+                f"„{_visible(first.relative_to(root).as_posix())}“ und "
+                f"„{_visible(other.relative_to(root).as_posix())}“"
+            )
+            if unicodedata.normalize("NFC", first.name) == unicodedata.normalize("NFC", other.name):
+                message = (
+                    f"{names} sehen gleich aus, sind aber verschieden kodiert (Unicode NFC und "
+                    "NFD) – unter macOS sind sie dieselbe Datei"
+                )
+            else:
+                message = (
+                    f"{names} unterscheiden sich nur in Groß- und Kleinschreibung – unter "
+                    "Windows und macOS sind sie dieselbe Datei"
+                )
+            findings.append(
+                Finding(
+                    _visible(other.relative_to(root).as_posix()),
+                    1,
+                    1,
+                    "",
+                    message,
+                    "benennen Sie eine um oder führen Sie beide zusammen",
+                    rule="dateiname",
+                )
+            )
+    return findings
+
+
 def check_pages(root: Path, site: Site | None, content_dir: str = "content") -> list[Finding]:
     """All page checks that do not need MkDocs."""
     base = root / content_dir
     findings: list[Finding] = []
     if not base.is_dir():
         return findings
+    findings.extend(check_names(root, content_dir))
     for path in sorted(base.rglob("*")):
         display = path.relative_to(root).as_posix()
         if path.is_symlink() and outside_link(path, base):
@@ -231,8 +424,16 @@ def check_pages(root: Path, site: Site | None, content_dir: str = "content") -> 
             continue
         if path.suffix != ".md" or not path.is_file():
             continue
+        too_big = size_finding(display, path.stat().st_size)
+        if too_big is not None:
+            findings.append(too_big)
+            continue
 
         text, problems = check_text(display, path.read_bytes())
+        findings.extend(problems)
+        if problems:
+            continue
+        problems = check_limits(display, text)
         findings.extend(problems)
         if problems:
             continue

@@ -125,7 +125,7 @@ SWITCH = [
     ("oeffnungszeiten/index.html", "Leichte Sprache", "../leichte-sprache/oeffnungszeiten/"),
     # Without a counterpart: to the other start page.
     ("barrierefreiheit/index.html", "Leichte Sprache", "../leichte-sprache/"),
-    ("leichte-sprache/nur-leicht/index.html", "Alltags-Sprache", "../../"),
+    ("leichte-sprache/nur-leicht/index.html", "Start-Seite in Alltags-Sprache", "../../"),
 ]
 
 

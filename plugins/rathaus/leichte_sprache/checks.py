@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +22,8 @@ from .linter import lint_field, lint_page
 from .settings import Einstellungen, read_plugins, read_settings
 
 DATA_TEXTS = ("einheiten.yml", "leistungen.yml", "termine.yml")
+DEFAULT_EXEMPT = ["handbuch/"]
+"""Default of the plugin option ``ohne_gegenstueck``: the editors' handbook."""
 FIELD = "leichte_sprache"
 
 
@@ -102,6 +104,100 @@ def page_findings(
     return findings
 
 
+PAIRING = "LS00"
+"""Rule id of findings about pairs of pages (LS page ↔ page in everyday language)."""
+
+
+def _exempt(src_uri: str, exempt: Sequence[str]) -> bool:
+    return any(src_uri.startswith(prefix) for prefix in exempt)
+
+
+def without_twin(
+    documents: Collection[str],
+    folder: str,
+    exempt: Sequence[str],
+    judged: Iterable[str] | None = None,
+) -> list[str]:
+    """Pages in everyday language without an LS twin (``exempt``: ``ohne_gegenstueck``);
+    ``judged``: the pages to look at (default: all ``documents``)."""
+    known = set(documents)
+    return sorted(
+        src_uri
+        for src_uri in (known if judged is None else set(judged))
+        if src_uri.endswith(".md")
+        and not is_ls_page(src_uri, folder)
+        and f"{folder}/{src_uri}" not in known
+        and not _exempt(src_uri, exempt)
+    )
+
+
+def pairing_findings(
+    documents: Collection[str],
+    written: Iterable[str],
+    folder: str,
+    content_dir: str,
+    *,
+    complete: bool,
+    exempt: Sequence[str],
+    judged: Iterable[str] | None = None,
+) -> list[Finding]:
+    """Warnings about pairs: a written LS page without a page in everyday language, and – if
+    the site wants every page in Leichte Sprache (``vollstaendig``) – a page without LS twin.
+
+    ``documents``: every page of the site (written and generated, both languages);
+    ``written``: the LS pages editors wrote; ``judged``: the pages whose twin is looked for
+    (default: all).
+    """
+    findings: list[Finding] = []
+    for src_uri in sorted(written):
+        standard = src_uri.removeprefix(f"{folder}/")
+        if standard in documents or _exempt(src_uri, exempt):
+            continue
+        findings.append(
+            Finding(
+                f"{content_dir}/{src_uri}",
+                1,
+                1,
+                "",
+                f"zu dieser Seite in Leichter Sprache gibt es keine Seite in Alltags-Sprache "
+                f"({content_dir}/{standard}); der Schalter oben führt zur Start-Seite in "
+                "Alltags-Sprache",
+                f"legen Sie {content_dir}/{standard} an, benennen Sie die Seite wie ihr "
+                "Gegenstück, oder tragen Sie sie unter ohne_gegenstueck ein, wenn es nur "
+                "diese Fassung gibt",
+                Level.WARNING,
+                PAIRING,
+            )
+        )
+    if complete:
+        findings.extend(
+            Finding(
+                f"{content_dir}/{src_uri}",
+                1,
+                1,
+                "",
+                "die Seite hat keine Fassung in Leichter Sprache",
+                f"legen Sie {content_dir}/{folder}/{src_uri} an, oder tragen Sie die Seite "
+                "unter ohne_gegenstueck ein",
+                Level.WARNING,
+                PAIRING,
+            )
+            for src_uri in without_twin(documents, folder, exempt, judged)
+        )
+    return findings
+
+
+def pairing_options(options: Mapping[str, Any] | None) -> tuple[bool, list[str]]:
+    """``vollstaendig`` and ``ohne_gegenstueck`` as mkdocs.yml gives them (defaults as the
+    plugin's: `rathaus check` does not run MkDocs, so wrong types fall back to them)."""
+    options = options or {}
+    complete = options.get("vollstaendig", False)
+    exempt = options.get("ohne_gegenstueck", DEFAULT_EXEMPT)
+    if not isinstance(exempt, list) or not all(isinstance(p, str) for p in exempt):
+        exempt = DEFAULT_EXEMPT
+    return complete is True, list(exempt)
+
+
 def generated_findings(
     site: Site,
     settings: Einstellungen,
@@ -145,8 +241,13 @@ def run(
     pages: Mapping[str, PageSource],
     today: date,
     content_dir: str = "content",
+    generated: frozenset[str] | None = None,
 ) -> list[Finding]:
-    """Everything ``rathaus check`` reports about Leichte Sprache (nothing without the plugin)."""
+    """Everything ``rathaus check`` reports about Leichte Sprache (nothing without the plugin).
+
+    ``generated``: the paths the plugins generate (``None``: unknown, the data did not load;
+    then pairs are not judged).
+    """
     settings, findings = read_settings(root)
     if settings is None:
         return findings
@@ -163,6 +264,21 @@ def run(
         findings.extend(data_findings(root, site, settings))
         written = frozenset(p for p in pages if is_ls_page(p, folder))
         findings.extend(generated_findings(site, settings, paths, today, content_dir, written))
+        if generated is not None:
+            complete, exempt = pairing_options(plugins.get("rathaus/leichte-sprache"))
+            # Which plugins are on is MkDocs' business: without it, only the written pages'
+            # twins are looked for; the build judges the generated pages as well.
+            findings.extend(
+                pairing_findings(
+                    frozenset(pages) | generated,
+                    written,
+                    folder,
+                    content_dir,
+                    complete=complete,
+                    exempt=exempt,
+                    judged=pages,
+                )
+            )
     return findings
 
 

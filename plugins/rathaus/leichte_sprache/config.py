@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
 
+from .checks import DEFAULT_EXEMPT
+
 
 class LeichteSpracheConfig(base.Config):
     enabled = opt.Type(bool, default=True)
@@ -13,8 +15,13 @@ class LeichteSpracheConfig(base.Config):
     data_dir = opt.Type(str, default="data")
     """Folder with the YAML data, relative to mkdocs.yml."""
 
-    ohne_gegenstueck = opt.Type(list, default=["handbuch/"])
-    """Standard pages that need no LS counterpart (path prefixes), e.g. the editor handbook."""
+    ohne_gegenstueck = opt.Type(list, default=DEFAULT_EXEMPT)
+    """Pages that need no counterpart (path prefixes in content/), e.g. the editor handbook, or
+    a page written only in Leichte Sprache (``leichte-sprache/…``)."""
+
+    vollstaendig = opt.Type(bool, default=False)
+    """Every page should have a version in Leichte Sprache: a page without one is a warning
+    (else an information line of the build)."""
 
     pruefung = opt.Type(dict, default={})
     """Rule levels and thresholds of the linter (see README "Leichte Sprache")."""

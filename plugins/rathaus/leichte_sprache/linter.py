@@ -16,6 +16,7 @@ a reason, which every report shows::
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -58,15 +59,23 @@ class Switches:
     findings: tuple[Finding, ...]
 
 
-def _line_of(source: str, needle: str) -> tuple[int, int]:
-    lines = source.split("\n")
-    for number, line in enumerate(lines, start=1):
+_KEY = re.compile(r"[ \t]*(?:-[ \t]+)?([^\s:#'\"][^:\n]*):(?=[ \t]|$)")
+
+
+def _key_places(source: str) -> dict[str, tuple[int, int]]:
+    """Line and column of the first ``key:`` of each key in the front matter of ``source``.
+
+    Built once per page: looking each key up in every line made a front matter with
+    thousands of keys take minutes.
+    """
+    places: dict[str, tuple[int, int]] = {}
+    for number, line in enumerate(source.split("\n"), start=1):
         if number > 1 and line.rstrip() in {"---", "..."}:
             break
-        col = line.find(needle)
-        if col >= 0:
-            return number, col + 1
-    return 1, 1
+        match = _KEY.match(line)
+        if match:
+            places.setdefault(match.group(1).rstrip() + ":", (number, match.start(1) + 1))
+    return places
 
 
 def read_switches(file: str, source: str, front_matter: Any) -> Switches:
@@ -78,8 +87,10 @@ def read_switches(file: str, source: str, front_matter: Any) -> Switches:
     if block is None:
         return Switches(off, reviewed, ())
 
+    places = _key_places(source)
+
     def problem(needle: str, message: str, hint: str) -> None:
-        line, col = _line_of(source, needle)
+        line, col = places.get(needle, (1, 1))
         findings.append(
             Finding(file, line, col, FRONT_MATTER_KEY, message, hint, rule="leichte-sprache")
         )
@@ -114,7 +125,7 @@ def read_switches(file: str, source: str, front_matter: Any) -> Switches:
             )
         else:
             off[rule_id] = " ".join(reason.split())
-            line, col = _line_of(source, f"{rule_id}:")
+            line, col = places.get(f"{rule_id}:", (1, 1))
             findings.append(
                 Finding(
                     file,

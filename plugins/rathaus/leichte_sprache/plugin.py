@@ -214,19 +214,26 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
                 log.warning(finding.format())
             else:
                 log.info(finding.format())
-        missing = sorted(
-            file.src_uri
-            for file in files.documentation_pages()
-            if not self._is_ls(file.src_uri)
-            and file.src_uri not in self.counterpart
-            and not any(file.src_uri.startswith(p) for p in self.config.ohne_gegenstueck)
+        # Pairs are structure, not style: their warnings are warnings of the build.
+        documents = frozenset(file.src_uri for file in files.documentation_pages())
+        pairing = checks.pairing_findings(
+            documents,
+            sources,
+            self.paths.folder,
+            content_dir,
+            complete=self.config.vollstaendig,
+            exempt=self.config.ohne_gegenstueck,
         )
-        for src_uri in missing:
-            log.info(
-                f"{content_dir}/{src_uri}: LS00 die Seite hat keine Fassung in Leichter Sprache – "
-                f"legen Sie {content_dir}/{self.paths.folder}/{src_uri} an"
-            )
-        counts = checks.counts_by_level(findings)
+        for finding in pairing:
+            log.warning(finding.format())
+        missing = checks.without_twin(documents, self.paths.folder, self.config.ohne_gegenstueck)
+        if not self.config.vollstaendig:
+            for src_uri in missing:
+                log.info(
+                    f"{content_dir}/{src_uri}: LS00 die Seite hat keine Fassung in Leichter "
+                    f"Sprache – legen Sie {content_dir}/{self.paths.folder}/{src_uri} an"
+                )
+        counts = checks.counts_by_level([*findings, *pairing])
         ls_pages = sum(1 for f in files.documentation_pages() if self._is_ls(f.src_uri))
         log.info(
             f"Leichte Sprache: {ls_pages} Seiten ({len(self.generated)} erzeugt), "
@@ -330,7 +337,12 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
         return {
             "leichte_sprache": is_ls,
             "url": url,
-            "label": "Alltags-Sprache" if is_ls else "Leichte Sprache",
+            # Without a counterpart the visible label says where the link goes.
+            "label": (
+                ("Alltags-Sprache" if other else "Start-Seite in Alltags-Sprache")
+                if is_ls
+                else "Leichte Sprache"
+            ),
             "gegenstueck": other is not None,
             "beschreibung": (
                 "Diese Seite in Alltags-Sprache"

@@ -11,6 +11,7 @@ the Leichte-Sprache pages of Sachsen and Baden-Württemberg, the rules of the ci
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -81,6 +82,12 @@ def _word_rule(
                     yield Issue(rule, word.start, message(word.text), hint, level)
 
     return run
+
+
+def _shown(token: str) -> str:
+    """A word for a message: a huge word (or one issue per hyphen of it) must not make the
+    report huge."""
+    return token if len(token) <= 60 else f"{token[:57]}…"
 
 
 # -- LS01 sentence length ------------------------------------------------------------------
@@ -235,7 +242,7 @@ def abbreviations(text: Prepared, settings: Einstellungen) -> Iterator[Issue]:
                 yield Issue(
                     "LS04",
                     word.start,
-                    f"„{word.text}“ ist eine Abkürzung",
+                    f"„{_shown(word.text)}“ ist eine Abkürzung",
                     "schreiben Sie das Wort aus oder erklären Sie es",
                     Level.ERROR,
                 )
@@ -267,24 +274,36 @@ def negation(sentence: Sentence, settings: Einstellungen) -> Iterator[Issue]:
 _WERDEN = re.compile(r"(?i:werde|wirst|wird|werden|werdet|wurde|wurdest|wurden|wurdet|worden)")
 
 
-@_sentence_rule
-def passive(sentence: Sentence, settings: Einstellungen) -> Iterator[Issue]:
-    texts = tuple(w.text for w in sentence.words)
-    auxiliaries = [i for i, w in enumerate(texts) if _WERDEN.fullmatch(w)]
-    if not auxiliaries:
-        return
-    tagged = morphology.tags(texts)
-    first = auxiliaries[0]
-    for word, _, tag in tagged:
-        if (tag.endswith("(PP)") and tag.startswith("V")) or texts[first].lower() == "worden":
-            yield Issue(
-                "LS06",
-                sentence.words[first].start,
-                f"„{texts[first]} … {word}“ ist Passiv",
-                "sagen Sie, wer etwas tut: „Das Amt prüft den Antrag.“",
-                Level.WARNING,
-            )
+# HanTa needs up to a few milliseconds a word, so the passive rule asks it about a window of
+# each sentence and about a bounded number of words per text: far more than a text in Leichte
+# Sprache has in sentences with "werden" (the demo has none), so only the later sentences of a
+# huge text go unchecked, and the linter stays linear in the length of its input.
+_TAGGED_WINDOW = 32
+_TAGGED_PER_TEXT = 400
+
+
+def passive(text: Prepared, settings: Einstellungen) -> Iterator[Issue]:
+    budget = _TAGGED_PER_TEXT
+    for sentence in text.sentences:
+        texts = tuple(w.text for w in sentence.words)
+        first = next((i for i, w in enumerate(texts) if _WERDEN.fullmatch(w)), None)
+        if first is None:
+            continue
+        begin = max(0, min(first - _TAGGED_WINDOW // 4, len(texts) - _TAGGED_WINDOW))
+        window = texts[begin : begin + _TAGGED_WINDOW]
+        budget -= len(window)
+        if budget < 0:
             return
+        for word, _, tag in morphology.tags(window):
+            if (tag.endswith("(PP)") and tag.startswith("V")) or texts[first].lower() == "worden":
+                yield Issue(
+                    "LS06",
+                    sentence.words[first].start,
+                    f"„{texts[first]} … {_shown(word)}“ ist Passiv",
+                    "sagen Sie, wer etwas tut: „Das Amt prüft den Antrag.“",
+                    Level.WARNING,
+                )
+                break
 
 
 # -- LS07 genitive -------------------------------------------------------------------------
@@ -311,7 +330,7 @@ def genitive(sentence: Sentence, settings: Einstellungen) -> Iterator[Issue]:
             yield Issue(
                 "LS07",
                 word.start,
-                f"„{word.text} {following}“ ist Genitiv",
+                f"„{word.text} {_shown(following)}“ ist Genitiv",
                 "schreiben Sie „von“: „das Haus vom Maler“ statt „das Haus des Malers“",
                 Level.WARNING,
             )
@@ -483,7 +502,9 @@ def big_numbers(text: Prepared, settings: Einstellungen) -> Iterator[Issue]:
         for word in sentence.words:
             if not _NUMBER.fullmatch(word.text) or word.text.startswith("0"):
                 continue
-            value = int(word.text.replace(".", ""))
+            # int() refuses more than 4 300 digits; beyond 18 the exact value does not matter.
+            digits = word.text.replace(".", "")
+            value = int(digits) if len(digits) <= 18 else 10**18
             if "." not in word.text and len(word.text) == 4 and 1950 <= value <= 2100:
                 continue  # a year people remember
             if "." not in word.text and len(word.text) == 5:
@@ -492,7 +513,7 @@ def big_numbers(text: Prepared, settings: Einstellungen) -> Iterator[Issue]:
                 yield Issue(
                     "LS13",
                     word.start,
-                    f"„{word.text}“ ist eine große Zahl",
+                    f"„{_shown(word.text)}“ ist eine große Zahl",
                     "schreiben Sie „viele“ oder „sehr viele“, wenn die genaue Zahl unwichtig ist",
                     Level.WARNING,
                 )
@@ -500,7 +521,7 @@ def big_numbers(text: Prepared, settings: Einstellungen) -> Iterator[Issue]:
                 yield Issue(
                     "LS13",
                     word.start,
-                    f"„{word.text}“ ist eine alte Jahres-Zahl",
+                    f"„{_shown(word.text)}“ ist eine alte Jahres-Zahl",
                     "schreiben Sie „vor langer Zeit“, wenn das Jahr unwichtig ist",
                     Level.WARNING,
                 )
@@ -590,7 +611,7 @@ def long_words(text: Prepared, settings: Einstellungen) -> Iterator[Issue]:
                     yield Issue(
                         "LS16",
                         word.start + match.start(1),
-                        f"in „{token}“ beginnt der Teil nach dem Bindestrich klein",
+                        f"in „{_shown(token)}“ beginnt der Teil nach dem Bindestrich klein",
                         "schreiben Sie nach dem Bindestrich groß: „Bürger-Büro“, oder benutzen "
                         "Sie den Medio·punkt: „Bürger·büro“",
                         Level.WARNING,
@@ -600,17 +621,23 @@ def long_words(text: Prepared, settings: Einstellungen) -> Iterator[Issue]:
                 continue
             if len(token) < settings.wort_buchstaben or token.isupper() or token in allowed:
                 continue
-            count = morphology.syllables(token)
-            compound = len(morphology.stems(token)) >= 2
-            if count >= settings.wort_silben or (compound and count >= 3):
+            if len(token) > morphology.MAX_WORD or _long(token, settings):
                 yield Issue(
                     "LS16",
                     word.start,
-                    f"„{token}“ ist ein langes Wort",
+                    f"„{_shown(token)}“ ist ein langes Wort",
                     "trennen Sie die Teile mit dem Medio·punkt, z. B. „Bürger·büro“, oder "
                     "mit Bindestrich: „Bürger-Büro“",
                     Level.WARNING,
                 )
+
+
+def _long(token: str, settings: Einstellungen) -> bool:
+    count = morphology.syllables(token)
+    if count >= settings.wort_silben:
+        return True
+    # The morphology is asked last: it is the slow part.
+    return count >= 3 and len(morphology.stems(token)) >= 2
 
 
 # -- LS17 enumerations in running text -----------------------------------------------------
@@ -718,18 +745,29 @@ def consistent_terms(text: Prepared, settings: Einstellungen) -> Iterator[Issue]
 # -- LS21 addresses in running text --------------------------------------------------------
 
 _POSTCODE_PLACE = re.compile(r"(?<!\d)\d{5}\s+[A-ZÄÖÜ][\wäöüß-]+")
+# Starts at a word's beginning only: from every capital inside one long word the search would
+# scan to the word's end again (quadratic).
 _STREET = re.compile(
-    r"[A-ZÄÖÜ][\wäöüß·-]*(?:straße|strasse|weg|platz|allee|gasse|ring|damm|ufer|markt)"
+    r"(?<![\wäöüß·-])[A-ZÄÖÜ][\wäöüß·-]*(?:straße|strasse|weg|platz|allee|gasse|ring|damm|ufer|markt)"
     r"\s+\d+\s?[a-z]?\b"
 )
 _LABEL = re.compile(r"^\s*(?:Adresse|Anschrift|Haus|Ort)\s*:?\s*$")
 
 
 def addresses(text: Prepared, settings: Einstellungen) -> Iterator[Issue]:
+    line_ends: dict[int, list[int]] = {}
     for sentence in text.sentences:
         if sentence.block.kind == "adresse":
             continue
-        for line_start, line_end in sentence.block.lines:
+        block = sentence.block
+        # Only the lines the sentence touches: a block may have thousands of lines.
+        ends = line_ends.get(id(block))
+        if ends is None:
+            ends = line_ends[id(block)] = [end for _, end in block.lines]
+        first = bisect.bisect_right(ends, sentence.start)
+        for line_start, line_end in block.lines[first:]:
+            if line_start >= sentence.end:
+                break
             start, end = max(line_start, sentence.start), min(line_end, sentence.end)
             if start >= end:
                 continue
@@ -780,7 +818,7 @@ def typography(text: Prepared, settings: Einstellungen) -> Iterator[Issue]:
                 yield Issue(
                     "LS22",
                     word.start,
-                    f"„{word.text}“ steht in Groß·buchstaben",
+                    f"„{_shown(word.text)}“ steht in Groß·buchstaben",
                     "schreiben Sie das Wort normal; heben Sie es fett hervor",
                     Level.WARNING,
                 )

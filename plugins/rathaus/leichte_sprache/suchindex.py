@@ -16,7 +16,9 @@ import re
 from pathlib import Path
 
 PREFIX = "Leichte Sprache: "
-_MEDIOPUNKT_WORD = re.compile(r"\w+(?:·\w+)+")
+# From a word's beginning only, and without backtracking: else every letter of a long word
+# without a Mediopunkt starts a scan to its end (a 20 000-letter name: minutes).
+_MEDIOPUNKT_WORD = re.compile(r"(?<!\w)\w++(?:·\w++)+")
 
 
 def joined_words(text: str) -> list[str]:

@@ -17,16 +17,20 @@ from ..markdown_scan import mask, position
 
 BlockKind = Literal["absatz", "ueberschrift", "liste", "tabelle", "adresse"]
 
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# Every pattern here runs on an editor's whole page and must stay linear in its length: a
+# scan to a closing character must stop at the next opening one, else it runs again from
+# every later opening character when the closing one is missing (quadratic). Unbounded runs
+# start only at a word's beginning.
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK_TARGET = re.compile(
-    r"\]\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"\n]*\")?\)"
+    r"\]\((?:<[^<>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"\n]*\")?\)"
 )
 _REF_LINK = re.compile(r"\]\[[^\]\n]*\]")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S.*$", re.MULTILINE)
 _FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^[^\]\n]+\]:", re.MULTILINE)
-_URL = re.compile(r"<?(?:https?://|mailto:|tel:)[^\s<>)\]]+>?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL = re.compile(
+    r"<?(?:https?://|mailto:|tel:)[^\s<>)\]]+>?|(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+"
+)
 _ATTR = re.compile(r"\{:?[^{}\n]*\}")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -100,17 +104,66 @@ class Prepared:
 _ITALIC = re.compile(
     r"(?<![*\w])\*(?!\*|\s)[^*\n]+(?<!\s)\*(?!\*)|(?<![_\w])_(?!_|\s)[^_\n]+(?<!\s)_(?![_\w])"
 )
-_FOOTNOTE = re.compile(r"\[\^[^\]\n]+\]")
+_FOOTNOTE = re.compile(r"\[\^[^\[\]\n]+\]")
+
+
+def _blank_comments(text: str) -> str:
+    """``<!--.*?-->`` blanked, in one pass: the regular expression would scan to the end of the
+    text again from every ``<!--`` that is never closed."""
+    parts: list[str] = []
+    done = 0
+    while (start := text.find("<!--", done)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break  # no later comment is closed either
+        end += 3
+        parts += [text[done:start], "".join(c if c == "\n" else " " for c in text[start:end])]
+        done = end
+    return "".join([*parts, text[done:]])
+
+
+class _Next:
+    """The next place of one character at or after a position, for positions that only grow:
+    each part of the text is searched once."""
+
+    def __init__(self, text: str, char: str) -> None:
+        self.text, self.char, self.found = text, char, -1
+
+    def at(self, start: int) -> int:
+        if self.found < start:
+            found = self.text.find(self.char, start)
+            self.found = found if found >= 0 else len(self.text)
+        return self.found
+
+
+def _blank_images(text: str) -> str:
+    """``![alt](target)`` on one line blanked, as ``!\\[[^\\]\\n]*\\]\\([^)\\n]*\\)`` would, in one
+    pass: the pattern scans to the line's end again from every ``![`` before a missing ``)``."""
+    close, paren = _Next(text, "]"), _Next(text, ")")
+    line_after_open, line_after_close = _Next(text, "\n"), _Next(text, "\n")
+    parts: list[str] = []
+    done = search = 0
+    while (start := text.find("![", search)) >= 0:
+        search = start + 1
+        alt_end = close.at(start + 2)
+        if alt_end > line_after_open.at(start + 2) or text[alt_end + 1 : alt_end + 2] != "(":
+            continue
+        end = paren.at(alt_end + 2)
+        if end > line_after_close.at(alt_end + 2) or end == len(text):
+            continue
+        parts += [text[done:start], " " * (end + 1 - start)]
+        done = search = end + 1
+    return "".join([*parts, text[done:]])
 
 
 def mask_markdown(text: str) -> tuple[str, list[int], list[int]]:
     """Masked Markdown: only the words a reader sees remain. Also italics and footnotes."""
     masked = mask(text)
-    masked = _COMMENT.sub(_blank, masked)
+    masked = _blank_comments(masked)
     masked = _FOOTNOTE_DEF.sub(_blank, masked)
     footnotes = [m.start() for m in _FOOTNOTE.finditer(masked)]
     masked = _FOOTNOTE.sub(_blank, masked)
-    masked = _IMAGE.sub(_blank, masked)
+    masked = _blank_images(masked)
     masked = _REF_DEF.sub(_blank, masked)
     masked = _LINK_TARGET.sub(_blank, masked)
     masked = _REF_LINK.sub(_blank, masked)
@@ -194,26 +247,28 @@ SHORT_WORDS = frozenset(["ja", "so", "da", "zu", "an", "um", "es", "er", "du", "
 _ENDS_SENTENCE = SHORT_WORDS | {"Ja"}
 
 
-# Both tests below look at one line only: the word before the dot and the rest of the line.
-# They search a window around the dot instead of slicing the whole text, so splitting a text
-# into sentences stays linear in its length (a generated page is one long text).
-_LAST_TOKEN = re.compile(r"(\S+)$")
+# Both tests below look at the word before the dot and the rest of its line. They look at a
+# few characters around the dot only, never at the whole line or text, so splitting a text
+# into sentences stays linear in its length (a generated page is one long text, and one line
+# may hold thousands of dots).
+_TOKEN_WINDOW = 32
+"""Longest word looked at before a dot: an abbreviation has at most 4 letters (``bzgl``)."""
+_LAST_TOKEN = re.compile(rf"(?<!\S)(\S{{1,{_TOKEN_WINDOW}}})$")
 _ORDINAL_DIGITS = re.compile(r"(?<![\d.])\d{1,2}$")
+_BLANK_REST = re.compile(r"(?:(?!\n)\s)*+(?:\n|\Z)")
 
 
-def _rest_of_line(text: str, dot: int) -> str:
-    """The text after ``dot`` up to the end of its line (``text[dot + 1 :].split("\n")[0]``)."""
-    end = text.find("\n", dot + 1)
-    return text[dot + 1 : end if end >= 0 else len(text)]
+def _blank_rest_of_line(text: str, dot: int) -> bool:
+    """Nothing but blanks after ``dot`` up to the end of its line."""
+    return _BLANK_REST.match(text, dot + 1) is not None
 
 
 def _is_abbreviation_dot(text: str, dot: int) -> bool:
-    if not _rest_of_line(text, dot).strip():
+    if _blank_rest_of_line(text, dot):
         return False  # a dot at the end of a line ends the sentence
-    # ``$`` also matches before a final newline, so the word may end the previous line: the
-    # window starts after the last newline before ``dot - 1``.
-    line_start = text.rfind("\n", 0, max(dot - 1, 0)) + 1
-    before = _LAST_TOKEN.search(text, line_start, dot)
+    # ``$`` also matches before a final newline, so the word may end the previous line; a
+    # longer word than the window is no abbreviation.
+    before = _LAST_TOKEN.search(text, max(dot - _TOKEN_WINDOW - 1, 0), dot)
     if not before:
         return False
     token = before.group(1).lstrip(_STRIP)
@@ -228,7 +283,7 @@ def _is_ordinal_dot(text: str, dot: int) -> bool:
     # window's start, so a window of four characters gives the result of the whole text.
     if not _ORDINAL_DIGITS.search(text, max(dot - 4, 0), dot):
         return False
-    return bool(_rest_of_line(text, dot).strip())
+    return not _blank_rest_of_line(text, dot)
 
 
 _KNOWN_ABBREVIATIONS = frozenset(
