@@ -9,8 +9,10 @@ decision does not depend on it any more (``safety.py`` judges the HTML the rende
 and only looks up positions here). Fences follow Python-Markdown's ``fenced_code`` – the
 renderer MkDocs uses – rather than CommonMark: a fence starts in column 1, its info string is
 one word (``.lang``, ``{ attrs }``, ``hl_lines="…"``), it closes only with the same fence, and
-an unclosed fence is text. Every pattern here is linear in the length of a line (possessive
-quantifiers, no nested repetition), so a line of 100 000 backticks or brackets is cheap.
+an unclosed fence is text. Code spans may cross lines of a paragraph; a run of backticks pairs
+only with a run of the same length (Python-Markdown would also let ```` open a ``` span).
+Every scan is linear in the length of the text (possessive quantifiers, no nested repetition,
+backtick runs paired by length), so a line of 100 000 backticks or brackets is cheap.
 """
 
 from __future__ import annotations
@@ -93,8 +95,9 @@ def _fences(lines: list[str], first: int) -> dict[int, int]:
 
 
 def _code_spans(line: str) -> str:
-    """``line`` with code spans blanked: a run of n backticks up to the next run of exactly n;
-    a backtick after an odd number of backslashes is literal text."""
+    """``line`` (a paragraph) with code spans blanked: a run of n backticks up to the next run
+    of exactly n, across line breaks as in Python-Markdown; a backtick after an odd number of
+    backslashes is literal text."""
     runs: list[tuple[int, int]] = []
     for match in _BACKTICKS.finditer(line):
         start, end = match.span()
@@ -117,7 +120,7 @@ def _code_spans(line: str) -> str:
         if at < len(same):
             closer = same[at]
             close_end = runs[closer][1]
-            out[start:close_end] = " " * (close_end - start)
+            out[start:close_end] = _blank(line[start:close_end])
             number = closer + 1
         else:
             number += 1
@@ -130,15 +133,26 @@ def mask(text: str) -> str:
     front = front_matter_lines(text)
     out = [_blank(line) for line in lines[:front]]
     fences = _fences(lines, front)
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            out.extend(_code_spans("\n".join(paragraph)).split("\n"))
+            paragraph.clear()
+
     index = front
     while index < len(lines):
         if index in fences:
+            flush()
             closing = fences[index]
             out.extend(_blank(line) for line in lines[index : closing + 1])
             index = closing + 1
             continue
-        out.append(_code_spans(lines[index]))
+        paragraph.append(lines[index])
+        if not lines[index].strip():
+            flush()
         index += 1
+    flush()
     return "\n".join(out)
 
 

@@ -163,6 +163,8 @@ _DOCUMENT = frozenset({"html", "head", "body"})
 _MAIL_HEADERS = frozenset({"cc", "bcc", "to", "from", "reply-to", "sender"})
 # Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:").
 _IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
+# What the tables extension writes for a column alignment (rathaus.tabellen makes it a class).
+_TABLE_ALIGN = re.compile(r"text-align: (?:left|center|right);?")
 _HEADING = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
@@ -281,6 +283,8 @@ class _Collector:
             )
             return
         if name == "style":
+            if tag in {"td", "th"} and _TABLE_ALIGN.fullmatch(value):
+                return
             self.add(
                 "stil", "das Attribut style= ist in Seiten nicht erlaubt", _HINTS["stil"], "style"
             )
