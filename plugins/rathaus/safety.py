@@ -61,6 +61,7 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import markdown
+from mkdocs.utils.meta import get_data
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .markdown_scan import front_matter_lines, position
@@ -153,7 +154,8 @@ _HINTS = {
     "stil": "entfernen Sie es; die Gestaltung kommt aus dem Layout – nutzen Sie Klassen",
     "formular": "entfernen Sie es; verlinken Sie ein Online-Formular des Portals",
     "objekt": "entfernen Sie es; verlinken Sie die Datei stattdessen",
-    "iframe": "entfernen Sie es; fremde Seiten werden nicht eingebettet – verlinken Sie sie",
+    "iframe": "verlinken Sie die Seite, oder lassen Sie die Einbettung prüfen und erlauben Sie "
+    "sie mit rathaus: erlaubt: [iframe] und einer begruendung:",
     "html": "schreiben Sie den Inhalt mit Markdown oder den erlaubten Elementen",
 }
 _EVENT_HINT = "entfernen Sie das Attribut; Seiten enthalten keinen Programmcode"
@@ -423,8 +425,6 @@ class Renderer:
 
     def html(self, text: str) -> str:
         """The HTML of a page's Markdown (front matter removed the way MkDocs removes it)."""
-        from mkdocs.utils.meta import get_data
-
         body, _ = get_data(text)
         self.markdown.reset()
         return str(self.markdown.convert(body))
