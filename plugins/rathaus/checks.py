@@ -199,8 +199,9 @@ class Checks:
     reports them, so the build logs them (rathaus/pruefung)."""
 
 
-def check_site(root: Path) -> Checks:
-    """Every check of the site in ``root``, each run once (see :func:`run_checks`)."""
+def check_site(root: Path, render: Renderer | None = None) -> Checks:
+    """Every check of the site in ``root``, each run once (see :func:`run_checks`);
+    ``render``: the build's Markdown renderer (default: from ``root/mkdocs.yml``)."""
     findings: list[Finding] = []
     site: Site | None = None
     try:
@@ -213,7 +214,7 @@ def check_site(root: Path) -> Checks:
     findings.extend(check_posts(root, site))
     findings.extend(check_videos(root, site))
     pages = read_pages(root)
-    of_pages = page_findings(root, site, pages=pages)
+    of_pages = page_findings(root, site, pages=pages, render=render)
     findings.extend(of_pages)
     findings.extend(leichte_sprache.run(root, site, pages, build_date()))
     return Checks(sorted(findings), of_pages)
@@ -248,16 +249,18 @@ def page_findings(
     site: Site | None,
     content_dir: str = "content",
     pages: Mapping[str, PageSource] | None = None,
+    render: Renderer | None = None,
 ) -> list[Finding]:
-    """The findings of :data:`PAGE_CHECKS` for every page (``pages``: already read)."""
+    """The findings of content safety and :data:`PAGE_CHECKS` for every page (``pages``:
+    already read; ``render``: the site's Markdown renderer, else :func:`renderer`)."""
     if pages is None:
         pages = read_pages(root, content_dir)
     generated = generated_pages(site, PluginOptions.read(root)) if site is not None else None
     findings: list[Finding] = []
-    render = renderer(root) if pages else None
+    if pages and render is None:
+        render = renderer(root)
     for page in pages.values():
-        if render is not None:
-            findings.extend(check_markdown_safety(page.file, page.text, page.front_matter, render))
+        findings.extend(check_markdown_safety(page.file, page.text, page.front_matter, render))
         for check in PAGE_CHECKS:
             findings.extend(check(page, pages, generated))
     return findings

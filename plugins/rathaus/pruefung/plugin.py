@@ -70,12 +70,12 @@ class PruefungPlugin(BasePlugin[PruefungConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        result = check_site(site_root(config))
+        self.renderer = config_renderer(config)
+        result = check_site(site_root(config), self.renderer)
         self.reported = {finding.format() for finding in result.pages}
         self.unsafe = []
         self.editors = {}
         self.changed = set()
-        self.renderer = config_renderer(config)
         findings = result.findings
         errors = [f for f in findings if f.level is Level.ERROR]
         if errors:
