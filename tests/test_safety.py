@@ -125,6 +125,7 @@ HARMLESS = {
     "fence with hl_lines": f'```html hl_lines="1"\n{SCRIPT}\n```',
     "inline code": f"Inline `{SCRIPT}` und ``<iframe>`` sind nur Text.",
     "link title": '[Kontakt](kontakt.md "<script>alert(1)</script> onclick=x")',
+    "title with a scheme": '[Kontakt](kontakt.md "javascript: so geht es") ![Data: Plan](p.png)',
     "entities": "&lt;script&gt;alert(1)&lt;/script&gt;",
     "html title attribute": '<a href="kontakt.md" title="onclick=x">Kontakt</a>',
     "comment directive": "<!-- rathaus/kontakt { person: erika-muster } -->",
@@ -235,6 +236,17 @@ def test_malformed_or_impossible_exception(block: object, message: str) -> None:
     assert (result[0].line, result[0].message[: len(message)]) == (3, message)
     # Without a valid exception the element itself is still an error.
     assert [f.level for f in result] == [Level.ERROR, Level.ERROR]
+
+
+def test_srcdoc_is_never_allowed() -> None:
+    block = {"rathaus": {"erlaubt": ["iframe", "html"], "begruendung": "geprüft"}}
+    text = (
+        '<iframe src="https://video.beispielstadt.example/v" '
+        'srcdoc="<script>x</script>"></iframe>\n'
+    )
+    result = check_markdown_safety("content/s.md", text, block, RENDERER)
+    [error] = [f for f in result if f.level is Level.ERROR]
+    assert error.message.startswith("das Attribut srcdoc=")
 
 
 def test_script_exception_does_not_allow_a_script() -> None:

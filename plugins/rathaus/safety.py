@@ -22,7 +22,7 @@ elements a browser would build, with no second dependency.
 =============  ===========================================================================
 Key            What is refused
 =============  ===========================================================================
-``script``     ``<script>`` elements (never allowed, not even by an exception)
+``script``     ``<script>`` elements and ``srcdoc=`` (never allowed, not even by an exception)
 ``kopf``       ``<base>``, ``<meta>``, ``<link>``: they change the whole page (never allowed)
 ``stil``       ``<style>`` elements and ``style=`` attributes (never allowed)
 ``formular``   ``<form>`` and input elements (never allowed)
@@ -162,6 +162,13 @@ _EVENT_HINT = "entfernen Sie das Attribut; Seiten enthalten keinen Programmcode"
 # The theme's document wrapper; a page fragment never writes these, so only their attributes
 # (a stray <body onload=…> is merged into the real <body>) can come from the page.
 _DOCUMENT = frozenset({"html", "head", "body"})
+# Attributes that hold an address; SVG's <animate>/<set> (values, to, from) can set one.
+_URL_ATTRIBUTES = frozenset(
+    {
+        "href", "src", "srcset", "action", "formaction", "poster", "data", "cite", "background",
+        "longdesc", "xlink:href", "ping", "manifest", "codebase", "values", "to", "from",
+    }
+)  # fmt: skip
 _MAIL_HEADERS = frozenset({"cc", "bcc", "to", "from", "reply-to", "sender"})
 # Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:").
 _IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
@@ -281,34 +288,49 @@ class _Collector:
     ) -> None:
         if name.startswith("on"):
             self.add(
-                "ereignis", f"das Attribut {name}= würde Programmcode ausführen", _EVENT_HINT, name
+                "ereignis",
+                f"das Attribut {name}= würde Programmcode ausführen",
+                _EVENT_HINT,
+                f"{name}=",
+                name,
             )
             return
         if name == "style":
             if tag in {"td", "th"} and _TABLE_ALIGN.fullmatch(value):
                 return
             self.add(
-                "stil", "das Attribut style= ist in Seiten nicht erlaubt", _HINTS["stil"], "style"
+                "stil",
+                "das Attribut style= ist in Seiten nicht erlaubt",
+                _HINTS["stil"],
+                "style=",
+                "style",
             )
             return
-        # Any attribute, not only href/src: SVG's <animate values="javascript:…"> and
-        # unknown attributes of excepted elements carry addresses, too.
-        candidates = (
-            [part.strip().split(" ")[0] for part in value.split(",")]
-            if name == "srcset"
-            else [value]
-        )
+        if name == "srcdoc":
+            self.add(
+                "script",
+                f"das Attribut srcdoc= bettet eine eigene Seite in <{tag}> ein",
+                _HINTS["script"],
+                "srcdoc=",
+            )
+            return
+        candidates: list[str] = []
+        if name == "srcset":
+            candidates = [part.strip().split(" ")[0] for part in value.split(",")]
+        elif name in _URL_ATTRIBUTES:
+            candidates = [value]
         for candidate in candidates:
             problem = url_problem(candidate)
             if problem:
                 key, message, hint = problem
-                self.add(key, message, hint, candidate, _after_scheme(candidate), name)
+                self.add(key, message, hint, candidate, _after_scheme(candidate), f"{name}=")
         known = name in _GLOBAL_ATTRIBUTES or name.startswith("aria-") or name in allowed
         if not known and not quiet and tag not in _DOCUMENT:
             self.add(
                 "html",
                 f"das Attribut {name}= ist an <{tag}> nicht erlaubt",
                 "entfernen Sie das Attribut",
+                f"{name}=",
                 name,
             )
 
