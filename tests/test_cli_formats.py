@@ -99,6 +99,13 @@ def test_github_notice_for_reviewed_exceptions(
     fixture_site: Callable[[str], Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = fixture_site("klein")
+    # An iframe needs the exception and a host in the policy's frame-src.
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + "  - rathaus/sicherheit:\n      csp_extra:\n        frame-src: [https://karte.example]\n",
+        encoding="utf-8",
+    )
     (root / "content" / "karte.md").write_text(
         "---\nrathaus:\n  erlaubt: [iframe]\n  begruendung: Geprüft von der IT\n---\n\n"
         '# Karte\n\n<iframe src="https://karte.example/" title="Karte"></iframe>\n',

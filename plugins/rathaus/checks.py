@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .aktuelles.posts import check_posts
 from .leichte_sprache import checks as leichte_sprache
@@ -22,23 +22,50 @@ from .model.site import STATEMENT_FILE
 from .model.slugs import slugify
 from .model.yamlread import check_text
 from .pages import check_limits, check_pages, markdown_files, size_finding, split_front_matter
-from .safety import check_markdown_safety
+from .safety import Renderer, check_markdown_safety, frame_hosts
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 PageCheck = Callable[[PageSource, Mapping[str, PageSource], frozenset[str] | None], list[Finding]]
 """A check of one page; it sees every page (by path in content/) and the generated paths
 (``None`` when the data could not be loaded, so generated pages are unknown)."""
 
 
-def _safety(
-    page: PageSource, pages: Mapping[str, PageSource], generated: frozenset[str] | None
-) -> list[Finding]:
-    return check_markdown_safety(page.file, page.text, page.front_matter)
-
-
 # Checks of editors' pages that no plugin reports on its own: `rathaus check` prints them and
 # the rathaus/pruefung plugin logs them during the build. Later checks (e.g. the Leichte
-# Sprache linter) append themselves here.
-PAGE_CHECKS: list[PageCheck] = [_safety, check_links]
+# Sprache linter) append themselves here. Content safety is not one of them: it needs the
+# site's Markdown renderer (:func:`renderer`), see :func:`page_findings`.
+PAGE_CHECKS: list[PageCheck] = [check_links]
+
+
+def renderer(root: Path) -> Renderer:
+    """Python-Markdown with exactly the ``markdown_extensions`` of ``root/mkdocs.yml``, from
+    MkDocs' own validated config; MkDocs' defaults when the config cannot be loaded (the build
+    reports why)."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    config_file = root / "mkdocs.yml"
+    if not config_file.is_file():
+        return Renderer()
+    try:
+        config = load_config(str(config_file))
+    except (ConfigurationError, OSError):
+        return Renderer()
+    return config_renderer(config)
+
+
+def config_renderer(config: MkDocsConfig) -> Renderer:
+    """The renderer of a loaded MkDocs config, with the ``frame-src`` hosts that
+    rathaus/sicherheit's Content-Security-Policy allows (none without that plugin)."""
+    from .sicherheit.config import extended
+
+    plugin = config.plugins.get("rathaus/sicherheit")
+    hosts: frozenset[str] = frozenset()
+    if plugin is not None and plugin.config.get("enabled", True):
+        hosts = frame_hosts(extended(plugin.config["csp"], plugin.config["csp_extra"]))
+    return Renderer(config.markdown_extensions, config.mdx_configs, hosts)
 
 
 @dataclass(frozen=True)
@@ -172,8 +199,9 @@ class Checks:
     reports them, so the build logs them (rathaus/pruefung)."""
 
 
-def check_site(root: Path) -> Checks:
-    """Every check of the site in ``root``, each run once (see :func:`run_checks`)."""
+def check_site(root: Path, render: Renderer | None = None) -> Checks:
+    """Every check of the site in ``root``, each run once (see :func:`run_checks`);
+    ``render``: the build's Markdown renderer (default: from ``root/mkdocs.yml``)."""
     findings: list[Finding] = []
     site: Site | None = None
     try:
@@ -186,7 +214,7 @@ def check_site(root: Path) -> Checks:
     findings.extend(check_posts(root, site))
     findings.extend(check_videos(root, site))
     pages = read_pages(root)
-    of_pages = page_findings(root, site, pages=pages)
+    of_pages = page_findings(root, site, pages=pages, render=render)
     findings.extend(of_pages)
     generated = generated_pages(site, PluginOptions.read(root)) if site is not None else None
     findings.extend(leichte_sprache.run(root, site, pages, build_date(), generated=generated))
@@ -225,13 +253,18 @@ def page_findings(
     site: Site | None,
     content_dir: str = "content",
     pages: Mapping[str, PageSource] | None = None,
+    render: Renderer | None = None,
 ) -> list[Finding]:
-    """The findings of :data:`PAGE_CHECKS` for every page (``pages``: already read)."""
+    """The findings of content safety and :data:`PAGE_CHECKS` for every page (``pages``:
+    already read; ``render``: the site's Markdown renderer, else :func:`renderer`)."""
     if pages is None:
         pages = read_pages(root, content_dir)
     generated = generated_pages(site, PluginOptions.read(root)) if site is not None else None
     findings: list[Finding] = []
+    if pages and render is None:
+        render = renderer(root)
     for page in pages.values():
+        findings.extend(check_markdown_safety(page.file, page.text, page.front_matter, render))
         for check in PAGE_CHECKS:
             findings.extend(check(page, pages, generated))
     return findings

@@ -2,28 +2,44 @@
 
 Positions are 1-based lines and character columns, as editors count. Code (fenced blocks and
 inline code spans) and the front matter are masked with spaces first, so an example shown as
-code is never mistaken for a link or raw HTML, and every position stays where it was.
+code is never mistaken for a link, and every position stays where it was.
+
+The link check (``links.py``) and the Leichte Sprache linter use :func:`mask`; the content-safety
+decision does not depend on it any more (``safety.py`` judges the HTML the renderer produced,
+and only looks up positions here). Fences follow Python-Markdown's ``fenced_code`` – the
+renderer MkDocs uses – rather than CommonMark: a fence starts in column 1, its info string is
+one word (``.lang``, ``{ attrs }``, ``hl_lines="…"``), it closes only with the same fence, and
+an unclosed fence is text. Code spans may cross lines of a paragraph; a run of backticks pairs
+only with a run of the same length (Python-Markdown would also let ```` open a ``` span).
+Every scan is linear in the length of the text (possessive quantifiers, no nested repetition,
+backtick runs paired by length), so a line of 100 000 backticks or brackets is cheap.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-_FENCE_OPEN = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(?<!`)(?P<ticks>`+)(?!`)(?P<code>.+?)(?<!`)(?P=ticks)(?!`)")
+# Python-Markdown's FENCED_BLOCK_RE, one line at a time.
+_FENCE_OPEN = re.compile(
+    r"(?P<fence>`{3,}+|~{3,}+) *+"
+    r"(?:\{[^\n]*\}|\.?[\w#.+-]*+ *+(?:hl_lines=(?P<q>[\"'])[^\n]*?(?P=q) *+)?)$"
+)
+_BACKTICKS = re.compile(r"`+")
 # [text](target "title") and ![alt](target); text may hold one level of nested brackets.
 _INLINE_LINK = re.compile(
-    r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]"
-    r"\(\s*(?P<target><[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
-    r"""(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?\s*\)"""
+    r"!?\[(?:[^\[\]\n]++|\[[^\[\]\n]*+\])*+\]"
+    r"\((?>\s*)(?P<target><[^>\n]*+>|[^\s()]*+(?:\([^\s()]*+\)[^\s()]*+)*+)"
+    r"""(?>(?:\s++(?:"[^"\n]*+"|'[^'\n]*+'|\([^)\n]*+\)))?)(?>\s*)\)"""
 )
 # [label]: target  (reference definition)
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*(?P<target><[^>\n]*>|\S+)", re.MULTILINE)
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]++\]:(?>\s*)(?P<target><[^>\n]*+>|\S++)", re.MULTILINE)
 # { #id .class key="value" } of the attr_list extension
-_ATTR_LIST = re.compile(r"\{:?(?P<body>[^{}\n]*)\}")
+_ATTR_LIST = re.compile(r"\{:?(?P<body>[^{}\n]*+)\}")
 
 
 @dataclass(frozen=True)
@@ -45,30 +61,98 @@ def _blank(text: str) -> str:
     return "".join(c if c == "\n" else " " for c in text)
 
 
+def front_matter_lines(text: str) -> int:
+    """How many lines at the start of ``text`` are front matter (with both ``---``)."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return 0
+    for number, line in enumerate(lines[1:], start=2):
+        if line.rstrip() in {"---", "..."}:
+            return number
+    return 0
+
+
+def _fences(lines: list[str], first: int) -> dict[int, int]:
+    """Fenced blocks as opening line index → closing line index (Python-Markdown's rule)."""
+    closers: dict[str, list[int]] = defaultdict(list)
+    for index in range(first, len(lines)):
+        bare = lines[index].rstrip(" ")
+        if len(bare) >= 3 and bare[0] in "`~" and bare == bare[0] * len(bare):
+            closers[bare].append(index)
+    blocks: dict[int, int] = {}
+    index = first
+    while index < len(lines):
+        match = _FENCE_OPEN.match(lines[index])
+        if match:
+            candidates = closers[match["fence"]]
+            at = bisect.bisect_right(candidates, index)
+            if at < len(candidates):
+                blocks[index] = candidates[at]
+                index = candidates[at] + 1
+                continue
+        index += 1
+    return blocks
+
+
+def _code_spans(line: str) -> str:
+    """``line`` (a paragraph) with code spans blanked: a run of n backticks up to the next run
+    of exactly n, across line breaks as in Python-Markdown; a backtick after an odd number of
+    backslashes is literal text."""
+    runs: list[tuple[int, int]] = []
+    for match in _BACKTICKS.finditer(line):
+        start, end = match.span()
+        slash = start
+        while slash > 0 and line[slash - 1] == "\\":
+            slash -= 1
+        if (start - slash) % 2:
+            start += 1
+        if end > start:
+            runs.append((start, end))
+    by_length: dict[int, list[int]] = defaultdict(list)
+    for number, (start, end) in enumerate(runs):
+        by_length[end - start].append(number)
+    out = list(line)
+    number = 0
+    while number < len(runs):
+        start, end = runs[number]
+        same = by_length[end - start]
+        at = bisect.bisect_right(same, number)
+        if at < len(same):
+            closer = same[at]
+            close_end = runs[closer][1]
+            out[start:close_end] = _blank(line[start:close_end])
+            number = closer + 1
+        else:
+            number += 1
+    return "".join(out)
+
+
 def mask(text: str) -> str:
     """``text`` with front matter, fenced code and code spans replaced by spaces."""
     lines = text.split("\n")
-    out: list[str] = []
-    fence: str | None = None
-    in_front = bool(lines) and lines[0].rstrip() == "---"
-    for number, line in enumerate(lines):
-        if in_front:
-            out.append(_blank(line))
-            if number > 0 and line.rstrip() in {"---", "..."}:
-                in_front = False
+    front = front_matter_lines(text)
+    out = [_blank(line) for line in lines[:front]]
+    fences = _fences(lines, front)
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            out.extend(_code_spans("\n".join(paragraph)).split("\n"))
+            paragraph.clear()
+
+    index = front
+    while index < len(lines):
+        if index in fences:
+            flush()
+            closing = fences[index]
+            out.extend(_blank(line) for line in lines[index : closing + 1])
+            index = closing + 1
             continue
-        match = _FENCE_OPEN.match(line)
-        if fence is not None:
-            out.append(_blank(line))
-            closing = match and match["fence"][0] == fence[0] and len(match["fence"]) >= len(fence)
-            if closing and not line.strip().strip(fence[0]):
-                fence = None
-            continue
-        if match:
-            fence = match["fence"]
-            out.append(_blank(line))
-            continue
-        out.append(_CODE_SPAN.sub(lambda m: _blank(m.group(0)), line))
+        paragraph.append(lines[index])
+        if not lines[index].strip():
+            flush()
+        index += 1
+    flush()
     return "\n".join(out)
 
 

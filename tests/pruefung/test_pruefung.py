@@ -37,7 +37,7 @@ def test_page_error_stops_the_build_before_the_site_folder_is_emptied(
     with pytest.raises(Abort):
         build_site(root)
     assert old.read_text(encoding="utf-8") == "vorher"
-    assert "content/index.md:21:4: die Adresse beginnt mit javascript:" in caplog.text
+    assert "content/index.md:21:10: die Adresse beginnt mit javascript:" in caplog.text
 
 
 def test_warnings_of_page_checks_fail_strict_builds(
@@ -53,7 +53,11 @@ def test_warnings_of_page_checks_fail_strict_builds(
 def test_reviewed_exception_is_logged_as_info_and_builds(
     fixture_site: Callable[[str], Path], caplog: pytest.LogCaptureFixture
 ) -> None:
-    root = with_pruefung(fixture_site("klein"))
+    # An iframe needs the exception *and* a host in the policy's frame-src.
+    policy = (
+        "\n  - rathaus/sicherheit:\n      csp_extra:\n        frame-src: [https://karte.example]"
+    )
+    root = with_pruefung(fixture_site("klein"), policy)
     (root / "content" / "karte.md").write_text(
         "---\nrathaus:\n  erlaubt: [iframe]\n  begruendung: Geprüft von der IT\n---\n\n# Karte\n\n"
         '<iframe src="https://karte.example/" title="Karte"></iframe>\n',

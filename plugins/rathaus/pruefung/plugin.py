@@ -11,27 +11,37 @@ so the preview hangs. ``on_serve`` may modify the server, so this plugin wraps i
 all raised by ``on_config``/``on_pre_build``) counts as done – the German list is in the log,
 the last good site is served, and saving the fixed file rebuilds. A failure after writing
 started is passed on unchanged, so a half-written site is never presented as good.
+
+Content safety is checked a second time on the HTML MkDocs actually produced
+(``on_page_content``, before other plugins change it): an editor's page that no plugin changed
+is judged as rendered; a page whose Markdown a plugin extended (directives, generated
+overviews) is judged on the editor's own Markdown rendered with the same extensions, and the
+whole output must still hold no script, head element, event attribute or ``javascript:``
+address. Findings ``rathaus check`` already reported are not repeated; an error fails the
+build after the last page (``on_post_build``), so every unsafe page is listed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
+from pathlib import Path
 from typing import Any, Literal
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..adapter import pages_by_source, report, site_root
-from ..checks import check_site
+from ..checks import check_site, config_renderer
 from ..model import Level
 from ..render import BYTECODE_CACHE
 from ..report import counts
+from ..safety import Renderer, check_html, check_output_html
 from .config import PruefungConfig
 
 log = get_plugin_logger(__name__)
@@ -45,6 +55,12 @@ class PruefungPlugin(BasePlugin[PruefungConfig]):
         self.writing = False
         self.total = 0
         self.written = 0
+        self.renderer: Renderer | None = None
+        self.editors: dict[str, str] = {}
+        """The Markdown of each editor's page before any plugin changed it."""
+        self.changed: set[str] = set()
+        self.reported: set[str] = set()
+        self.unsafe: list[str] = []
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -54,7 +70,12 @@ class PruefungPlugin(BasePlugin[PruefungConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        result = check_site(site_root(config))
+        self.renderer = config_renderer(config)
+        result = check_site(site_root(config), self.renderer)
+        self.reported = {finding.format() for finding in result.pages}
+        self.unsafe = []
+        self.editors = {}
+        self.changed = set()
         findings = result.findings
         errors = [f for f in findings if f.level is Level.ERROR]
         if errors:
@@ -84,6 +105,58 @@ class PruefungPlugin(BasePlugin[PruefungConfig]):
         self.total = len(files.documentation_pages())
         self.written = 0
         return files
+
+    # First: the editor's Markdown before any plugin expands directives into it.
+    @event_priority(100)
+    def _before_plugins(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.config.enabled and page.file.generated_by is None:
+            self.editors[page.file.src_uri] = markdown
+        return markdown
+
+    @event_priority(-100)
+    def _after_plugins(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.editors.get(page.file.src_uri, markdown) != markdown:
+            self.changed.add(page.file.src_uri)
+        return markdown
+
+    on_page_markdown = CombinedEvent(_before_plugins, _after_plugins)
+
+    # First: the HTML as Markdown produced it, before other plugins post-process it.
+    @event_priority(100)
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled or self.renderer is None:
+            return html
+        src = page.file.src_uri
+        source = page.file.content_string if page.file.generated_by is None else ""
+        display = _display(page, config)
+        found = check_output_html(display, html, source)
+        if src in self.editors:
+            rendered = self.renderer.html(source) if src in self.changed else html
+            found += check_html(display, rendered, source, page.meta, self.renderer.hosts)
+        for finding in sorted(set(found), key=lambda f: (f.line, f.col, f.message)):
+            text = finding.format()
+            if text in self.reported:
+                continue
+            self.reported.add(text)
+            if finding.level is Level.ERROR:
+                log.error(text)
+                self.unsafe.append(text)
+            else:
+                log.info(text)
+        return html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.unsafe:
+            raise PluginError(
+                f"{len(self.unsafe)} unsichere Stelle(n) im Inhalt der Seiten (siehe oben) – "
+                "die Website wird nicht veröffentlicht"
+            )
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
@@ -117,3 +190,14 @@ class PruefungPlugin(BasePlugin[PruefungConfig]):
                 return None
 
         return rebuild
+
+
+def _display(page: Page, config: MkDocsConfig) -> str:
+    """The page's path as editors see it (``content/kontakt.md``)."""
+    path = page.file.abs_src_path
+    if path is None:
+        return page.file.src_uri
+    try:
+        return Path(path).relative_to(site_root(config)).as_posix()
+    except ValueError:
+        return page.file.src_uri
