@@ -154,3 +154,61 @@ def test_concurrent_builds_do_not_corrupt_site(site_root: Path) -> None:
     files = snapshot(site_root / "site")
     assert len([f for f in files if f.startswith("viele/")]) == 30
     assert leftovers(site_root) == []
+
+
+def running(pid: int) -> bool:
+    """Whether ``pid`` is a live process (a zombie awaiting its reaper is not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return stat.rpartition(")")[2].split()[0] != "Z"
+
+
+# The gate starts a child of its own and waits for it, as a test server or a browser would.
+GATE = 'sleep 60 & echo "$$ $!" > "$GATE_PIDS.tmp"; mv "$GATE_PIDS.tmp" "$GATE_PIDS"; wait'
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT])
+def test_gate_and_its_children_end_with_the_build(
+    site_root: Path, tmp_path: Path, signum: signal.Signals
+) -> None:
+    code, out = finish(rathaus_build(site_root))
+    assert code == 0, out
+    before = snapshot(site_root / "site")
+    pids, log = tmp_path / "gate.pids", tmp_path / "build.log"
+    # Output to a file, not a pipe: the gate's processes inherit it, and a pipe would only
+    # close when the last of them has ended.
+    command = [sys.executable, "-m", "rathaus.cli", "--root", str(site_root)]
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [*command, "build", "--gate", GATE],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "SOURCE_DATE_EPOCH": "1803859200", "GATE_PIDS": str(pids)},
+        )
+    deadline = time.monotonic() + TIMEOUT
+    while not pids.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert pids.exists(), log.read_text(encoding="utf-8")
+    gate, grandchild = (int(pid) for pid in pids.read_text(encoding="utf-8").split())
+    assert running(gate) and running(grandchild)
+
+    os.kill(process.pid, signum)
+    assert process.wait(timeout=TIMEOUT) != 0
+    deadline = time.monotonic() + 10
+    while (running(gate) or running(grandchild)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not running(gate), "the gate command outlived rathaus build"
+    assert not running(grandchild), "a process the gate started outlived rathaus build"
+    assert snapshot(site_root / "site") == before
+
+
+def test_what_the_gate_leaves_running_ends_with_it(site_root: Path, tmp_path: Path) -> None:
+    pids = tmp_path / "gate.pids"
+    # Not holding the output pipe, so that only the gate decides when the sleep ends.
+    gate = f'sleep 60 > /dev/null 2>&1 & echo "$!" > "{pids}"'
+    code, out = finish(rathaus_build(site_root, "--gate", gate))
+    assert code == 0, out
+    assert not running(int(pids.read_text(encoding="utf-8")))

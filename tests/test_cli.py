@@ -33,7 +33,10 @@ def test_check_reports_in_german_and_exits_1(
         "data/personen.yml:4:12: einheit: die Einheit „buergerbueor“ gibt es nicht "
         "– meinten Sie „buergerbuero“?"
     )
-    assert out[-1] == "1 Fehler, 0 Warnungen"
+    assert out[-2:] == [
+        "1 Fehler, 0 Warnungen",
+        "Weitere Prüfungen, die die Daten brauchen, folgen nach der Korrektur der Daten.",
+    ]
 
 
 def test_check_github_annotations(
@@ -100,3 +103,58 @@ def test_check_knows_the_parts_of_split_overviews(
     findings = [f for f in json.loads(capsys.readouterr().out) if f["file"].endswith("verweise.md")]
     assert [(f["line"], f["level"]) for f in findings] == [(9, "error")]
     assert "oeffnungszeiten/a-b.md" in findings[0]["message"]
+
+
+def test_when_data_does_not_load_only_checks_without_it_report(
+    fixture_site: Callable[[str], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The data error is not buried under findings that only follow from the missing data."""
+    root = fixture_site("leichte-sprache")
+    town = root / "data" / "stadt.yml"
+    town.write_text(town.read_text(encoding="utf-8").replace("Testdorf", "Beispielhausen"))
+    ls_page = root / "content" / "leichte-sprache" / "index.md"
+    ls_page.write_text(ls_page.read_text(encoding="utf-8") + "\nDie Stadt Beispielhausen.\n")
+    page = root / "content" / "index.md"
+    lines = page.read_text(encoding="utf-8").count("\n")
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + "\n[Draußen](../draussen.md) [Fehlt](gibt-es-nicht.md)"
+        + " [Abschnitt](kontakt.md#gibt-es-nicht)\n\n<script>x()</script>\n",
+        encoding="utf-8",
+    )
+    (root / "content" / "kaputt.md").write_text("---\ntitle: [\n---\n\n# Kaputt\n", "utf-8")
+
+    def findings() -> list[tuple[str, int, str, str]]:
+        """File, line, rule and the start of the message (as long as the expected one)."""
+        main(["--root", str(root), "check", "--format", "json"])
+        found = json.loads(capsys.readouterr().out)
+        return sorted((f["file"], f["line"], f["rule"], f["message"][:12]) for f in found)
+
+    # Page findings that do not need the data: content safety, links, front matter.
+    independent = [
+        ("content/index.md", lines + 2, "link", "der Link „.."),
+        ("content/index.md", lines + 2, "link", "den Abschnit"),
+        ("content/index.md", lines + 4, "sicherheit", "das Element "),
+        ("content/kaputt.md", 3, "front-matter", "YAML-Syntaxf"),
+    ]
+    # With the data: the town's name is a known word for the Leichte Sprache linter, a missing
+    # page is not one the plugins generate, the linter lists the rule switched off by a page.
+    assert findings() == sorted(
+        [
+            *independent,
+            ("content/index.md", lines + 2, "link", "die verlinkt"),
+            ("content/leichte-sprache/kontakt.md", 4, "LS05", "die Regel „V"),
+        ]
+    )
+
+    units = root / "data" / "einheiten.yml"
+    units.write_text(units.read_text(encoding="utf-8") + "x: [kaputt\n", encoding="utf-8")
+    assert findings() == sorted([*independent, ("data/einheiten.yml", 35, "yaml", "YAML-Syntaxf")])
+
+    assert main(["--root", str(root), "check"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[-2:] == [
+        "4 Fehler, 1 Warnung",
+        "Weitere Prüfungen, die die Daten brauchen, folgen nach der Korrektur der Daten.",
+    ]
+    assert not any("langes Wort" in line for line in out)

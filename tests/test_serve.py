@@ -1,6 +1,8 @@
 """`mkdocs serve` survives an editor's mistake: German errors, last good site, self-healing.
 
 A real server on 127.0.0.1 (free port) on a copy of the fixture site; waits are bounded polls.
+The copy has a hook that crashes while a page is written (as a broken extension or plugin
+would), so a failure after MkDocs started writing is tested, too.
 """
 
 from __future__ import annotations
@@ -19,6 +21,15 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 TIMEOUT = 90.0
+KEPT = "Die Vorschau zeigt weiter den letzten fehlerfreien Stand"
+
+# Crashes in the middle of writing the site: pages before this one are already written.
+CRASH_HOOK = """
+def on_post_page(output, page, config):
+    if "ABSTURZ" in output:
+        raise RuntimeError("Erweiterung kaputt")
+    return output
+"""
 
 
 def _free_port() -> int:
@@ -55,6 +66,16 @@ class Server:
     def text(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
+    def kept(self) -> int:
+        """How often a failed rebuild left the last good site in place."""
+        return self.text().count(KEPT)
+
+    def heading(self) -> str:
+        """The heading of the served start page ("" while it is not served)."""
+        status, html = _get(self.base)
+        node = LexborHTMLParser(html).css_first("h1") if status == 200 else None
+        return node.text(strip=True) if node is not None else ""
+
     def names(self) -> list[str]:
         """Names in the people directory, as the served page shows them."""
         status, html = _get(self.base + "ansprechpersonen/")
@@ -69,8 +90,10 @@ def server(fixture_site: Callable[[str], Path], tmp_path: Path) -> Iterator[Serv
     root = fixture_site("klein")
     config = root / "mkdocs.yml"
     config.write_text(
-        config.read_text(encoding="utf-8") + "  - rathaus/pruefung\n", encoding="utf-8"
+        config.read_text(encoding="utf-8") + "  - rathaus/pruefung\nhooks:\n  - absturz.py\n",
+        encoding="utf-8",
     )
+    (root / "absturz.py").write_text(CRASH_HOOK, encoding="utf-8")
     port = _free_port()
     log = tmp_path / "serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -120,3 +143,44 @@ def test_mistakes_keep_the_last_good_site_and_fixing_recovers(server: Server) ->
     assert _get(server.base)[0] == 200
     assert any("Erika Neumann" in name for name in server.names())
     assert "Traceback" not in server.text()
+
+
+def test_crashes_and_a_broken_config_keep_the_last_good_site(server: Server) -> None:
+    """Failures after MkDocs emptied its output folder, and before a config exists at all."""
+    page = server.root / "content" / "index.md"
+    config = server.root / "mkdocs.yml"
+    original = page.read_text(encoding="utf-8")
+    deep_list = "\n".join("  " * level + "- Punkt" for level in range(1000))
+    breakages: list[tuple[Path, Callable[[str], str]]] = [
+        # Python-Markdown itself crashes (RecursionError) while MkDocs reads the pages.
+        (server.root / "content" / "tief.md", lambda _: deep_list + "\n"),
+        # A plugin crashes while the pages are written.
+        (page, lambda text: text + "\nABSTURZ\n"),
+        # mkdocs.yml is not YAML any more.
+        (config, lambda text: text + "theme: [name: material\n"),
+        # mkdocs.yml names a plugin that does not exist.
+        (config, lambda text: text.replace("rathaus/pruefung", "rathaus/gibtsnicht")),
+    ]
+    assert server.heading() == "Testdorf"
+    for number, (path, breaking) in enumerate(breakages, start=1):
+        before = path.read_text(encoding="utf-8") if path.exists() else None
+        kept = server.kept()
+        path.write_text(breaking(before or ""), encoding="utf-8")
+        wait_for(lambda kept=kept: server.kept() > kept, f"breakage {number} to be reported")
+        # The whole last good site is served: the start page and a page written after it.
+        assert server.heading() == f"Testdorf {number - 1}".removesuffix(" 0")
+        assert any("Erika Muster" in name for name in server.names()), number
+
+        if before is None:
+            path.unlink()
+        else:
+            path.write_text(before, encoding="utf-8")
+        page.write_text(original.replace("# Testdorf", f"# Testdorf {number}"), "utf-8")
+        fixed = f"Testdorf {number}"
+        wait_for(lambda fixed=fixed: server.heading() == fixed, f"fix {number} to show")
+
+    log = server.text()
+    assert "Der Bau ist abgebrochen: RecursionError" in log
+    assert "Der Bau ist abgebrochen: RuntimeError: Erweiterung kaputt" in log
+    assert log.count("mkdocs.yml lässt sich nicht laden") == 2
+    assert "Traceback" not in log

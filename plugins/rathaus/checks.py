@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from .aktuelles.posts import check_posts
 from .leichte_sprache import checks as leichte_sprache
-from .leichte_sprache.settings import read_plugins
+from .leichte_sprache.settings import read_plugins, read_settings
 from .leichte_sprache.views import Paths as LeichteSprachePaths
 from .links import check_links
 from .markdown_scan import PageSource, mask
@@ -197,6 +197,12 @@ class Checks:
     pages: list[Finding]
     """The findings of :data:`PAGE_CHECKS` (also in ``findings``), page by page: no plugin
     reports them, so the build logs them (rathaus/pruefung)."""
+    data_loaded: bool = True
+    """``False`` when the data did not load: the checks that need it did not run
+    (:data:`DATA_MISSING` says so to the editor)."""
+
+
+DATA_MISSING = "Weitere Prüfungen, die die Daten brauchen, folgen nach der Korrektur der Daten."
 
 
 def check_site(root: Path, render: Renderer | None = None) -> Checks:
@@ -216,9 +222,15 @@ def check_site(root: Path, render: Renderer | None = None) -> Checks:
     pages = read_pages(root)
     of_pages = page_findings(root, site, pages=pages, render=render)
     findings.extend(of_pages)
-    generated = generated_pages(site, PluginOptions.read(root)) if site is not None else None
-    findings.extend(leichte_sprache.run(root, site, pages, build_date(), generated=generated))
-    return Checks(sorted(findings), of_pages)
+    if site is not None:
+        generated = generated_pages(site, PluginOptions.read(root))
+        findings.extend(leichte_sprache.run(root, site, pages, build_date(), generated=generated))
+    else:
+        # Without the data the linter lacks the town's names and the glossary: its findings
+        # ("„Beispielstadt“ ist ein langes Wort") would bury the data error. Its settings in
+        # mkdocs.yml do not depend on the data.
+        findings.extend(read_settings(root)[1])
+    return Checks(sorted(findings), of_pages, data_loaded=site is not None)
 
 
 def run_checks(root: Path) -> list[Finding]:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .checks import run_checks
+from .checks import DATA_MISSING, check_site
 from .gitchanges import GitError, changed_files
 from .model import Level
 from .model.schemas import write_schemas
@@ -20,11 +20,12 @@ def _check(args: argparse.Namespace) -> int:
         print(f"rathaus check: konnte nicht laufen: Ordner {root} fehlt", file=sys.stderr)
         return 2
     try:
-        findings = run_checks(root)
+        checks = check_site(root)
         changed = changed_files(root, args.changed) if args.changed else None
     except (OSError, GitError) as exc:
         print(f"rathaus check: konnte nicht laufen: {exc}", file=sys.stderr)
         return 2
+    findings = checks.findings
     if changed is not None:
         # All data is still loaded and checked, so references into unchanged files count.
         elsewhere = [f for f in findings if f.file not in changed]
@@ -36,6 +37,8 @@ def _check(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     print(FORMATS[args.format](findings, root))
+    if not checks.data_loaded and args.format == "human":
+        print(DATA_MISSING)
     return 1 if any(f.level is Level.ERROR for f in findings) else 0
 
 

@@ -4,7 +4,8 @@
 warnings (mkdocs issue #4126). Here MkDocs builds into a fresh folder next to ``site/``; only
 when it exited 0, printed no warning or error and (optionally) the gate command passed, that
 folder replaces ``site/`` by rename. A killed build leaves only a stray ``.site.build-*``
-folder, which the next build removes. A lock file (``flock``) serialises concurrent builds.
+folder, which the next build removes; MkDocs and the gate command (with every process it
+started) end with it. A lock file (``flock``) serialises concurrent builds.
 
 MkDocs runs as a child process, so this module does not import it.
 """
@@ -22,7 +23,7 @@ import signal
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -109,12 +110,21 @@ def _recover(site: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def _die_with_parent() -> None:  # pragma: no cover - runs in the child before exec
-    """Linux: the MkDocs child gets SIGKILL when ``rathaus build`` dies, even by SIGKILL."""
-    libc_name = ctypes.util.find_library("c")
-    if libc_name:
+def _on_parent_death(signum: signal.Signals) -> Callable[[], None] | None:
+    """Linux: a ``preexec_fn`` that has the child get ``signum`` when ``rathaus build`` dies,
+    even by SIGKILL (``PR_SET_PDEATHSIG``); elsewhere ``None``."""
+    if not sys.platform.startswith("linux"):
+        return None
+    prctl = ctypes.CDLL(None, use_errno=True).prctl  # looked up here: the child only calls it
+    parent = os.getpid()
+
+    def arm() -> None:  # pragma: no cover - runs in the child before exec
         pr_set_pdeathsig = 1
-        ctypes.CDLL(libc_name).prctl(pr_set_pdeathsig, signal.SIGKILL)
+        prctl(pr_set_pdeathsig, signum)
+        if os.getppid() != parent:  # the parent died before the signal was armed
+            os._exit(1)
+
+    return arm
 
 
 def _run_mkdocs(root: Path, config: str, target: Path, env: dict[str, str], out: IO[str]) -> int:
@@ -129,7 +139,7 @@ def _run_mkdocs(root: Path, config: str, target: Path, env: dict[str, str], out:
         text=True,
         encoding="utf-8",
         errors="replace",
-        preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
+        preexec_fn=_on_parent_death(signal.SIGKILL),
     ) as process:
         assert process.stdout is not None
         lines = []
@@ -140,6 +150,60 @@ def _run_mkdocs(root: Path, config: str, target: Path, env: dict[str, str], out:
     if code == 0 and problems(lines):
         return -1
     return code
+
+
+_STOP = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+
+
+def watch_gate(gate: str) -> int:
+    """Run ``gate`` in a shell, in a process group of its own, and end the whole group when
+    the gate ends or this process is told to stop; the exit code is the gate's.
+
+    ``rathaus build`` runs this watch (``python -m rathaus.publish GATE``) with
+    ``PR_SET_PDEATHSIG`` = SIGTERM: the kernel signals only the direct child of a dying
+    process, so without the watch a gate's own children (a test server, a browser) would
+    outlive a killed build.
+    """
+    gates: list[subprocess.Popen[bytes]] = []
+
+    def stop(signum: int, frame: object) -> None:
+        for process in gates:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+        os._exit(128 + signum)
+
+    for signum in _STOP:
+        signal.signal(signum, stop)
+    # A stop between starting the gate and recording it would miss the group: signals wait.
+    signal.pthread_sigmask(signal.SIG_BLOCK, _STOP)
+    gates.append(
+        subprocess.Popen(
+            gate,
+            shell=True,
+            process_group=0,
+            preexec_fn=lambda: signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP),
+        )
+    )
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP)
+    code = gates[0].wait()
+    # Whatever the gate left running in the background goes with it (the group outlives its
+    # leader while it has members, so its id is not reused).
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(gates[0].pid, signal.SIGKILL)
+    return code
+
+
+def _run_gate(gate: str, root: Path, env: dict[str, str]) -> int:
+    command = [sys.executable, "-m", "rathaus.publish", gate]
+    with subprocess.Popen(
+        command, cwd=root, env=env, preexec_fn=_on_parent_death(signal.SIGTERM)
+    ) as watch:
+        try:
+            return watch.wait()
+        except BaseException:  # Ctrl-C or another signal turned into an exception
+            watch.terminate()  # the watch ends the gate's process group
+            watch.wait()
+            raise
 
 
 def _umask() -> int:
@@ -180,11 +244,14 @@ def build(
                 return Outcome(False, f"MkDocs ist mit Exit-Code {code} abgebrochen")
             if gate:
                 gate_env = {**env, "SITE_DIR": str(target), "A11Y_SITE_DIR": str(target)}
-                result = subprocess.run(gate, shell=True, cwd=root, env=gate_env, check=False)
-                if result.returncode != 0:
+                if _run_gate(gate, root, gate_env) != 0:
                     return Outcome(False, f"die Prüfung „{gate}“ ist fehlgeschlagen")
             swap_into_place(target, site)
         finally:
             shutil.rmtree(target, ignore_errors=True)
     shown = site.relative_to(root) if site.is_relative_to(root) else site
     return Outcome(True, f"{shown}/ ist neu gebaut")
+
+
+if __name__ == "__main__":  # the watch around the gate command, see watch_gate
+    sys.exit(watch_gate(sys.argv[1]))

@@ -6,11 +6,14 @@ stops the build with the full German list while the previous output stays in pla
 
 ``mkdocs serve`` (1.6) treats any failed rebuild as "stuck": ``LiveReloadServer`` keeps
 ``_wanted_epoch`` ahead of ``_visible_epoch`` and every request waits until a build succeeds,
-so the preview hangs. ``on_serve`` may modify the server, so this plugin wraps its
-``builder``: a build that failed *before* the site folder was touched (data or page errors,
-all raised by ``on_config``/``on_pre_build``) counts as done – the German list is in the log,
-the last good site is served, and saving the fixed file rebuilds. A failure after writing
-started is passed on unchanged, so a half-written site is never presented as good.
+so the preview hangs. Worse, MkDocs empties the served folder right after ``on_pre_build``, so
+a crash while reading or writing pages (an exception in a Markdown extension, a recursion
+limit) would leave half a site even if the wait ended. ``on_serve`` may modify the server, so
+this plugin wraps its ``builder``: each rebuild writes into a fresh folder next to the served
+one (``on_config`` redirects ``site_dir``), and only a build that finished is swapped in
+(``publish.swap_into_place``, atomic on Linux). Any failure – a broken ``mkdocs.yml``, data or
+page errors, a crash anywhere in the build – counts as done: the German message is in the log,
+the last good site stays served, and saving the fixed file rebuilds.
 
 Content safety is checked a second time on the HTML MkDocs actually produced
 (``on_page_content``, before other plugins change it): an editor's page that no plugin changed
@@ -23,6 +26,8 @@ build after the last page (``on_post_build``), so every unsafe page is listed.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -39,6 +44,7 @@ from mkdocs.structure.pages import Page
 from ..adapter import pages_by_source, report, site_root
 from ..checks import check_site, config_renderer
 from ..model import Level
+from ..publish import swap_into_place
 from ..render import BYTECODE_CACHE
 from ..report import counts
 from ..safety import Renderer, check_html, check_output_html
@@ -52,7 +58,10 @@ class PruefungPlugin(BasePlugin[PruefungConfig]):
 
     def __init__(self) -> None:
         self.serving = False
-        self.writing = False
+        self.dirty = False
+        self.staging: Path | None = None
+        """The folder the current rebuild of `mkdocs serve` writes into, until it is swapped in."""
+        self.staged = False
         self.total = 0
         self.written = 0
         self.renderer: Renderer | None = None
@@ -64,6 +73,7 @@ class PruefungPlugin(BasePlugin[PruefungConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
 
     # Last of all pre_build handlers: other plugins may prepare data the checks read.
     @event_priority(-100)
@@ -88,7 +98,6 @@ class PruefungPlugin(BasePlugin[PruefungConfig]):
             else:
                 log.info(finding.format())
         log.info(f"Prüfung: {counts(findings)}")
-        self.writing = True  # MkDocs empties the site folder right after pre_build
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         if not self.config.enabled:
@@ -171,23 +180,36 @@ class PruefungPlugin(BasePlugin[PruefungConfig]):
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
     ) -> LiveReloadServer | None:
         if self.config.enabled:
-            server.builder = self._keep_last_good(server.builder)
+            server.builder = self._keep_last_good(server.builder, Path(server.root))
         return server
 
-    def _keep_last_good(self, build: Callable[..., Any]) -> Callable[..., Any]:
+    # First of all config handlers, so every plugin sees the folder this rebuild writes into.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if self.staging is not None:
+            config.site_dir = str(self.staging)
+            self.staged = True
+        return config
+
+    def _keep_last_good(self, build: Callable[..., Any], served: Path) -> Callable[..., Any]:
         @wraps(build)
         def rebuild(*args: Any, **kwargs: Any) -> Any:
-            self.writing = False
+            staging = Path(tempfile.mkdtemp(prefix=f"{served.name}.neu-", dir=served.parent))
+            if self.dirty:  # a dirty build rewrites only changed pages: start from the old site
+                shutil.copytree(served, staging, dirs_exist_ok=True)
+            self.staging, self.staged = staging, False
             try:
-                return build(*args, **kwargs)
-            except Abort:
-                if self.writing:
-                    raise
-                log.error(
-                    "Die Vorschau zeigt weiter den letzten fehlerfreien Stand. Speichern Sie "
-                    "die korrigierte Datei, dann wird die Vorschau neu gebaut."
-                )
+                result = build(*args, **kwargs)
+                # Without this plugin in the reloaded config the build wrote `served` itself.
+                if self.staged:
+                    swap_into_place(staging, served)
+                return result
+            except Exception as exc:  # any failure: keep serving the last good site
+                _explain(exc, config_loaded=self.staged)
                 return None
+            finally:
+                self.staging = None
+                shutil.rmtree(staging, ignore_errors=True)
 
         return rebuild
 
@@ -201,3 +223,19 @@ def _display(page: Page, config: MkDocsConfig) -> str:
         return Path(path).relative_to(site_root(config)).as_posix()
     except ValueError:
         return page.file.src_uri
+
+
+def _explain(exc: Exception, *, config_loaded: bool) -> None:
+    """Log why a rebuild of `mkdocs serve` failed, in German, and what the preview does now."""
+    if not config_loaded and isinstance(exc, Abort):  # MkDocs logged the invalid options
+        log.error("mkdocs.yml lässt sich nicht laden – die Meldung darüber nennt die Einstellung")
+    elif not config_loaded:  # e.g. a YAML syntax error, with its line
+        log.error(f"mkdocs.yml lässt sich nicht laden: {exc}")
+    elif not isinstance(exc, Abort):
+        # Checks and MkDocs' own errors were logged (Abort); an unexpected crash was not.
+        log.error(f"Der Bau ist abgebrochen: {type(exc).__name__}: {exc}")
+        log.debug("Traceback of the failed rebuild", exc_info=exc)
+    log.error(
+        "Die Vorschau zeigt weiter den letzten fehlerfreien Stand. Speichern Sie "
+        "die korrigierte Datei, dann wird die Vorschau neu gebaut."
+    )
