@@ -23,8 +23,14 @@ from selectolax.lexbor import LexborHTMLParser
 TIMEOUT = 90.0
 KEPT = "Die Vorschau zeigt weiter den letzten fehlerfreien Stand"
 
-# Crashes in the middle of writing the site: pages before this one are already written.
+# Crashes while MkDocs reads the pages (a Markdown extension that fails) and in the middle of
+# writing the site (pages before this one are already written).
 CRASH_HOOK = """
+def on_page_markdown(markdown, page, config, files):
+    if "LESEFEHLER" in markdown:
+        raise RecursionError("maximum recursion depth exceeded")
+    return markdown
+
 def on_post_page(output, page, config):
     if "ABSTURZ" in output:
         raise RuntimeError("Erweiterung kaputt")
@@ -150,10 +156,12 @@ def test_crashes_and_a_broken_config_keep_the_last_good_site(server: Server) -> 
     page = server.root / "content" / "index.md"
     config = server.root / "mkdocs.yml"
     original = page.read_text(encoding="utf-8")
-    deep_list = "\n".join("  " * level + "- Punkt" for level in range(1000))
+    deep_list = "\n".join("  " * level + "- Punkt" for level in range(200))
     breakages: list[tuple[Path, Callable[[str], str]]] = [
-        # Python-Markdown itself crashes (RecursionError) while MkDocs reads the pages.
+        # A list Python-Markdown would crash on (RecursionError) is refused by the checks.
         (server.root / "content" / "tief.md", lambda _: deep_list + "\n"),
+        # An extension crashes while MkDocs reads the pages.
+        (page, lambda text: text + "\nLESEFEHLER\n"),
         # A plugin crashes while the pages are written.
         (page, lambda text: text + "\nABSTURZ\n"),
         # mkdocs.yml is not YAML any more.
@@ -180,6 +188,7 @@ def test_crashes_and_a_broken_config_keep_the_last_good_site(server: Server) -> 
         wait_for(lambda fixed=fixed: server.heading() == fixed, f"fix {number} to show")
 
     log = server.text()
+    assert "content/tief.md:41:1: Listen, Zitate oder Hinweis-Kästen" in log
     assert "Der Bau ist abgebrochen: RecursionError" in log
     assert "Der Bau ist abgebrochen: RuntimeError: Erweiterung kaputt" in log
     assert log.count("mkdocs.yml lässt sich nicht laden") == 2
