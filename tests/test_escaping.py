@@ -6,13 +6,17 @@ import json
 from typing import Any
 
 import pytest
+from mkdocs.config import load_config
+from mkdocs.structure.files import File, Files
 from selectolax.lexbor import LexborHTMLParser
 
 from rathaus import escaping
+from rathaus.adapter import generated_page
 from rathaus.model import Site
 from rathaus.render import FragmentRenderer
 from rathaus.termine.views import event_jsonld
 from rathaus.verzeichnis.views import unit_jsonld
+from tests.conftest import FIXTURES
 from tests.sicherheit.hostile import base_site, hostile
 from tests.sicherheit.payloads import PAYLOADS, Payload
 
@@ -131,3 +135,23 @@ def test_folded_lines_are_at_most_75_octets_and_unfold_to_the_original() -> None
     assert all(part.startswith(" ") for part in lines[1:-3])
     assert text.replace("\r\n ", "") == line + "\r\nFN:kurz\r\n"
     assert escaping.folded(text) == text
+
+
+@pytest.mark.parametrize("payload", PAYLOADS, ids=lambda p: p.name)
+def test_generated_pages_carry_no_control_character(
+    payload: Payload, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # File.generated outside a build needs MkDocs' private plugin state; the Markdown that
+    # generated_page hands to it is what matters here.
+    written: list[str] = []
+
+    def generated(config: Any, src_uri: str, *, content: str, inclusion: Any) -> File:
+        written.append(content)
+        return File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+
+    monkeypatch.setattr(File, "generated", generated)
+    config = load_config(str(FIXTURES / "termine" / "mkdocs.yml"))
+    generated_page(config, Files([]), "x.md", payload.text, payload.text)
+    (content,) = written
+    assert escaping.plain_text(content) == content
+    assert f"# {escaping.plain_text(payload.text)}" in content

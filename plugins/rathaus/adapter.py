@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from .escaping import plain_text
 from .model import DataError, Finding, Site, load_site
 from .render import FragmentRenderer
 
@@ -78,6 +79,8 @@ def generated_page(
     if files.get_file_from_path(src_uri) is not None:
         return None
     # JSON strings are YAML double-quoted scalars: any description is safe in front matter.
+    # Python-Markdown and the theme keep NUL and other controls: remove them here (issue 12).
+    description, title = plain_text(description), plain_text(title)
     content = f"---\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n\n# {title}\n"
     file = File.generated(config, src_uri, content=content, inclusion=inclusion)
     files.append(file)
