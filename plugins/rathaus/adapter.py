@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from .escaping import plain_text
 from .model import DataError, Finding, Site, load_site
 from .render import FragmentRenderer
 
@@ -80,7 +81,9 @@ def generated_page(
     added, when an editor's page is at ``src_uri``: the editor's page wins."""
     if files.get_file_from_path(src_uri) is not None:
         return None
-    # JSON strings are YAML double-quoted scalars: any text is safe in front matter.
+    # JSON strings are YAML double-quoted scalars: any text is safe in front matter. The theme
+    # keeps NUL and other controls (autoescape does not remove them): remove them here.
+    title, description = plain_text(title), plain_text(description)
     content = (
         f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
         f"description: {json.dumps(description, ensure_ascii=False)}\n---\n"

@@ -7,7 +7,6 @@ fragments shipped with this package.
 
 from __future__ import annotations
 
-import json
 from html import escape
 from html.parser import HTMLParser
 from typing import Any
@@ -23,11 +22,19 @@ from jinja2 import (
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
+from .escaping import json_ld, plain_text
+
 
 def _jsonld(data: Any) -> Markup:
-    # "<" is escaped so a value can never close the surrounding <script> element.
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+    return Markup(json_ld(data))
+
+
+def _printable(value: Any) -> Any:
+    # Autoescape does not remove NUL or other controls; every value a fragment prints passes
+    # here first, so no data field can put one into a page.
+    if isinstance(value, Markup):
+        return Markup(plain_text(value))
+    return plain_text(value) if isinstance(value, str) else value
 
 
 class MemoryBytecodeCache(BytecodeCache):
@@ -67,6 +74,7 @@ class FragmentRenderer:
             lstrip_blocks=True,
             keep_trailing_newline=False,
             bytecode_cache=BYTECODE_CACHE,
+            finalize=_printable,
         )
         self.env.filters["jsonld"] = _jsonld
 

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 
+from ..escaping import xml_text
 from ..model import Site
 from ..pagination import paged
 from .posts import Post
@@ -133,8 +134,9 @@ def atom_feed(
     ET.register_namespace("", ATOM)
 
     def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
-        element.text = text
+        clean = {key: xml_text(value) for key, value in attrs.items()}
+        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", clean)
+        element.text = None if text is None else xml_text(text)
         return element
 
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "de"})

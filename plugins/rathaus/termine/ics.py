@@ -8,6 +8,8 @@
   updates an event instead of duplicating it.
 * ``DTSTAMP`` is the build date at midnight UTC, never the wall clock: the same data and
   the same ``SOURCE_DATE_EPOCH`` give byte-identical files.
+* icalendar escapes TEXT and folds lines; every value passes `rathaus.escaping` first, so
+  no control character and no line break can start a property or a component.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from urllib.parse import urlsplit
 
 import icalendar
 
+from ..escaping import ical_line, ical_text, uri
 from ..model import Site
 from ..model.hours import BERLIN
 from ..model.termine import Termin, second_occurrence
@@ -38,11 +41,12 @@ def _moment(value: datetime) -> datetime:
 
 def _calendar(site: Site, name: str | None) -> icalendar.Calendar:
     calendar = icalendar.Calendar()
-    calendar.add("prodid", f"-//Rathaus//{site.stadt.name}//DE")
+    calendar.add("prodid", ical_line(f"-//Rathaus//{site.stadt.name}//DE"))
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     if name:
+        name = ical_line(name)
         calendar.add("name", name)  # RFC 7986
         calendar.add("x-wr-calname", name)  # what older programs read
     return calendar
@@ -80,20 +84,20 @@ def _description(event: Termin, url: str) -> str:
 
 def _event(site: Site, event: Termin, host: str, url: str, stamp: datetime) -> icalendar.Event:
     vevent = icalendar.Event()
-    vevent.add("uid", f"{event.id}@{host}")
+    vevent.add("uid", ical_text(f"{event.id}@{host}"))
     vevent.add("dtstamp", stamp)
     vevent.add("dtstart", _moment(event.beginn))
     vevent.add("dtend", _moment(event.ende))
-    vevent.add("summary", event.titel)
-    vevent.add("location", _location(site, event))
-    vevent.add("description", _description(event, url))
-    vevent.add("url", url)
+    vevent.add("summary", ical_text(event.titel))
+    vevent.add("location", ical_text(_location(site, event)))
+    vevent.add("description", ical_text(_description(event, url)))
+    vevent.add("url", uri(url))
     vevent.add("status", "CONFIRMED")
     vevent.add("transp", "OPAQUE")
     unit = site.einheiten[event.einheit]
     if unit.kontakt and unit.kontakt.email:
-        organizer = icalendar.vCalAddress(f"mailto:{unit.kontakt.email}")
-        organizer.params["cn"] = unit.name
+        organizer = icalendar.vCalAddress(uri(f"mailto:{unit.kontakt.email}"))
+        organizer.params["cn"] = ical_text(unit.name)
         vevent.add("organizer", organizer)
     return vevent
 
