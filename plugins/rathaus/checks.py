@@ -20,7 +20,7 @@ from .model.erklaerung import freshness
 from .model.hours import build_date
 from .model.site import STATEMENT_FILE
 from .model.slugs import slugify
-from .model.yamlread import check_text
+from .model.yamlread import FORBIDDEN_IN_VALUE, check_text, describe_char
 from .pages import check_limits, check_pages, markdown_files, size_finding, split_front_matter
 from .safety import Renderer, check_markdown_safety, frame_hosts
 
@@ -39,21 +39,51 @@ PageCheck = Callable[[PageSource, Mapping[str, PageSource], frozenset[str] | Non
 PAGE_CHECKS: list[PageCheck] = [check_links]
 
 
-def renderer(root: Path) -> Renderer:
-    """Python-Markdown with exactly the ``markdown_extensions`` of ``root/mkdocs.yml``, from
-    MkDocs' own validated config; MkDocs' defaults when the config cannot be loaded (the build
-    reports why)."""
+def load_project_config(root: Path) -> MkDocsConfig | None:
+    """MkDocs' own validated config of ``root/mkdocs.yml``; ``None`` when it cannot be loaded
+    (the build reports why)."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
     config_file = root / "mkdocs.yml"
     if not config_file.is_file():
-        return Renderer()
+        return None
     try:
-        config = load_config(str(config_file))
+        return load_config(str(config_file))
     except (ConfigurationError, OSError):
-        return Renderer()
-    return config_renderer(config)
+        return None
+
+
+def renderer(root: Path) -> Renderer:
+    """Python-Markdown with exactly the ``markdown_extensions`` of ``root/mkdocs.yml``;
+    MkDocs' defaults when the config cannot be loaded."""
+    config = load_project_config(root)
+    return Renderer() if config is None else config_renderer(config)
+
+
+# mkdocs.yml values the theme prints on every page. Templates escape them (no markup can
+# result), but no escaping makes control, direction or invisible characters harmless.
+THEME_TEXTS = ("site_name", "site_description", "site_author", "copyright")
+
+
+def config_findings(root: Path, config: MkDocsConfig) -> list[Finding]:
+    """Characters in the theme's texts from mkdocs.yml that a page must not show."""
+    path = root / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
+    lines = text.splitlines()
+    findings: list[Finding] = []
+    for key in THEME_TEXTS:
+        value = config.get(key)
+        match = FORBIDDEN_IN_VALUE.search(value) if isinstance(value, str) else None
+        if match is None:
+            continue
+        char = match.group()
+        line = next((n for n, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 1)
+        written = lines[line - 1] if lines else ""
+        col = written.find(char) + 1 if char in written else len(key) + 3
+        message, hint = describe_char(char, col)
+        findings.append(Finding("mkdocs.yml", line, col, key, message, hint, rule="yaml"))
+    return findings
 
 
 def config_renderer(config: MkDocsConfig) -> Renderer:
@@ -205,10 +235,19 @@ class Checks:
 DATA_MISSING = "Weitere Prüfungen, die die Daten brauchen, folgen nach der Korrektur der Daten."
 
 
-def check_site(root: Path, render: Renderer | None = None) -> Checks:
+def check_site(
+    root: Path, render: Renderer | None = None, config: MkDocsConfig | None = None
+) -> Checks:
     """Every check of the site in ``root``, each run once (see :func:`run_checks`);
-    ``render``: the build's Markdown renderer (default: from ``root/mkdocs.yml``)."""
+    ``render`` and ``config``: the build's Markdown renderer and config (default: loaded from
+    ``root/mkdocs.yml``)."""
     findings: list[Finding] = []
+    if config is None:
+        config = load_project_config(root)
+    if config is not None:
+        findings.extend(config_findings(root, config))
+        if render is None:
+            render = config_renderer(config)
     site: Site | None = None
     try:
         site = load_site(root)

@@ -68,7 +68,7 @@ USES: dict[str, str] = {
     "videos._VIMEO_ID": "match",
     "videos._YOUTUBE_ID": "match",
     "yamlread.INLINE_HASH": "match",
-    "yamlread._BAD_IN_VALUE": "finditer",
+    "yamlread.FORBIDDEN_IN_VALUE": "finditer",
     "yamlread._ESCAPE": "finditer",
     "yamlread._KEY": "match",
     "yamlread._KEY_LINE": "match",

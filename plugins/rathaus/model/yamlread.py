@@ -47,7 +47,7 @@ _SUSPECT = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029" + "".join(sorted(BIDI_CONTROLS)) + "]"
 )
 # Any character a parsed value must not hold (TAB and LF are judged by the scalar's style).
-_BAD_IN_VALUE = re.compile(
+FORBIDDEN_IN_VALUE = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff"
     + "".join(sorted(BIDI_CONTROLS | INVISIBLE))
     + "]"
@@ -717,7 +717,7 @@ class _Builder:
         block = event.style in ("|", ">")
         bad = [
             m.start()
-            for m in _BAD_IN_VALUE.finditer(value)
+            for m in FORBIDDEN_IN_VALUE.finditer(value)
             if not (block and value[m.start()] == "\t")
         ]
         if bad:

@@ -81,7 +81,7 @@ class PruefungPlugin(BasePlugin[PruefungConfig]):
         if not self.config.enabled:
             return
         self.renderer = config_renderer(config)
-        result = check_site(site_root(config), self.renderer)
+        result = check_site(site_root(config), self.renderer, config)
         self.reported = {finding.format() for finding in result.pages}
         self.unsafe = []
         self.editors = {}
