@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 import pytest
+import yaml
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from selectolax.lexbor import LexborHTMLParser
@@ -154,4 +155,9 @@ def test_generated_pages_carry_no_control_character(
     generated_page(config, Files([]), "x.md", payload.text, payload.text)
     (content,) = written
     assert escaping.plain_text(content) == content
-    assert f"# {escaping.plain_text(payload.text)}" in content
+    # Title and description are data in the front matter (JSON strings), never Markdown.
+    _, front, body = content.split("---\n")
+    data = yaml.safe_load(front)
+    expected = escaping.plain_text(payload.text)
+    assert data == {"title": expected, "description": expected}
+    assert body == ""

@@ -45,7 +45,7 @@ def build_errors(
 ) -> set[str]:
     """The errors the build logs from the HTML MkDocs produced, with the checks before the
     build switched off so that only the build's own check can stop it."""
-    monkeypatch.setattr(pruefung, "check_site", lambda root, render: Checks([], []))
+    monkeypatch.setattr(pruefung, "check_site", lambda root, render, config: Checks([], []))
     caplog.set_level(logging.INFO)
     with pytest.raises(Abort):
         build_site(root)
