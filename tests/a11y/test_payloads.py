@@ -80,6 +80,12 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "leistungen": ("name", "beschreibung", "synonyme[]"),  # see DISTINCT
     "woerterbuch": ("wort", "varianten[]"),
 }
+# Names, titles, rooms and numbers are one line (the model refuses a line break there): a
+# payload's line breaks become spaces in these fields, by the last step of the field's path.
+ONE_LINE = frozenset(
+    {"name", "nummer", "zugeordnet", "raum", "funktion", "strasse", "ort", "titel", "wort"}
+    | {"kurzname", "synonyme[]", "varianten[]"}
+)
 # The A–Z index takes every name and synonym once, case-insensitively ("<script>" and
 # "<SCRIPT>" are one word): these fields get the payload's name after the payload.
 DISTINCT = {("leistungen", "name"): "", ("leistungen", "synonyme[]"): " Stichwort"}
@@ -143,7 +149,11 @@ def _append_records(data: Path, name: str, fields: tuple[str, ...]) -> None:
         record["id"] = f"p-{payload.name}"
         for field in fields:
             suffix = DISTINCT.get((name, field))
-            text = payload.text if suffix is None else f"{payload.text} ({payload.name}{suffix})"
+            text = payload.text
+            if field.rsplit(".", 1)[-1] in ONE_LINE:
+                text = " ".join(text.split("\n"))
+            if suffix is not None:
+                text = f"{text} ({payload.name}{suffix})"
             _set(record, field, text)
         clones.append(record)
     text = yaml.safe_dump(clones, allow_unicode=True, sort_keys=False, width=10_000)
