@@ -21,6 +21,7 @@ partial). A second import of the same export changes nothing.
 
 from __future__ import annotations
 
+import errno
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
+from ..atomic import write_atomic
 from ..model import DataError, Site, load_site, slugify, sort_key
 from ..model.hours import BERLIN
 from ..model.termine import local_text
@@ -451,6 +453,28 @@ def _select(
     return [o for o in orgs if str(o.get("organizationType", "")).casefold() == "gremium"]
 
 
+_OS_ERRORS = {
+    errno.ENOSPC: "der Datenträger ist voll",
+    errno.EDQUOT: "das Speicherkontingent ist erschöpft",
+    errno.EACCES: "keine Schreibrechte",
+    errno.EPERM: "keine Schreibrechte",
+    errno.EROFS: "das Laufwerk ist schreibgeschützt",
+}
+
+
+def _write(target: Path, text: str) -> None:
+    """Replace the file atomically: after any failure the old file is there byte for byte."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, text.encode("utf-8"))
+    except OSError as exc:
+        reason = _OS_ERRORS.get(exc.errno or 0, f"Fehler des Betriebssystems Nr. {exc.errno}")
+        raise ExportError(
+            f"data/{GREMIEN_FILE} wurde nicht geschrieben ({reason}) – die bisherige Datei "
+            "ist unverändert; beheben Sie die Ursache und starten Sie den Import erneut"
+        ) from None
+
+
 def import_oparl(
     root: Path, source: Path, today: date, wanted: list[str] | None = None
 ) -> ImportResult:
@@ -572,6 +596,5 @@ def import_oparl(
         text = _flush_left(buffer.getvalue())
         if original is None:
             text = HEADER + "\n" + text
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        _write(target, text)
     return ImportResult(reports, written, notes)
