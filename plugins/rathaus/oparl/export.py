@@ -112,13 +112,17 @@ class Export:
             return found
         return None
 
+    def _objects(self, entries: list[Any]) -> Iterator[dict[str, Any]]:
+        """The entries that are objects with an ``id`` (others cannot be matched again)."""
+        for entry in entries:
+            obj = self.get(entry)
+            if obj is not None and isinstance(obj.get("id"), str):
+                yield obj
+
     def items(self, ref: Any) -> Iterator[dict[str, Any]]:
         """Every object of a list: inline, as a list of URLs, or an external paged list."""
         if isinstance(ref, list):
-            for entry in ref:
-                obj = self.get(entry)
-                if obj is not None:
-                    yield obj
+            yield from self._objects(ref)
             return
         url: Any = ref
         seen: set[str] = set()
@@ -132,8 +136,5 @@ class Export:
                 )
             if not isinstance(page, dict) or not isinstance(page.get("data"), list):
                 raise ExportError(f"{url}: keine OParl-Liste (es fehlt „data“)")
-            for entry in page["data"]:
-                obj = self.get(entry)
-                if obj is not None:
-                    yield obj
+            yield from self._objects(page["data"])
             url = (page.get("links") or {}).get("next")
