@@ -15,7 +15,7 @@ import pytest
 from rathaus.model import load_site
 from rathaus.oparl.export import url_to_relpath
 from rathaus.oparl.importer import import_oparl
-from tests.conftest import build_site, parse
+from tests.conftest import REPO, build_site, parse
 from tests.model.conftest import DataDir
 from tests.sicherheit.payloads import CANARY, PAYLOADS, Payload
 
@@ -156,15 +156,33 @@ def test_a_script_in_a_body_name_is_text_on_the_page(
     script = f"<script>{CANARY}</script>"
     refresh = '<meta http-equiv="refresh" content="0;url=https://angreifer.example">'
     export = _export_with(tmp_path, script, "https://ris.musterstadt.example/gremium/2")
-    _edit(export, MEETING, lambda m: m.update(name=refresh))
+    upcoming = f"{API}/meeting/3"  # past meetings are not listed
+    _edit(export, upcoming, lambda m: m.update(name=refresh))
     import_oparl(root, export, TODAY)
     assert load_site(root).gremien["integrationsrat"].name == script
 
-    built = build_site(root)
+    # The theme copies that escape titles and rathaus/sicherheit, as every real site has them.
+    built = build_site(
+        root,
+        theme={
+            "name": "material",
+            "custom_dir": str(REPO / "overrides"),
+            "language": "de",
+            "font": False,
+        },
+        plugins=[
+            "rathaus/verzeichnis",
+            "rathaus/barrierefreiheit",
+            "rathaus/sicherheit",
+            "rathaus/termine",
+            "rathaus/gremien",
+        ],
+    )
     html = parse(built / "gremien" / "integrationsrat" / "index.html")
     article = html.css_first("article")
     assert article is not None
     assert article.css("script") == [] and html.css('meta[http-equiv="refresh" i]') == []
+    assert all(CANARY not in node.text() for node in html.css("script"))
     heading = article.css_first("h1")
     assert heading is not None and heading.text().strip() == script
     assert refresh in article.text()
