@@ -131,9 +131,7 @@ class Cleaner:
         if value is None or value == "":
             return None
         if not isinstance(value, str):
-            self.note(
-                f"{where}, Feld {field}: keine Adresse ({type(value).__name__}) – weggelassen"
-            )
+            self.note(f"{where}, Feld {field}: keine Adresse, sondern {what(value)} – weggelassen")
             return None
         text, reason = _web(value)
         if reason is None:

@@ -534,7 +534,13 @@ def import_oparl(
     """Update ``root/data/gremien.yml`` from the export at ``source``."""
     export = Export(source)
     target = root / "data" / GREMIEN_FILE
-    original = target.read_text(encoding="utf-8") if target.is_file() else None
+    try:
+        original = target.read_text(encoding="utf-8") if target.is_file() else None
+    except (OSError, UnicodeDecodeError):
+        raise ExportError(
+            f"data/{GREMIEN_FILE} lässt sich nicht lesen (keine Leserechte oder nicht UTF-8) – "
+            "prüfen Sie die Datei mit `rathaus check`"
+        ) from None
     yaml = _yaml()
     try:
         document = yaml.load(original) if original else None
