@@ -128,6 +128,54 @@ def _command(root: Path, export: Path) -> list[str]:
 ENV = {**os.environ, "PYTHONPATH": str(PLUGINS)}
 
 
+# Loaded by the child process (sitecustomize runs at start-up): the first write into the
+# temporary file goes half through, then the process announces it and waits to be killed.
+STALL_IN_WRITE = """\
+import os, pathlib, time
+
+_write = os.write
+
+
+def write(fd, data):
+    if os.readlink(f"/proc/self/fd/{fd}").endswith(".tmp"):
+        _write(fd, bytes(data[: len(data) // 2]))
+        pathlib.Path(os.environ["RATHAUS_TEST_MARKER"]).touch()
+        time.sleep(120)
+    return _write(fd, data)
+
+
+os.write = write
+"""
+
+
+def test_sigkill_in_the_middle_of_the_write(site: DataDir, tmp_path: Path) -> None:
+    assert _import(site, large_export(tmp_path / "klein.json", 3)) == 0
+    target = site.data / "gremien.yml"
+    old = target.read_bytes()
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(STALL_IN_WRITE, encoding="utf-8")
+    marker = tmp_path / "schreibt"
+    env = {**ENV, "PYTHONPATH": os.pathsep.join([str(hook), str(PLUGINS)])}
+    env["RATHAUS_TEST_MARKER"] = str(marker)
+    process = subprocess.Popen(
+        _command(site.root, large_export(tmp_path / "gross.json", 300)), env=env
+    )
+    try:
+        for _ in range(1200):  # waits for the child, not for a time
+            if marker.exists() or process.poll() is not None:
+                break
+            time.sleep(0.05)
+        assert marker.exists(), "the import never wrote its temporary file"
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    assert target.read_bytes() == old
+    (leftover,) = site.data.glob(".gremien.yml.*.tmp")
+    assert leftover.stat().st_size > 0  # killed with half the new file written
+    assert len(load_site(site.root).gremien["bauausschuss"].sitzungen) == 3
+
+
 def test_sigkill_leaves_the_old_or_the_complete_new_file(site: DataDir, tmp_path: Path) -> None:
     count = 1500
     assert _import(site, large_export(tmp_path / "klein.json", 3)) == 0
