@@ -70,6 +70,7 @@ PAPER_OWNED = (
     "nummer", "titel", "art", "datum", "federfuehrend_name", "url", "dokument", "beratungen",
 )  # fmt: skip
 BODY_OWNED = ("name", "kurzname", "art", "url", "mitglieder")
+MEMBERS_MAX = 999  # the model's upper bound of Mitglieder.anzahl
 
 
 def _yaml() -> YAML:
@@ -117,9 +118,9 @@ def _local(text: Any) -> datetime | None:
         return None
     try:
         moment = datetime.fromisoformat(text)
-    except ValueError:
+        return moment.astimezone(BERLIN) if moment.tzinfo else moment.replace(tzinfo=BERLIN)
+    except (ValueError, OverflowError):  # not a date, or year 1 shifted out of range
         return None
-    return moment.astimezone(BERLIN) if moment.tzinfo else moment.replace(tzinfo=BERLIN)
 
 
 def _day(text: Any) -> date | None:
@@ -301,7 +302,13 @@ class _Mapper:
         result = []
         for role in sorted(roles, key=order):
             votes = set(roles[role])
-            entry: dict[str, Any] = {"funktion": role, "anzahl": min(len(roles[role]), 999)}
+            count = len(roles[role])
+            if count > MEMBERS_MAX:
+                self.clean.note(
+                    f"{where}: {count} Mitglieder mit der Funktion „{role}“, erlaubt sind "
+                    f"{MEMBERS_MAX} – als {MEMBERS_MAX} eingetragen"
+                )
+            entry: dict[str, Any] = {"funktion": role, "anzahl": min(count, MEMBERS_MAX)}
             if len(votes) == 1 and None not in votes:
                 entry["stimmberechtigt"] = _ja_nein(votes.pop())
             result.append(entry)
