@@ -114,6 +114,13 @@ def test_folder_with_a_list_document(tmp_path: Path, capsys: pytest.CaptureFixtu
     err = capsys.readouterr().err
     assert "ris.example/body.json: die Datei enthält eine Liste statt eines OParl-Objekts" in err
 
+    (export / "ris.example" / "body.json").unlink()
+    (export / "ris.example" / "\x1b[2Jbody.json").write_text("{", encoding="utf-8")
+    assert main(["--root", str(root), "oparl", "import", str(export)]) == 2
+    err = capsys.readouterr().err
+    assert "ris.example/[2Jbody.json: kein gültiges JSON (Zeile 1, Spalte 2)" in err
+    assert "\x1b" not in err  # a file name cannot clear the editor's terminal
+
 
 def test_next_links_that_loop_or_leave_the_export(runner: Runner) -> None:
     bundle = copy.deepcopy(BUNDLE)

@@ -83,10 +83,11 @@ class Export:
                 )
             for path in paths:
                 rel = path.relative_to(source).as_posix()
-                document = self._read(path, rel)
+                name = quiet(rel)  # file names come from the third party too
+                document = self._read(path, name)
                 if not isinstance(document, dict):
                     raise ExportError(
-                        f"{rel}: die Datei enthält {_what(document)} statt eines OParl-Objekts "
+                        f"{name}: die Datei enthält {_what(document)} statt eines OParl-Objekts "
                         "oder einer Listenseite – prüfen Sie den Export"
                     )
                 self._add(_relpath_to_url(rel), document)
