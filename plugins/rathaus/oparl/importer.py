@@ -21,6 +21,7 @@ partial). A second import of the same export changes nothing.
 
 from __future__ import annotations
 
+import errno
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,13 +29,18 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from pydantic import TypeAdapter, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
+from ..atomic import write_atomic
 from ..model import DataError, Site, load_site, slugify, sort_key
+from ..model.entities import Id
+from ..model.fieldtypes import NAME_MAX, SHORT_MAX, TITLE_MAX
 from ..model.hours import BERLIN
 from ..model.termine import local_text
+from .clean import Cleaner
 from .export import Export, ExportError
 
 GREMIEN_FILE = "gremien.yml"
@@ -64,6 +70,7 @@ PAPER_OWNED = (
     "nummer", "titel", "art", "datum", "federfuehrend_name", "url", "dokument", "beratungen",
 )  # fmt: skip
 BODY_OWNED = ("name", "kurzname", "art", "url", "mitglieder")
+MEMBERS_MAX = 999  # the model's upper bound of Mitglieder.anzahl
 
 
 def _yaml() -> YAML:
@@ -111,9 +118,9 @@ def _local(text: Any) -> datetime | None:
         return None
     try:
         moment = datetime.fromisoformat(text)
-    except ValueError:
+        return moment.astimezone(BERLIN) if moment.tzinfo else moment.replace(tzinfo=BERLIN)
+    except (ValueError, OverflowError):  # not a date, or year 1 shifted out of range
         return None
-    return moment.astimezone(BERLIN) if moment.tzinfo else moment.replace(tzinfo=BERLIN)
 
 
 def _day(text: Any) -> date | None:
@@ -217,26 +224,61 @@ class _Matcher:
         return None
 
 
-def _place_text(place: dict[str, Any] | None) -> str | None:
-    if not place:
+def _place_text(place: Any) -> str | None:
+    if not isinstance(place, dict):
         return None
-    parts = [str(place[k]) for k in ("description", "room", "streetAddress") if place.get(k)]
-    town = " ".join(str(place[k]) for k in ("postalCode", "locality") if place.get(k))
+
+    def part(key: str) -> str | None:
+        value = place.get(key)
+        return str(value) if isinstance(value, str | int) and str(value) else None
+
+    parts = [p for p in map(part, ("description", "room", "streetAddress")) if p]
+    town = " ".join(p for p in map(part, ("postalCode", "locality")) if p)
     text = ", ".join(dict.fromkeys([*parts, *([town] if town else [])]))
     return text or None
 
 
+_ID: TypeAdapter[str] = TypeAdapter(Id)
+
+
+def _new_id(name: str | None, taken: set[str]) -> str:
+    """An id the model accepts, from the name; room left for a number against duplicates."""
+    base = slugify(name or "")[:70].strip("-")
+    try:
+        base = _ID.validate_python(base)
+    except ValidationError:
+        base = "gremium"
+    new_id, n = base, 2
+    while new_id in taken:
+        new_id, n = f"{base}-{n}", n + 1
+    return new_id
+
+
+def _refs(value: Any) -> list[Any]:
+    """A list of references; any other type counts as none."""
+    return value if isinstance(value, list) else []
+
+
+def _first(value: Any) -> Any:
+    return value[0] if isinstance(value, list) and value else None
+
+
 class _Mapper:
-    def __init__(self, export: Export, matcher: _Matcher, today: date) -> None:
+    """OParl objects as records of data/gremien.yml, every value made plain by ``clean``."""
+
+    def __init__(self, export: Export, matcher: _Matcher, today: date, clean: Cleaner) -> None:
         self.export = export
         self.matcher = matcher
         self.today = today
+        self.clean = clean
 
-    def name_of(self, ref: Any) -> str | None:
+    def name_of(self, ref: Any, where: str, field_name: str) -> str | None:
         obj = self.export.get(ref)
-        return str(obj["name"]) if obj and obj.get("name") else None
+        return self.clean.text(obj.get("name"), where, field_name, TITLE_MAX) if obj else None
 
-    def members(self, org: dict[str, Any], memberships: Iterable[dict[str, Any]]) -> list[Any]:
+    def members(
+        self, org: dict[str, Any], where: str, memberships: Iterable[dict[str, Any]]
+    ) -> list[Any]:
         """Functions and how many hold them today; names of people are never copied."""
         roles: dict[str, list[Any]] = {}
         for m in memberships:
@@ -246,8 +288,11 @@ class _Mapper:
             start, end = _day(m.get("startDate")), _day(m.get("endDate"))
             if (start and start > self.today) or (end and end < self.today):
                 continue
-            role = str(m.get("role") or "Mitglied").strip()
-            roles.setdefault(role, []).append(m.get("votingRight"))
+            role = self.clean.text(m.get("role"), f"{where}, Mitgliedschaft", "role", NAME_MAX)
+            vote = m.get("votingRight")
+            roles.setdefault(role or "Mitglied", []).append(
+                vote if isinstance(vote, bool) else None
+            )
 
         def order(role: str) -> tuple[int, str]:
             low = role.casefold()
@@ -257,30 +302,38 @@ class _Mapper:
         result = []
         for role in sorted(roles, key=order):
             votes = set(roles[role])
-            entry: dict[str, Any] = {"funktion": role, "anzahl": len(roles[role])}
+            count = len(roles[role])
+            if count > MEMBERS_MAX:
+                self.clean.note(
+                    f"{where}: {count} Mitglieder mit der Funktion „{role}“, erlaubt sind "
+                    f"{MEMBERS_MAX} – als {MEMBERS_MAX} eingetragen"
+                )
+            entry: dict[str, Any] = {"funktion": role, "anzahl": min(count, MEMBERS_MAX)}
             if len(votes) == 1 and None not in votes:
                 entry["stimmberechtigt"] = _ja_nein(votes.pop())
             result.append(entry)
         return result
 
-    def meeting(self, meeting: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    def meeting(self, meeting: dict[str, Any], where: str) -> tuple[dict[str, Any], dict[str, Any]]:
         start, end = _local(meeting.get("start")), _local(meeting.get("end"))
-        items = [a for a in meeting.get("agendaItem") or [] if isinstance(a, dict)]
+        items = [a for a in _refs(meeting.get("agendaItem")) if isinstance(a, dict)]
         flags = [a.get("public") for a in items if isinstance(a.get("public"), bool)]
         public = any(flags) if flags else None
+        location = meeting.get("location")
         owned = {
-            "name": meeting.get("name") or "Sitzung",
+            "name": self.clean.text(meeting.get("name"), where, "name", TITLE_MAX) or "Sitzung",
             "beginn": local_text(start) if start else None,
             "ende": local_text(end) if end and start and end > start else None,
-            "ort": _place_text(meeting.get("location")),
+            "ort": self.clean.text(_place_text(location), where, "location", TITLE_MAX),
             "oeffentlich": _ja_nein(public),
-            "abgesagt": "ja" if meeting.get("cancelled") else None,
-            "url": meeting.get("web"),
+            "abgesagt": "ja" if meeting.get("cancelled") is True else None,
+            "url": self.clean.url(meeting.get("web"), where, "web"),
         }
-        prefill = {"standort": self.matcher.location(meeting.get("location"))}
+        place = location if isinstance(location, dict) else None
+        prefill = {"standort": self.matcher.location(place)}
         return owned, prefill
 
-    def consultations(self, paper: dict[str, Any]) -> list[Any]:
+    def consultations(self, paper: dict[str, Any], where: str) -> list[Any]:
         rows = []
         for c in self.export.items(paper.get("consultation") or []):
             if c.get("deleted"):
@@ -290,8 +343,12 @@ class _Mapper:
             if start is None:
                 continue  # not yet scheduled: nothing to show
             item = self.export.get(c.get("agendaItem"))
-            orgs = c.get("organization") or (meeting.get("organization") if meeting else [])
-            body_name = self.name_of(orgs[0]) if orgs else None
+            orgs = _refs(c.get("organization")) or (
+                _refs(meeting.get("organization")) if meeting else []
+            )
+            step = f"{where}, Beratung"
+            body_name = self.name_of(orgs[0], step, "organization") if orgs else None
+            public = item.get("public") if item else None
             rows.append(
                 (
                     start,
@@ -299,39 +356,44 @@ class _Mapper:
                         {
                             "datum": start.date(),
                             "gremium": body_name or "Gremium",
-                            "rolle": c.get("role"),
-                            "oeffentlich": _ja_nein(item.get("public")) if item else None,
-                            "ergebnis": item.get("result") if item else None,
+                            "rolle": self.clean.text(c.get("role"), step, "role", NAME_MAX),
+                            "oeffentlich": _ja_nein(public) if isinstance(public, bool) else None,
+                            "ergebnis": self.clean.text(
+                                item.get("result") if item else None, step, "result", SHORT_MAX
+                            ),
                         }
                     ),
                 )
             )
         return [row for _, row in sorted(rows, key=lambda r: r[0])]
 
-    def paper(self, paper: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-        lead = (paper.get("underDirectionOf") or [None])[0]
-        lead_org = self.export.get(lead)
+    def paper(self, paper: dict[str, Any], where: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        lead_org = self.export.get(_first(paper.get("underDirectionOf")))
         main = self.export.get(paper.get("mainFile"))
+        document = None
+        if main:
+            document = self.clean.url(
+                main.get("accessUrl") or main.get("downloadUrl"), where, "mainFile"
+            )
         owned = {
-            "nummer": paper.get("reference"),
-            "titel": paper.get("name") or "Drucksache",
+            "nummer": self.clean.text(paper.get("reference"), where, "reference", NAME_MAX),
+            "titel": self.clean.text(paper.get("name"), where, "name", SHORT_MAX) or "Drucksache",
             "art": _art(paper.get("paperType")),
             "datum": _day(paper.get("date")),
-            "federfuehrend_name": lead_org.get("name") if lead_org else None,
-            "url": paper.get("web"),
-            "dokument": (main.get("accessUrl") or main.get("downloadUrl")) if main else None,
-            "beratungen": self.consultations(paper) or None,
+            "federfuehrend_name": self.name_of(lead_org, where, "underDirectionOf"),
+            "url": self.clean.url(paper.get("web"), where, "web"),
+            "dokument": document,
+            "beratungen": self.consultations(paper, where) or None,
         }
         prefill = {"federfuehrend": self.matcher.unit(lead_org)}
         return owned, prefill
 
     def involves(self, paper: dict[str, Any], org_id: str) -> bool:
-        refs = list(paper.get("underDirectionOf") or [])
-        refs += list(paper.get("originatorOrganization") or [])
+        refs = _refs(paper.get("underDirectionOf")) + _refs(paper.get("originatorOrganization"))
         for c in self.export.items(paper.get("consultation") or []):
-            refs += list(c.get("organization") or [])
+            refs += _refs(c.get("organization"))
             meeting = self.export.get(c.get("meeting"))
-            refs += list(meeting.get("organization") or []) if meeting else []
+            refs += _refs(meeting.get("organization")) if meeting else []
         return org_id in refs
 
 
@@ -451,13 +513,41 @@ def _select(
     return [o for o in orgs if str(o.get("organizationType", "")).casefold() == "gremium"]
 
 
+_OS_ERRORS = {
+    errno.ENOSPC: "der Datenträger ist voll",
+    errno.EDQUOT: "das Speicherkontingent ist erschöpft",
+    errno.EACCES: "keine Schreibrechte",
+    errno.EPERM: "keine Schreibrechte",
+    errno.EROFS: "das Laufwerk ist schreibgeschützt",
+}
+
+
+def _write(target: Path, text: str) -> None:
+    """Replace the file atomically: after any failure the old file is there byte for byte."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, text.encode("utf-8"))
+    except OSError as exc:
+        reason = _OS_ERRORS.get(exc.errno or 0, f"Fehler des Betriebssystems Nr. {exc.errno}")
+        raise ExportError(
+            f"data/{GREMIEN_FILE} wurde nicht geschrieben ({reason}) – die bisherige Datei "
+            "ist unverändert; beheben Sie die Ursache und starten Sie den Import erneut"
+        ) from None
+
+
 def import_oparl(
     root: Path, source: Path, today: date, wanted: list[str] | None = None
 ) -> ImportResult:
     """Update ``root/data/gremien.yml`` from the export at ``source``."""
     export = Export(source)
     target = root / "data" / GREMIEN_FILE
-    original = target.read_text(encoding="utf-8") if target.is_file() else None
+    try:
+        original = target.read_text(encoding="utf-8") if target.is_file() else None
+    except (OSError, UnicodeDecodeError):
+        raise ExportError(
+            f"data/{GREMIEN_FILE} lässt sich nicht lesen (keine Leserechte oder nicht UTF-8) – "
+            "prüfen Sie die Datei mit `rathaus check`"
+        ) from None
     yaml = _yaml()
     try:
         document = yaml.load(original) if original else None
@@ -481,24 +571,32 @@ def import_oparl(
             "data/ enthält Fehler (siehe `rathaus check`); federführende Einheiten und "
             "Standorte wurden deshalb nicht zugeordnet"
         )
-    mapper = _Mapper(export, _Matcher(site), today)
+    clean = Cleaner()
+    mapper = _Mapper(export, _Matcher(site), today, clean)
     bodies = export.bodies()
     if not bodies:
         raise LookupError("")
     records = {str(r.get("oparl_id")): r for r in document if isinstance(r, CommentedMap)}
     chosen = _select(export, bodies, wanted or [], {k for k in records if k != "None"})
+    chosen = [o for o in chosen if clean.ident(o, "Gremium")]
 
-    all_meetings = [m for b in bodies for m in export.items(b.get("meeting") or [])]
-    all_papers = [p for b in bodies for p in export.items(b.get("paper") or [])]
+    all_meetings = [
+        m for b in bodies for m in export.items(b.get("meeting")) if clean.ident(m, "Sitzung")
+    ]
+    all_papers = [
+        p for b in bodies for p in export.items(b.get("paper")) if clean.ident(p, "Vorlage")
+    ]
     memberships = {
         m["id"]: m
         for b in bodies
-        for person in export.items(b.get("person") or [])
-        for m in export.items(person.get("membership") or [])
+        for person in export.items(b.get("person"))
+        for m in export.items(person.get("membership"))
     }
     reports = []
     for org in chosen:
-        report = BodyReport(str(org.get("name") or org["id"]))
+        where = f"Gremium {org['id']}"
+        name = clean.text(org.get("name"), where, "name", TITLE_MAX)
+        report = BodyReport(name or org["id"])
         record = records.get(org["id"])
         if org.get("deleted"):
             if record is not None:
@@ -510,23 +608,20 @@ def import_oparl(
         if record is None:
             record = CommentedMap()
             taken = {str(r.get("id")) for r in document if isinstance(r, dict)}
-            base = slugify(str(org.get("name") or "gremium")) or "gremium"
-            new_id, n = base, 2
-            while new_id in taken:
-                new_id, n = f"{base}-{n}", n + 1
+            new_id = _new_id(name, taken)
             record["id"] = new_id
-            record["name"] = org.get("name") or new_id
+            record["name"] = name or new_id
             record["oparl_id"] = org["id"]
             document.append(record)
             report.created = True
-        for m in export.items(org.get("membership") or []):
+        for m in export.items(org.get("membership")):
             memberships.setdefault(m["id"], m)
         owned = {
-            "name": org.get("name"),
-            "kurzname": org.get("shortName"),
-            "art": org.get("classification"),
-            "url": org.get("web") or org.get("website"),
-            "mitglieder": mapper.members(org, memberships.values()) or None,
+            "name": name or record.get("name"),
+            "kurzname": clean.text(org.get("shortName"), where, "shortName", NAME_MAX),
+            "art": clean.text(org.get("classification"), where, "classification", NAME_MAX),
+            "url": clean.url(org.get("web") or org.get("website"), where, "web"),
+            "mitglieder": mapper.members(org, where, memberships.values()) or None,
         }
         labels = {"mitglieder": "Mitglieder", "name": "Name", "kurzname": "Kurzname"}
         changed = _apply(record, _convert(owned), {}, BODY_ORDER)
@@ -535,9 +630,9 @@ def import_oparl(
 
         meetings = []
         for meeting in all_meetings:
-            if org["id"] not in (meeting.get("organization") or []):
+            if org["id"] not in _refs(meeting.get("organization")):
                 continue
-            own, pre = mapper.meeting(meeting)
+            own, pre = mapper.meeting(meeting, f"Sitzung {meeting['id']}")
             if own["beginn"] is None and not meeting.get("deleted"):
                 report.notes.append(f"Sitzung {meeting['id']} hat keinen Beginn – übersprungen")
                 continue
@@ -548,7 +643,7 @@ def import_oparl(
         for paper in all_papers:
             if not mapper.involves(paper, org["id"]):
                 continue
-            own, pre = mapper.paper(paper)
+            own, pre = mapper.paper(paper, f"Vorlage {paper['id']}")
             if own["datum"] is None and not paper.get("deleted"):
                 report.notes.append(f"Vorlage {paper['id']} hat kein Datum – übersprungen")
                 continue
@@ -572,6 +667,5 @@ def import_oparl(
         text = _flush_left(buffer.getvalue())
         if original is None:
             text = HEADER + "\n" + text
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    return ImportResult(reports, written, notes)
+        _write(target, text)
+    return ImportResult(reports, written, notes + clean.notes)
