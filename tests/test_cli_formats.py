@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from rathaus.cli import main
+from rathaus.report import QUOTE_WIDTH, quote_line
 
 BROKEN_PERSON = "- id: erika-muster\n  name: Erika\n  funktion: x\n  einheit: buergerbueor\n"
 
@@ -175,3 +176,12 @@ def test_pre_commit_hook_definition() -> None:
     assert hook["entry"].split() == ["rathaus", "check", "--changed"]
     assert hook["language"] == "python"
     assert hook["pass_filenames"] is False
+
+
+@pytest.mark.parametrize("col", [1, 50, 5001, 10_001])
+def test_human_cuts_a_long_line_around_the_caret(col: int) -> None:
+    text = "a" * 5000 + "Y" + "z" * 5000
+    quoted, caret = quote_line([text], 1, col)
+    shown = quoted.split(" | ", 1)[1]
+    assert len(shown) <= QUOTE_WIDTH + 2
+    assert shown[caret.index("^") - caret.index("|") - 2] == text[col - 1]

@@ -42,11 +42,21 @@ def _source_lines(root: Path, file: str) -> list[str]:
         return []
 
 
-def _quote(lines: list[str], line: int, col: int) -> list[str]:
+# A quoted line longer than this is cut around the column: a 100 000-character value must
+# not flood the editor's terminal.
+QUOTE_WIDTH = 100
+
+
+def quote_line(lines: list[str], line: int, col: int) -> list[str]:
     """The source line and a caret under ``col`` (1-based characters); tabs kept aligned."""
     if not 1 <= line <= len(lines):
         return []
     text = lines[line - 1].rstrip()
+    if len(text) > QUOTE_WIDTH:
+        start = max(0, min(col - 1 - QUOTE_WIDTH // 2, len(text) - QUOTE_WIDTH))
+        end = start + QUOTE_WIDTH
+        col -= start - (1 if start else 0)
+        text = ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
     pad = "".join("\t" if c == "\t" else " " for c in text[: max(col - 1, 0)])
     number = str(line)
     return [f"  {number:>4} | {text}", f"  {'':>4} | {pad}^"]
@@ -64,7 +74,7 @@ def human(findings: Sequence[Finding], root: Path) -> str:
                 where, _, rest = text.partition(": ")
                 text = f"{where}: {_LEVEL_WORDS[finding.level]}: {rest}"
             out.append(text)
-            out.extend(_quote(lines, finding.line, finding.col))
+            out.extend(quote_line(lines, finding.line, finding.col))
         out.append("")
     out.append(counts(findings))
     return "\n".join(out)
