@@ -113,7 +113,7 @@ KINDS: dict[str, Kind] = {
   #   adresse:
   #     strasse: Marktplatz 1
   #     plz: "12345"
-  #     ort: Musterstadt
+  #     ort: Beispielstadt
   #   barrierefreiheit:
   #     stufenlos: ja
   # Pflicht: Kennung der Einheit, die einlädt (aus einheiten.yml)
@@ -123,7 +123,7 @@ KINDS: dict[str, Kind] = {
   # kostenlos: ja
   # anmeldung:
   #   erforderlich: ja
-  #   email: name@musterstadt.example
+  #   email: name@beispielstadt.example
 """,
     ),
 }

@@ -71,10 +71,10 @@ EXAMPLES: dict[str, str] = {
     "name": "Bürgerbüro",
     "titel": "Sitzung des Rates",
     "id": "buergerbuero",
-    "ort": "Musterstadt",
+    "ort": "Beispielstadt",
     "strasse": "Marktplatz 1",
-    "stelle": "Stadt Musterstadt",
-    "anschrift": "Stadt Musterstadt, Marktplatz 1, 12345 Musterstadt",
+    "stelle": "Stadt Beispielstadt",
+    "anschrift": "Stadt Beispielstadt, Marktplatz 1, 12345 Beispielstadt",
     "beschreibung": "Beratung für Familien mit kleinen Kindern.",
     "hinweis": "Bitte vereinbaren Sie vorher einen Termin.",
     "raum": "Erdgeschoss, Zimmer 12",
@@ -88,7 +88,7 @@ EXAMPLES: dict[str, str] = {
     "oepnv": "Bus 5 bis Haltestelle Marktplatz",
     "antwortfrist": "innerhalb eines Monats",
     "grund": "Betriebsausflug",
-    "geltungsbereich": "Diese Erklärung gilt für www.musterstadt.example.",
+    "geltungsbereich": "Diese Erklärung gilt für www.beispielstadt.example.",
     "massnahmen": "[Jede Seite wird automatisch geprüft.]",
     "geplante_massnahmen": "[Videos in Deutscher Gebärdensprache.]",
     "aufgaben": "[Personalausweis und Reisepass, Meldebescheinigungen]",
@@ -103,10 +103,10 @@ EXAMPLES: dict[str, str] = {
     "aufgabe": "Der Rat entscheidet über alle wichtigen Angelegenheiten der Stadt.",
     "geschaeftsstelle": "ratsbuero",
     "anzahl": "3",
-    "oparl_id": "https://ris.musterstadt.example/oparl/v1/body/1/organization/1",
-    "url": "https://ris.musterstadt.example/gremien/rat",
+    "oparl_id": "https://ris.beispielstadt.example/oparl/v1/body/1/organization/1",
+    "url": "https://ris.beispielstadt.example/gremien/rat",
     "ende": "20:00",
-    "dokument": "https://ris.musterstadt.example/vorlagen/2027-001.pdf",
+    "dokument": "https://ris.beispielstadt.example/vorlagen/2027-001.pdf",
     "federfuehrend": "stadtplanung",
     "federfuehrend_name": "Amt für Stadtplanung",
     "zusammenfassung": "Die Verwaltung schlägt einen neuen Spielplatz am Stadtpark vor.",
@@ -201,7 +201,7 @@ def _example(name: str, schema: dict[str, Any], root: dict[str, Any]) -> str:
     if schema.get("format") == "date":
         return "2027-03-01"
     if schema.get("format") == "email":
-        return "buergerbuero@musterstadt.example"
+        return "buergerbuero@beispielstadt.example"
     if name in EXAMPLES:
         return EXAMPLES[name]
     if schema.get("default") not in (None, [], "", ()):

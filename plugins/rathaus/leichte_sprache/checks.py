@@ -32,7 +32,7 @@ def is_ls_page(src_uri: str, folder: str) -> bool:
 
 
 def site_settings(settings: Einstellungen, site: Site | None) -> Einstellungen:
-    """The town's own name is always allowed (``Stadt Musterstadt``)."""
+    """The town's own name is always allowed (``Stadt Beispielstadt``)."""
     return settings.with_names(site.stadt.name) if site is not None else settings
 
 

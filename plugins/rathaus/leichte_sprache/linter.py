@@ -9,7 +9,7 @@ a reason, which every report shows::
         LS05: Der Text zitiert die Haus·ordnung wörtlich.
       geprueft:
         datum: 2027-02-10
-        pruefgruppe: Prüf·gruppe der Lebens·hilfe Musterstadt
+        pruefgruppe: Prüf·gruppe der Lebens·hilfe Beispielstadt
     ---
 """
 

@@ -79,7 +79,7 @@ class Einstellungen(BaseModel):
     erlaubt: tuple[str, ...] = Field(
         (),
         description="Wörter, die immer erlaubt sind: Abkürzungen (zusätzlich zu WC, LKW, ICE, "
-        "ADAC …) und Namen wie Musterstadt",
+        "ADAC …) und Namen wie Beispielstadt",
     )
     begriffe: tuple[tuple[str, ...], ...] = Field(
         (),
