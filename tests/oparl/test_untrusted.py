@@ -110,6 +110,61 @@ def test_payloads_become_plain_text(site: DataDir, tmp_path: Path, payload: Payl
     assert all(REFUSED.search(n) is None for n in notes)
 
 
+def _nested_export(tmp_path: Path, text: str) -> Path:
+    """``text`` in the fields inside other objects: a place, a role, a result, a file."""
+    export = tmp_path / "export"
+    shutil.copytree(EXPORT, export)
+
+    def organizations(page: dict[str, Any]) -> None:
+        org = next(o for o in page["data"] if o["id"] == ORG)
+        org["classification"] = text
+
+    def meetings(page: dict[str, Any]) -> None:
+        first = next(m for m in page["data"] if m["id"] == MEETING)
+        first["location"]["description"] = text
+        third = next(m for m in page["data"] if m["id"] == f"{API}/meeting/3")
+        next(a for a in third["agendaItem"] if a["id"].endswith("/3-1"))["result"] = text
+
+    def persons(page: dict[str, Any]) -> None:
+        page["data"][0]["membership"][0]["role"] = text  # the chair of the Integrationsrat
+
+    def papers(page: dict[str, Any]) -> None:
+        paper = next(p for p in page["data"] if p["id"] == f"{API}/paper/1")
+        paper["consultation"][0]["role"] = text
+        paper["mainFile"]["accessUrl"] = text
+
+    for kind, change in (
+        ("organization", organizations),
+        ("meeting", meetings),
+        ("person", persons),
+        ("paper", papers),
+    ):
+        page = export / url_to_relpath(f"{BODY}/{kind}")
+        data = json.loads(page.read_text(encoding="utf-8"))
+        change(data)
+        page.write_text(json.dumps(data), encoding="utf-8")
+    return export
+
+
+@pytest.mark.parametrize("payload", PAYLOADS, ids=lambda p: p.name)
+def test_payloads_in_nested_fields(site: DataDir, tmp_path: Path, payload: Payload) -> None:
+    result = import_oparl(site.root, _nested_export(tmp_path, payload.text), TODAY)
+    assert REFUSED.search((site.data / "gremien.yml").read_text(encoding="utf-8")) is None
+    expected = _plain(payload.text)
+    body = next(b for b in load_site(site.root).gremien.values() if b.oparl_id == ORG)
+    assert body.art == expected
+    assert expected in [m.funktion for m in body.mitglieder]
+    meeting = next(m for m in body.sitzungen if m.oparl_id == MEETING)
+    assert meeting.ort is not None and meeting.ort.startswith(f"{expected}, ")
+    paper = next(p for p in body.vorlagen if p.oparl_id == f"{API}/paper/1")
+    first = paper.beratungen[0]
+    assert (first.rolle, first.ergebnis) == (expected, expected)
+    assert paper.dokument is None  # no payload is an http(s) address
+    notes = result.lines()
+    assert any(f"Vorlage {API}/paper/1, Feld mainFile: „" in n for n in notes), notes
+    assert all(REFUSED.search(n) is None for n in notes)
+
+
 @pytest.mark.parametrize(
     ("address", "kept"),
     [
