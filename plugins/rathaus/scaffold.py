@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .atomic import write_atomic
 from .model.site import RECORD_FILES
 from .model.slugs import slugify
 from .model.yamlread import parse_yaml
@@ -177,7 +178,7 @@ def new_record(root: Path, kind: str, name: str, data_dir: str = "data") -> tupl
     safe_name = name if _plain(name) else f'"{name}"'
     text += spec.template.format(id=record_id, name=safe_name)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    write_atomic(path, text.encode("utf-8"))  # the file holds the editor's records
     return path, start
 
 
@@ -240,5 +241,5 @@ def new_ls_page(root: Path, target: str, content_dir: str = "content") -> Path:
         raise ScaffoldError(f"{shown} gibt es schon – bearbeiten Sie die vorhandene Seite")
     safe_title = title if _plain(title) else f'"{title}"'
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(_LS_PAGE.format(title=safe_title), encoding="utf-8")
+    write_atomic(path, _LS_PAGE.format(title=safe_title).encode("utf-8"))
     return path
