@@ -21,7 +21,6 @@ from . import views
 from .linter import lint_field, lint_page
 from .settings import Einstellungen, read_plugins, read_settings
 
-DATA_TEXTS = ("einheiten.yml", "leistungen.yml", "termine.yml")
 DEFAULT_EXEMPT = ["handbuch/"]
 """Default of the plugin option ``ohne_gegenstueck``: the editors' handbook."""
 FIELD = "leichte_sprache"

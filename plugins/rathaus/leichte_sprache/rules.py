@@ -72,18 +72,6 @@ def _sentence_rule(check: Callable[[Sentence, Einstellungen], Iterator[Issue]]) 
     return run
 
 
-def _word_rule(
-    pattern: re.Pattern[str], rule: str, level: Level, message: Callable[[str], str], hint: str
-) -> Rule:
-    def run(text: Prepared, settings: Einstellungen) -> Iterator[Issue]:
-        for sentence in text.sentences:
-            for word in sentence.words:
-                if pattern.fullmatch(word.text):
-                    yield Issue(rule, word.start, message(word.text), hint, level)
-
-    return run
-
-
 def _shown(token: str) -> str:
     """A word for a message: a huge word (or one issue per hyphen of it) must not make the
     report huge."""
@@ -874,12 +862,3 @@ RULES: tuple[Rule, ...] = (
     typography,
     footnotes,
 )
-
-
-def flesch_amstad(text: Prepared) -> float | None:
-    """Flesch reading ease for German (Amstad): an indicator only, no LS source sets a limit."""
-    words = [w.text for s in text.sentences for w in s.words if any(c.isalpha() for c in w.text)]
-    if not words or not text.sentences:
-        return None
-    syllables = sum(morphology.syllables(w.replace("·", "")) for w in words)
-    return 180 - len(words) / len(text.sentences) - 58.5 * syllables / len(words)

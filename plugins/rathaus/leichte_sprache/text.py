@@ -9,7 +9,6 @@ offsets into the source.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -44,17 +43,6 @@ _RULE = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})
 
 def _blank(match: re.Match[str]) -> str:
     return "".join(c if c == "\n" else " " for c in match.group(0))
-
-
-def _blank_group(match: re.Match[str], keep: str) -> str:
-    """Blank everything of ``match`` except the named group ``keep``."""
-    text = match.group(0)
-    start, end = match.start(keep) - match.start(), match.end(keep) - match.start()
-    return (
-        "".join(c if c == "\n" else " " for c in text[:start])
-        + text[start:end]
-        + "".join(c if c == "\n" else " " for c in text[end:])
-    )
 
 
 @dataclass
@@ -404,10 +392,6 @@ def prepare_plain(text: str, *, kinds: dict[int, BlockKind] | None = None) -> Pr
             if line_index in kinds:
                 block.kind = kinds[line_index]
     return Prepared(text, masked, tuple(blocks), tuple(_sentences(masked, blocks)))
-
-
-def iter_lines(block: Block) -> Iterator[tuple[int, int]]:
-    yield from block.lines
 
 
 _NO_BREAK = re.compile(r"^\s*(?:#|\||<|!!!|\?\?\?|\{|```|~~~|[-*+]\s|\d{1,9}[.)]\s|>)|^\s*$")

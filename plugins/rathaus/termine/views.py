@@ -16,7 +16,7 @@ from babel.dates import format_date
 from ..model import Site, slugify
 from ..model.entities import Adresse, Zugang
 from ..model.hours import BERLIN
-from ..model.termine import Split, Termin, When, instant, iso, when
+from ..model.termine import Split, Termin, When, iso, when
 from ..pagination import paged, pager
 from ..verzeichnis.views import ACCESS_LABELS, AccessFact
 
@@ -244,8 +244,3 @@ def event_jsonld(site: Site, event: Termin, links: Links) -> dict[str, Any]:
     if event.kostenlos is not None:
         data["isAccessibleForFree"] = event.kostenlos
     return data
-
-
-def duration_minutes(event: Termin) -> int:
-    """Elapsed minutes, correct across a DST change (wall-clock subtraction is not)."""
-    return int((instant(event.ende) - instant(event.beginn)).total_seconds() // 60)
