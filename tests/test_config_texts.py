@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from rathaus.checks import check_site
+from rathaus.adapter import run_checks
 from rathaus.model import Level
 from tests.conftest import build_site
 
@@ -44,7 +44,7 @@ def test_invisible_characters_in_theme_texts_are_errors_in_check_and_build(
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace("plugins:\n", "plugins:\n  - rathaus/pruefung\n"), "utf-8")
-    errors = [f for f in check_site(root).findings if f.level is Level.ERROR]
+    errors = [f for f in run_checks(root) if f.level is Level.ERROR]
     assert [(f.file, f.line, f.field) for f in errors] == [("mkdocs.yml", 1, key)]
     assert code in errors[0].message
     with pytest.raises(Abort):
@@ -54,4 +54,4 @@ def test_invisible_characters_in_theme_texts_are_errors_in_check_and_build(
 def test_markup_in_theme_texts_is_text_not_an_error(fixture_site: Callable[[str], Path]) -> None:
     root = fixture_site("klein")
     _with(root, site_name="Bildung & Teilhabe <Testdorf>", copyright="© A<B")
-    assert not [f for f in check_site(root).findings if f.file == "mkdocs.yml"]
+    assert not [f for f in run_checks(root) if f.file == "mkdocs.yml"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from rathaus.checks import run_checks
+from rathaus.adapter import run_checks
 from rathaus.model import load_site
 from tests.conftest import REPO, build_site, parse
 

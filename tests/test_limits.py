@@ -15,7 +15,7 @@ import markdown
 import pytest
 from mkdocs.exceptions import Abort
 
-from rathaus.checks import run_checks
+from rathaus.adapter import run_checks
 from rathaus.pages import MAX_NESTING, MAX_OPEN_BRACKETS, MAX_PAGE_BYTES, check_limits
 from tests.conftest import REPO, build_site
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
-from rathaus.checks import GENERATED_PAGES, run_checks
+from rathaus.adapter import load_project, run_checks
+from rathaus.checks import GENERATED_PAGES
 from rathaus.model import Level, load_site, slugify
+from rathaus.project import Project
 from tests.conftest import REPO
 
 
@@ -74,9 +77,15 @@ def test_links_in_code_are_ignored(fixture_site: Callable[[str], Path]) -> None:
     assert link_findings(root) == []
 
 
+def _project(root: Path) -> Project:
+    project = load_project(root)
+    assert isinstance(project, Project), project
+    return project
+
+
 def test_links_to_every_plugins_generated_pages_count_as_existing() -> None:
-    site = load_site(REPO)
-    generated = {path for source in GENERATED_PAGES for path in source(site)}
+    site, project = load_site(REPO), _project(REPO)
+    generated = {path for source in GENERATED_PAGES for path in source(site, project)}
     assert {
         "termine/index.md",
         "termine/kalender.ics",
@@ -92,14 +101,15 @@ def test_links_to_every_plugins_generated_pages_count_as_existing() -> None:
 def test_generated_pages_follow_the_plugins_options() -> None:
     """A source of generated pages gets the plugins' options from mkdocs.yml: the parts of
     an overview depend on its threshold."""
-    from rathaus.checks import PluginOptions, generated_pages
+    from rathaus.checks import generated_pages
 
-    site = load_site(REPO)
-    default = generated_pages(site)
+    site, project = load_site(REPO), _project(REPO)
+    default = generated_pages(site, project)
     assert not any(p.startswith("oeffnungszeiten/") for p in default)
-    split = generated_pages(
-        site, PluginOptions({"rathaus/verzeichnis": {"hours_per_part": 1, "units_dir": "amt"}})
-    )
+    verzeichnis = {**project.plugins["rathaus/verzeichnis"], "hours_per_part": 1}
+    verzeichnis["units_dir"] = "amt"
+    options = {**project.plugins, "rathaus/verzeichnis": verzeichnis}
+    split = generated_pages(site, replace(project, plugins=options))
     parts = {p for p in split if p.startswith("oeffnungszeiten/")}
     assert len(parts) > 1 and {f"leichte-sprache/{p}" for p in parts} <= split
     assert "amt/index.md" in split and "verwaltung/index.md" not in split

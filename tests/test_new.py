@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rathaus.checks import run_checks
+from rathaus.adapter import run_checks
 from rathaus.cli import main
 from rathaus.model import Level
 from rathaus.model.yamlread import parse_yaml

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from rathaus.checks import run_checks
+from rathaus.adapter import run_checks
 from rathaus.model import Finding, Level
 from rathaus.pages import check_names
 

@@ -6,17 +6,22 @@ The core (``rathaus.model``) knows nothing of MkDocs; this is the thin shared ed
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import ConfigurationError, PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from .checks import check_site
 from .escaping import plain_text
-from .model import DataError, Finding, Site, load_site
+from .model import DataError, Finding, Level, Site, load_site
+from .model.hours import build_date
+from .project import THEME_TEXTS, Project, disagreements, text_findings
 from .render import FragmentRenderer
+from .safety import frame_hosts
 
 
 def report(findings: list[Finding]) -> str:
@@ -25,6 +30,82 @@ def report(findings: list[Finding]) -> str:
 
 def site_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
+
+
+def project_from_config(config: MkDocsConfig) -> Project:
+    """The project MkDocs' validated ``config`` describes (see :mod:`rathaus.project`)."""
+    from .sicherheit.config import extended
+
+    root = site_root(config)
+    plugins = {
+        name: dict(plugin.config)
+        for name, plugin in config.plugins.items()
+        if name.startswith("rathaus/") and plugin.config.get("enabled", True)
+    }
+    docs = Path(config.docs_dir)
+    docs_dir = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else str(docs)
+    hosts: frozenset[str] = frozenset()
+    if "rathaus/sicherheit" in plugins:
+        csp = plugins["rathaus/sicherheit"]
+        hosts = frame_hosts(extended(csp["csp"], csp["csp_extra"]))
+    config_file = Path(config.config_file_path)
+    lines = config_file.read_text(encoding="utf-8", errors="replace").splitlines()
+    return Project(
+        root=root,
+        docs_dir=docs_dir,
+        today=build_date(),
+        plugins=plugins,
+        site_url=config.site_url,
+        markdown_extensions=tuple(config.markdown_extensions),
+        mdx_configs=dict(config.mdx_configs),
+        frame_hosts=hosts,
+        problems=text_findings({k: config.get(k) for k in THEME_TEXTS}, lines)
+        + disagreements(plugins, lines),
+    )
+
+
+def load_project(root: Path, config_file: str = "mkdocs.yml") -> Project | list[Finding]:
+    """The project of ``root/mkdocs.yml`` as MkDocs validates it, or why it cannot be read."""
+    path = root / config_file
+    if not path.is_file():
+        return [
+            Finding(
+                config_file,
+                1,
+                1,
+                "",
+                f"die Datei {config_file} fehlt",
+                "legen Sie die Konfiguration der Website im Hauptordner an",
+                rule="konfiguration",
+            )
+        ]
+    config = MkDocsConfig(config_file_path=str(path))
+    try:
+        with path.open("rb") as stream:
+            config.load_file(stream)
+    except ConfigurationError as exc:
+        return [_config_finding("", f"mkdocs.yml ist kein gültiges YAML: {exc}", Level.ERROR)]
+    errors, warnings = config.validate()
+    problems = [_config_finding(name, str(error), Level.ERROR) for name, error in errors]
+    problems += [_config_finding(name, str(text), Level.WARNING) for name, text in warnings]
+    if errors:
+        return problems
+    # Plugins' on_config is not run: the checks need only the validated options.
+    project = project_from_config(config)
+    return replace(project, problems=(*problems, *project.problems))
+
+
+def _config_finding(name: str, message: str, level: Level) -> Finding:
+    return Finding(
+        "mkdocs.yml",
+        1,
+        1,
+        name,
+        f"die Einstellung {name} ist ungültig: {message}" if name else message,
+        "korrigieren Sie die Einstellung in mkdocs.yml (siehe README)",
+        level,
+        rule="konfiguration",
+    )
 
 
 def load_or_fail(config: MkDocsConfig, data_dir: str) -> Site:
@@ -91,3 +172,11 @@ def generated_page(
     file = File.generated(config, src_uri, content=content, inclusion=inclusion)
     files.append(file)
     return file
+
+
+def run_checks(root: Path) -> list[Finding]:
+    """All findings for the site in ``root`` (its mkdocs.yml), errors and warnings, sorted."""
+    project = load_project(root)
+    if isinstance(project, list):
+        return project
+    return check_site(project).findings

@@ -7,7 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .checks import DATA_MISSING, check_site
+from .adapter import load_project
+from .checks import DATA_MISSING, Checks, check_site
 from .gitchanges import GitError, changed_files
 from .model import Level
 from .model.schemas import write_schemas
@@ -20,7 +21,8 @@ def _check(args: argparse.Namespace) -> int:
         print(f"rathaus check: konnte nicht laufen: Ordner {root} fehlt", file=sys.stderr)
         return 2
     try:
-        checks = check_site(root)
+        project = load_project(root)
+        checks = Checks(project, []) if isinstance(project, list) else check_site(project)
         changed = changed_files(root, args.changed) if args.changed else None
     except (OSError, GitError) as exc:
         print(f"rathaus check: konnte nicht laufen: {exc}", file=sys.stderr)

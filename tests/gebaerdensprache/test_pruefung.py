@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from rathaus.checks import run_checks
+from rathaus.adapter import run_checks
 from rathaus.medien import probe as probe_module
 from rathaus.model import Finding, Level
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from rathaus.checks import run_checks
+from rathaus.adapter import run_checks
 from rathaus.leichte_sprache import linter, text
 from rathaus.leichte_sprache.rules import Issue
 from rathaus.leichte_sprache.settings import Einstellungen

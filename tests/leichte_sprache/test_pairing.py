@@ -15,7 +15,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from rathaus.checks import run_checks
+from rathaus.adapter import run_checks
 from rathaus.leichte_sprache.checks import pairing_findings
 from rathaus.model import Finding, Level
 from tests.conftest import REPO, build_site

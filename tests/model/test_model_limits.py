@@ -19,7 +19,7 @@ from pydantic import TypeAdapter, ValidationError
 from tests.conftest import REPO
 
 import rathaus.model
-from rathaus.checks import run_checks
+from rathaus.adapter import run_checks
 from rathaus.model import yamlread
 from rathaus.model.entities import Id
 from rathaus.model.fieldtypes import (

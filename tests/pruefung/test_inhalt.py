@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from rathaus import checks
+from rathaus.adapter import run_checks
 from rathaus.checks import Checks
 from rathaus.model import Level
 from rathaus.pruefung import plugin as pruefung
@@ -34,9 +34,7 @@ def site_with(root: Path, pages: dict[str, str]) -> Path:
 def check_errors(root: Path) -> set[str]:
     """The content-safety errors of `rathaus check` (the same page checks it runs)."""
     return {
-        f.format()
-        for f in checks.page_findings(root, None)
-        if f.rule == "sicherheit" and f.level is Level.ERROR
+        f.format() for f in run_checks(root) if f.rule == "sicherheit" and f.level is Level.ERROR
     }
 
 
@@ -45,7 +43,7 @@ def build_errors(
 ) -> set[str]:
     """The errors the build logs from the HTML MkDocs produced, with the checks before the
     build switched off so that only the build's own check can stop it."""
-    monkeypatch.setattr(pruefung, "check_site", lambda root, render, config: Checks([], []))
+    monkeypatch.setattr(pruefung, "check_site", lambda project, render: Checks([], []))
     caplog.set_level(logging.INFO)
     with pytest.raises(Abort):
         build_site(root)

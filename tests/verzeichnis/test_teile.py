@@ -390,17 +390,19 @@ def test_leichte_sprache_parts_pass_the_linter(site: Path) -> None:
     """Every LS part as the build writes it: no errors of the LS linter, also in `rathaus check`.
 
     (The strict build would fail on them as well: the plugin logs errors as warnings.)"""
-    from rathaus.checks import read_pages
+    from rathaus.adapter import load_project, run_checks
     from rathaus.leichte_sprache import checks, views
-    from rathaus.leichte_sprache.settings import Einstellungen, read_plugins
+    from rathaus.leichte_sprache.settings import Einstellungen
     from rathaus.model import Level, load_site
     from rathaus.model.hours import build_date
+    from rathaus.project import Project
 
     root = site.parent
     data = load_site(root)
-    findings = checks.run(root, data, read_pages(root), build_date())
-    assert [f.format() for f in findings if f.level is Level.ERROR] == []
-    plugins = read_plugins(root) or {}
+    assert [f.format() for f in run_checks(root) if f.level is Level.ERROR] == []
+    project = load_project(root)
+    assert isinstance(project, Project)
+    plugins = project.plugins
     paths = views.Paths.from_options(plugins["rathaus/verzeichnis"], plugins["rathaus/themen"])
     pages = views.all_pages(data, lambda path: path, paths, build_date())
     settings = checks.site_settings(Einstellungen(), data)
@@ -411,11 +413,15 @@ def test_leichte_sprache_parts_pass_the_linter(site: Path) -> None:
 
 
 def test_rathaus_check_knows_every_part(site: Path) -> None:
-    from rathaus.checks import PluginOptions, generated_pages
+    from rathaus.adapter import load_project
+    from rathaus.checks import generated_pages
     from rathaus.model import load_site
+    from rathaus.project import Project
 
     root = site.parent
-    known = generated_pages(load_site(root), PluginOptions.read(root))
+    project = load_project(root)
+    assert isinstance(project, Project)
+    known = generated_pages(load_site(root), project)
     for overview in OVERVIEWS:
         for url in [*_parts(site, overview), *_parts(site, LS + overview)]:
             assert f"{url.strip('/')}.md" in known

@@ -17,9 +17,10 @@ from typing import Any
 from ..markdown_scan import PageSource
 from ..model import Finding, Level, Site
 from ..model.yamlread import Mark, parse_yaml
+from ..project import Project
 from . import views
 from .linter import lint_field, lint_page
-from .settings import Einstellungen, read_plugins, read_settings
+from .settings import Einstellungen, settings_from
 
 DEFAULT_EXEMPT = ["handbuch/"]
 """Default of the plugin option ``ohne_gegenstueck``: the editors' handbook."""
@@ -56,9 +57,7 @@ def _marks(display: str, raw: bytes) -> tuple[tuple[str, Mark], ...]:
     return tuple(marks.items())
 
 
-def data_findings(
-    root: Path, site: Site, settings: Einstellungen, data_dir: str = "data"
-) -> list[Finding]:
+def data_findings(root: Path, site: Site, settings: Einstellungen, data_dir: str) -> list[Finding]:
     collections: dict[str, Mapping[str, Any]] = {
         "einheiten.yml": site.einheiten,
         "leistungen.yml": site.leistungen,
@@ -235,49 +234,38 @@ def generated_findings(
 
 
 def run(
-    root: Path,
-    site: Site | None,
+    project: Project,
+    options: Mapping[str, Any],
+    site: Site,
     pages: Mapping[str, PageSource],
-    today: date,
-    content_dir: str = "content",
-    generated: frozenset[str] | None = None,
+    paths: views.Paths,
+    generated: frozenset[str] | None,
 ) -> list[Finding]:
-    """Everything ``rathaus check`` reports about Leichte Sprache (nothing without the plugin).
-
-    ``generated``: the paths the plugins generate (``None``: unknown, the data did not load;
-    then pairs are not judged).
-    """
-    settings, findings = read_settings(root)
-    if settings is None:
-        return findings
+    """Everything ``rathaus check`` reports about Leichte Sprache, with the plugin's validated
+    ``options``. ``generated``: the paths the plugins generate (``None``: unknown, the data
+    did not load; then pairs are not judged)."""
+    settings, findings = settings_from(options.get("pruefung"), "mkdocs.yml")
     settings = site_settings(settings, site)
-    plugins = read_plugins(root) or {}
-    paths = views.Paths.from_options(
-        plugins.get("rathaus/verzeichnis"), plugins.get("rathaus/themen")
-    )
-    folder = paths.folder
+    folder, content_dir = paths.folder, project.docs_dir
     # Unreviewed pages (LS26) are listed by the build; `rathaus check` reports problems only.
     findings.extend(f for f in page_findings(pages, settings, folder) if f.rule != "LS26")
     findings.extend(post_findings(pages, settings))
-    if site is not None:
-        findings.extend(data_findings(root, site, settings))
-        written = frozenset(p for p in pages if is_ls_page(p, folder))
-        findings.extend(generated_findings(site, settings, paths, today, content_dir, written))
-        if generated is not None:
-            complete, exempt = pairing_options(plugins.get("rathaus/leichte-sprache"))
-            # Which plugins are on is MkDocs' business: without it, only the written pages'
-            # twins are looked for; the build judges the generated pages as well.
-            findings.extend(
-                pairing_findings(
-                    frozenset(pages) | generated,
-                    written,
-                    folder,
-                    content_dir,
-                    complete=complete,
-                    exempt=exempt,
-                    judged=pages,
-                )
+    findings.extend(data_findings(project.root, site, settings, project.data_dir))
+    written = frozenset(p for p in pages if is_ls_page(p, folder))
+    findings.extend(generated_findings(site, settings, paths, project.today, content_dir, written))
+    if generated is not None:
+        complete, exempt = pairing_options(options)
+        findings.extend(
+            pairing_findings(
+                frozenset(pages) | generated,
+                written,
+                folder,
+                content_dir,
+                complete=complete,
+                exempt=exempt,
+                judged=pages,
             )
+        )
     return findings
 
 

@@ -1,18 +1,14 @@
 """Settings of the linter: rule levels, thresholds and allowed words.
 
 They live in one place, the ``pruefung:`` key of the ``rathaus/leichte-sprache`` plugin in
-``mkdocs.yml``. The build gets them from MkDocs; ``rathaus check`` reads the same key with a
-safe YAML reader (:func:`read_settings`), so both report the same findings.
+``mkdocs.yml``. The build and ``rathaus check`` both get them from MkDocs' validated
+configuration and validate them here (:func:`settings_from`), so both report the same findings.
 """
 
 from __future__ import annotations
 
-import copy
-from functools import lru_cache
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..model import Finding, Level
@@ -124,63 +120,3 @@ def settings_from(data: Any, where: str) -> tuple[Einstellungen, list[Finding]]:
             for error in exc.errors()
         ]
         return Einstellungen(), findings
-
-
-# libyaml when PyYAML has it: a large town's mkdocs.yml holds the whole navigation.
-_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Lenient(_SafeLoader):  # type: ignore[misc]
-    """Safe loader that reads mkdocs.yml tags (``!ENV``, ``!!python/name:``) as null."""
-
-
-def _ignore(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
-    return None
-
-
-_Lenient.add_multi_constructor("!", _ignore)
-_Lenient.add_multi_constructor("tag:yaml.org,2002:python/", _ignore)
-
-
-def read_plugins(root: Path, config_file: str = "mkdocs.yml") -> dict[str, dict[str, Any]] | None:
-    """The options of every plugin in mkdocs.yml by its name; None without a readable file."""
-    path = root / config_file
-    if not path.is_file():
-        return None
-    return copy.deepcopy(_plugins_in(path.read_text(encoding="utf-8")))
-
-
-# Asked several times per build (settings, checks, the overview parts); parsed once per text.
-@lru_cache(maxsize=8)
-def _plugins_in(text: str) -> dict[str, dict[str, Any]] | None:
-    try:
-        config = yaml.load(text, Loader=_Lenient)
-    except yaml.YAMLError:
-        return None  # MkDocs itself reports a broken mkdocs.yml
-    plugins = config.get("plugins") if isinstance(config, dict) else None
-    entries = (
-        plugins.items()
-        if isinstance(plugins, dict)
-        else (
-            (next(iter(p.items())) if isinstance(p, dict) and len(p) == 1 else (p, {}))
-            for p in (plugins or [])
-        )
-    )
-    return {
-        name: options if isinstance(options, dict) else {}
-        for name, options in entries
-        if isinstance(name, str)
-    }
-
-
-def plugin_options(root: Path, config_file: str = "mkdocs.yml") -> dict[str, Any] | None:
-    """The options of ``rathaus/leichte-sprache`` in mkdocs.yml; None if it is not used."""
-    return (read_plugins(root, config_file) or {}).get(PLUGIN)
-
-
-def read_settings(root: Path) -> tuple[Einstellungen | None, list[Finding]]:
-    """Settings for ``rathaus check``; None when the site does not use the plugin."""
-    options = plugin_options(root)
-    if options is None or options.get("enabled", True) is False:
-        return None, []
-    return settings_from(options.get("pruefung"), "mkdocs.yml")

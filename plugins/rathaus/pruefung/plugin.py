@@ -41,8 +41,8 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..adapter import pages_by_source, report, site_root
-from ..checks import check_site, config_renderer
+from ..adapter import pages_by_source, project_from_config, report, site_root
+from ..checks import check_site, renderer
 from ..model import Level
 from ..publish import swap_into_place
 from ..render import BYTECODE_CACHE
@@ -80,8 +80,9 @@ class PruefungPlugin(BasePlugin[PruefungConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        self.renderer = config_renderer(config)
-        result = check_site(site_root(config), self.renderer, config)
+        project = project_from_config(config)
+        self.renderer = renderer(project)
+        result = check_site(project, self.renderer)
         self.reported = {finding.format() for finding in result.pages}
         self.unsafe = []
         self.editors = {}
