@@ -85,7 +85,7 @@ def test_names_windows_cannot_hold_are_an_error(
 ) -> None:
     root = fixture_site("klein")
     _write(root, name)
-    findings = check_names(root)
+    findings = check_names(root, "content")
     assert len(findings) == 1
     assert part in findings[0].message
     assert findings[0].level is Level.ERROR
@@ -96,4 +96,4 @@ def test_ordinary_names_pass(fixture_site: Callable[[str], Path]) -> None:
     root = fixture_site("klein")
     for relative in ("Über uns.md", "ämter/bürger-büro.md", "console.md", "com10.md", "a.b.md"):
         _write(root, relative)
-    assert check_names(root) == []
+    assert check_names(root, "content") == []

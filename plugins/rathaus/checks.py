@@ -191,7 +191,15 @@ def check_site(project: Project, render: Renderer | None = None) -> Checks:
     if project.news_dir is not None:
         findings.extend(check_posts(root, site, docs, project.news_dir))
     if project.media_dir is not None:
-        findings.extend(check_videos(root, site, docs, project.media_dir))
+        findings.extend(
+            check_videos(
+                root,
+                site,
+                data_dir=project.data_dir,
+                content_dir=docs,
+                media_dir=project.media_dir,
+            )
+        )
     pages = read_pages(root, docs)
     generated = generated_pages(site, project) if site is not None else None
     of_pages = page_findings(pages, generated, render)

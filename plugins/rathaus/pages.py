@@ -335,7 +335,7 @@ def _name_problem(name: str) -> str | None:
     return None
 
 
-def check_names(root: Path, content_dir: str = "content") -> list[Finding]:
+def check_names(root: Path, content_dir: str) -> list[Finding]:
     """File and folder names of content/ that do not survive a checkout on every system.
 
     Windows and macOS do not tell upper from lower case, and macOS does not tell the Unicode
@@ -399,7 +399,7 @@ def check_names(root: Path, content_dir: str = "content") -> list[Finding]:
     return findings
 
 
-def check_pages(root: Path, site: Site | None, content_dir: str = "content") -> list[Finding]:
+def check_pages(root: Path, site: Site | None, content_dir: str) -> list[Finding]:
     """All page checks that do not need MkDocs."""
     base = root / content_dir
     findings: list[Finding] = []

@@ -108,11 +108,11 @@ def test_check_posts_reports_like_the_build(tmp_path: Path) -> None:
 
     root = tmp_path / "finden"
     shutil.copytree(FIXTURES / "finden", root)
-    assert check_posts(root, load_site(root)) == []
+    assert check_posts(root, load_site(root), "content", "aktuelles") == []
     (root / "content" / "aktuelles" / "kaputt.md").write_text(
         GOOD.replace("buergerbuero", "buergerbuer"), encoding="utf-8"
     )
-    found = [f.format() for f in check_posts(root, load_site(root))]
+    found = [f.format() for f in check_posts(root, load_site(root), "content", "aktuelles")]
     assert found == [
         "content/aktuelles/kaputt.md:3:10: einheit: die Einheit „buergerbuer“ gibt es nicht – "
         "meinten Sie „buergerbuero“?"

@@ -221,9 +221,7 @@ def read_post(
     )
 
 
-def check_posts(
-    root: Path, site: Site | None, content_dir: str = "content", news_dir: str = "aktuelles"
-) -> list[Finding]:
+def check_posts(root: Path, site: Site | None, content_dir: str, news_dir: str) -> list[Finding]:
     """Findings of every post, for ``rathaus check`` (the build reports the same)."""
     base = root / content_dir
     findings: list[Finding] = []

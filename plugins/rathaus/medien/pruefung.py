@@ -179,9 +179,9 @@ def inspect_videos(
     root: Path,
     site: Site,
     *,
-    data_dir: str = "data",
-    content_dir: str = "content",
-    media_dir: str = "medien",
+    data_dir: str,
+    content_dir: str,
+    media_dir: str,
 ) -> Inspection:
     """Check every video of ``site``; the probed files of those without errors."""
     display = f"{data_dir}/{VIDEO_FILE}"
@@ -447,18 +447,18 @@ def _check_transcript(report: _Report, paths: _Paths, video: Video) -> str | Non
 
 
 def check_videos(
-    root: Path, site: Site | None, content_dir: str = "content", media_dir: str = "medien"
+    root: Path, site: Site | None, *, data_dir: str, content_dir: str, media_dir: str
 ) -> list[Finding]:
     """Findings of every video, for ``checks.run_checks``."""
     if site is None:
         return []
-    inspection = inspect_videos(root, site, content_dir=content_dir, media_dir=media_dir)
+    inspection = inspect_videos(
+        root, site, data_dir=data_dir, content_dir=content_dir, media_dir=media_dir
+    )
     return inspection.findings + check_front_matter(root, site, content_dir)
 
 
-def check_front_matter(
-    root: Path, site: Site | None, content_dir: str = "content"
-) -> list[Finding]:
+def check_front_matter(root: Path, site: Site | None, content_dir: str) -> list[Finding]:
     """``dgs: <id>`` in a page's front matter must name a video of data/videos.yml."""
     base = root / content_dir
     findings: list[Finding] = []
