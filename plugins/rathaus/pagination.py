@@ -1,6 +1,7 @@
 """A list split into pages of at most ``per_page`` entries, and the navigation between them.
 
-Shared by the news and the events lists (issue 8: no list page grows with the data). Plain
+Shared by the news and the events lists (issue 8: no list page grows with the data), and
+where the parts of an overview split by letters go (:func:`part_page`, for every overview). Plain
 Python: source paths in, source paths and link data out; the plugins map paths to URLs.
 """
 
@@ -41,6 +42,17 @@ def paged(first: str, folder: str, count: int, per_page: int) -> list[str]:
     """
     total = max(1, math.ceil(count / per_page))
     return [first] + [f"{folder}/seite-{n}.md" for n in range(2, total + 1)]
+
+
+def part_page(page: str, slug: str) -> str:
+    """Source path of a part: ``oeffnungszeiten.md`` → ``oeffnungszeiten/a-c.md``.
+
+    The parts of a folder's ``index.md`` go to ``<folder>/a-z/``, beside the folder's other
+    pages (``verwaltung/a-z/a-c.md``), never in their way.
+    """
+    if page == "index.md" or page.endswith("/index.md"):
+        return f"{page.removesuffix('index.md')}a-z/{slug}.md"
+    return f"{page.removesuffix('.md')}/{slug}.md"
 
 
 def page_numbers(total: int, current: int, around: int = 2) -> list[int | None]:

@@ -120,3 +120,32 @@ def test_editor_page_wins(fixture_site: Callable[[str], Path]) -> None:
     built = parse(build_site(root) / "themen" / "index.html")
     assert built.css_first("h1").text() == "Von A bis Z"
     assert built.css_first(".rathaus-themen") is None
+
+
+def test_parts_of_a_folder_index_go_where_checks_and_leichte_sprache_expect_them(
+    fixture_site: Callable[[str], Path],
+) -> None:
+    """A topics page at ``themen/index.md`` puts its parts at ``themen/a-z/…``: the one rule
+    (``pagination.part_page``) the link check and Leichte Sprache use as well."""
+    from rathaus.adapter import load_project
+    from rathaus.checks import generated_pages
+    from rathaus.model import load_site
+    from rathaus.project import Project
+
+    root = fixture_site("finden")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace(
+        "  - rathaus/themen\n",
+        "  - rathaus/themen:\n      page: themen/index.md\n      entries_per_part: 2\n",
+    )
+    config.write_text(text, encoding="utf-8")
+    site = build_site(root)
+    built = {
+        p.parent.relative_to(site).as_posix() for p in (site / "themen").rglob("index.html")
+    } - {"themen"}
+    assert built and all(path.startswith("themen/a-z/") for path in built)
+    project = load_project(root)
+    assert isinstance(project, Project)
+    known = generated_pages(load_site(root), project)
+    assert {f"{path}.md" for path in built} <= known

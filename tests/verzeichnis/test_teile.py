@@ -431,7 +431,7 @@ def test_rathaus_check_knows_every_part(site: Path) -> None:
 
 
 def test_part_pages_of_a_folder_index_go_beside_its_pages() -> None:
-    from rathaus.verzeichnis.teile import part_page
+    from rathaus.pagination import part_page
 
     assert part_page("oeffnungszeiten.md", "a-c") == "oeffnungszeiten/a-c.md"
     assert part_page("verwaltung/index.md", "a-c") == "verwaltung/a-z/a-c.md"

@@ -16,6 +16,7 @@ from mkdocs.utils import get_relative_url
 from ..adapter import generated_page, load_or_fail, renderer
 from ..model import Site, slugify
 from ..model.gliederung import Teil
+from ..pagination import part_page
 from ..render import FragmentRenderer, toc_tokens
 from ..verzeichnis.views import PartLink
 from . import views
@@ -74,9 +75,7 @@ class ThemenPlugin(BasePlugin[ThemenConfig]):
         return files
 
     def _part_page(self, index: int) -> str:
-        return (
-            f"{Path(self.config.page).as_posix().removesuffix('.md')}/{self.parts[index].slug}.md"
-        )
+        return part_page(Path(self.config.page).as_posix(), self.parts[index].slug)
 
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files

@@ -21,6 +21,7 @@ from ..model import Level, Site, slugify, sort_key
 from ..model.gliederung import Teil
 from ..model.hours import build_date
 from ..pages import Directive, check_pages, find_directives
+from ..pagination import part_page
 from ..render import FragmentRenderer, toc_tokens
 from . import teile, views
 from .config import VerzeichnisConfig
@@ -55,7 +56,7 @@ class _Overview:
         return len(self.parts) > 1
 
     def part_page(self, index: int) -> str:
-        return teile.part_page(self.page, self.parts[index].slug)
+        return part_page(self.page, self.parts[index].slug)
 
 
 class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):

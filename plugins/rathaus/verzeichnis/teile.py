@@ -16,6 +16,7 @@ from functools import cached_property
 
 from ..model import Site, sort_key
 from ..model.gliederung import Teil, gliedern
+from ..pagination import part_page
 from ..themen import views as themen_views
 from . import views
 
@@ -40,17 +41,6 @@ class Schwellen:
     hours: int = HOURS_PER_PART
     units: int = UNITS_PER_PART
     topics: int = TOPICS_PER_PART
-
-
-def part_page(page: str, slug: str) -> str:
-    """Source path of a part: ``oeffnungszeiten.md`` → ``oeffnungszeiten/a-c.md``.
-
-    The parts of a folder's ``index.md`` go to ``<folder>/a-z/``, beside the folder's other
-    pages (``verwaltung/a-z/a-c.md``), never in their way.
-    """
-    if page == "index.md" or page.endswith("/index.md"):
-        return f"{page.removesuffix('index.md')}a-z/{slug}.md"
-    return f"{page.removesuffix('.md')}/{slug}.md"
 
 
 @dataclass(frozen=True)
