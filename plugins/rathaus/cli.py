@@ -41,7 +41,9 @@ def _check(args: argparse.Namespace) -> int:
     print(FORMATS[args.format](findings, root))
     if not checks.data_loaded and args.format == "human":
         print(DATA_MISSING)
-    return 1 if any(f.level is Level.ERROR for f in findings) else 0
+    # The build is strict: a warning fails it, so it fails the check too unless allowed.
+    failing = {Level.ERROR} if args.allow_warnings else {Level.ERROR, Level.WARNING}
+    return 1 if any(f.level in failing for f in findings) else 0
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -122,7 +124,13 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
     check = commands.add_parser(
         "check",
-        help="alle Daten und Seiten prüfen; Exit-Code 0 = in Ordnung, 1 = Fehler, 2 = Abbruch",
+        help="alle Daten und Seiten prüfen; Exit-Code 0 = in Ordnung, 1 = Fehler oder "
+        "Warnungen (wie der strenge Build), 2 = Abbruch",
+    )
+    check.add_argument(
+        "--allow-warnings",
+        action="store_true",
+        help="Exit-Code 0 auch bei Warnungen (der Build mit --strict scheitert an ihnen)",
     )
     check.add_argument(
         "--format",
