@@ -7,7 +7,7 @@ import time
 import markdown
 import pytest
 
-from rathaus.markdown_scan import attr_lists, front_matter_lines, links, mask
+from rathaus.markdown_scan import attr_lists, front_matter_lines, links, mask, outside_fences
 
 SECRET = "[geheim](ziel.md)"
 
@@ -94,3 +94,18 @@ def test_every_scan_is_linear(line: str) -> None:
     list(links(masked))
     list(attr_lists(masked))
     assert time.perf_counter() - start < 1.0  # normal: ~10 ms
+
+
+FOUR_BACKTICKS = (
+    "# Seite\n\n````text\n```\n<!-- rathaus/kontakt { einheit: gibtsnicht } -->\n# Kein Titel\n"
+    "```\n````\n\nText.\n"
+)
+
+
+def test_outside_fences_follows_the_renderer_not_the_first_three_characters() -> None:
+    """A ```` fence is closed only by ````: the inner ``` lines are code (the old rule of
+    pages.py closed the block there and validated the directive inside)."""
+    lines = FOUR_BACKTICKS.split("\n")
+    outside = [line for _, line in outside_fences(lines)]
+    assert outside == ["# Seite", "", "", "Text.", ""]
+    assert [n for n, _ in outside_fences(lines, 8)] == [8, 9, 10]

@@ -97,3 +97,18 @@ def test_ordinary_names_pass(fixture_site: Callable[[str], Path]) -> None:
     for relative in ("Über uns.md", "ämter/bürger-büro.md", "console.md", "com10.md", "a.b.md"):
         _write(root, relative)
     assert check_names(root, "content") == []
+
+
+def test_a_directive_in_a_four_backtick_fence_is_code_for_check_and_build(
+    fixture_site: Callable[[str], Path],
+) -> None:
+    from tests.conftest import build_site, parse
+    from tests.test_markdown_scan import FOUR_BACKTICKS
+
+    root = fixture_site("klein")
+    (root / "content" / "beispiel.md").write_text(FOUR_BACKTICKS, encoding="utf-8")
+    assert [f.format() for f in run_checks(root) if f.file == "content/beispiel.md"] == []
+    page = parse(build_site(root) / "beispiel" / "index.html")
+    code = page.css_first("article pre")
+    assert code is not None and "rathaus/kontakt { einheit: gibtsnicht }" in code.text()
+    assert [h.text(strip=True) for h in page.css("article h1")] == ["Seite"]

@@ -94,6 +94,21 @@ def _fences(lines: list[str], first: int) -> dict[int, int]:
     return blocks
 
 
+def outside_fences(lines: list[str], first: int = 0) -> Iterator[tuple[int, str]]:
+    """(index, line) of every line from ``first`` on that is not part of a fenced code block.
+
+    The one fence rule of Rathaus (Python-Markdown's, as :func:`mask` applies it): every scan
+    of Markdown for headings, directives or separators skips code this way."""
+    fences = _fences(lines, first)
+    index = first
+    while index < len(lines):
+        if index in fences:
+            index = fences[index] + 1
+            continue
+        yield index, lines[index]
+        index += 1
+
+
 def _code_spans(line: str) -> str:
     """``line`` (a paragraph) with code spans blanked: a run of n backticks up to the next run
     of exactly n, across line breaks as in Python-Markdown; a backtick after an odd number of

@@ -18,12 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .markdown_scan import mask
+from .markdown_scan import front_matter_lines, mask, outside_fences
 from .model import Finding, Site
 from .model.yamlread import check_text, parse_yaml
 
 _DIRECTIVE = re.compile(r"^\s*<!--\s*rathaus/(?P<name>[\w-]+)\s*(?P<args>\{.*\})?\s*-->\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 
 # Directive name → the argument keys it accepts and which data collection each names.
 DIRECTIVES: dict[str, dict[str, str]] = {
@@ -61,15 +60,9 @@ def find_directives(file: str, markdown: str) -> tuple[list[Directive], list[Fin
 def _find_directives(file: str, markdown: str) -> tuple[list[Directive], tuple[Finding, ...]]:
     found: list[Directive] = []
     findings: list[Finding] = []
-    fence: str | None = None
-    for number, line in enumerate(markdown.splitlines(), start=1):
-        fence_match = _FENCE.match(line)
-        if fence_match:
-            marker = fence_match.group(1)
-            fence = None if fence == marker else (fence or marker)
-            continue
-        if fence:
-            continue
+    lines = markdown.split("\n")
+    for index, line in outside_fences(lines, front_matter_lines(markdown)):
+        number = index + 1
         match = _DIRECTIVE.match(line)
         if not match:
             continue

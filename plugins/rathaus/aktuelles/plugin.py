@@ -17,6 +17,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from ..adapter import generated_page, load_or_fail, renderer, report, site_root
+from ..markdown_scan import outside_fences
 from ..model import Level, Site, slugify
 from ..pagination import pager
 from ..render import FragmentRenderer, toc_tokens
@@ -239,14 +240,8 @@ class AktuellesPlugin(BasePlugin[AktuellesConfig]):
 
 def _after_title(markdown: str, html: str) -> str:
     """Insert ``html`` after the first level-1 heading (outside code fences)."""
-    lines = markdown.splitlines()
-    fence: str | None = None
-    for index, line in enumerate(lines):
-        stripped = line.lstrip()
-        if stripped.startswith(("```", "~~~")):
-            marker = stripped[:3]
-            fence = None if fence == marker else (fence or marker)
-            continue
-        if not fence and line.startswith("# "):
+    lines = markdown.split("\n")
+    for index, line in outside_fences(lines):
+        if line.startswith("# "):
             return "\n".join([*lines[: index + 1], "", html, "", *lines[index + 1 :]])
     return html + "\n\n" + markdown

@@ -29,6 +29,7 @@ from pathlib import Path
 import markdown
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ..markdown_scan import outside_fences
 from ..model import Finding, Site
 from ..model.entities import Id
 from ..model.fieldtypes import Text
@@ -38,7 +39,6 @@ from ..pages import split_front_matter
 
 SEPARATOR = "<!-- more -->"
 _HEADING = re.compile(r"^#\s+(?P<title>.+?)\s*#*\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 class Kopf(BaseModel):
@@ -154,14 +154,8 @@ def read_post(
     title: str | None = None
     title_at = 0
     separator_at = 0
-    fence: str | None = None
-    for number, line in enumerate(lines[body_line - 1 :], start=body_line):
-        match = _FENCE.match(line)
-        if match:
-            fence = None if fence == match.group(1) else (fence or match.group(1))
-            continue
-        if fence:
-            continue
+    for index, line in outside_fences(lines, body_line - 1):
+        number = index + 1
         heading = _HEADING.match(line)
         if heading and title is None:
             title, title_at = heading["title"], number

@@ -25,6 +25,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from ..adapter import load_or_fail, renderer, report, site_root
+from ..markdown_scan import outside_fences
 from ..medien import anzeige, paragraf4
 from ..medien.pruefung import CheckedVideo, check_front_matter, inspect_videos
 from ..model import Level, Site
@@ -133,7 +134,7 @@ class GebaerdensprachePlugin(BasePlugin[GebaerdenspracheConfig]):
         video_id = page.meta.get("dgs")
         if isinstance(video_id, str) and video_id in self.videos:
             html = "\n" + self._embed(self.videos[video_id], page, files, 2) + "\n"
-            at = next((n + 1 for n, line in enumerate(lines) if _HEADING.match(line)), 0)
+            at = next((n + 1 for n, line in outside_fences(lines) if _HEADING.match(line)), 0)
             lines.insert(at, html)
         return "\n".join(lines) + "\n"
 

@@ -394,7 +394,7 @@ def prepare_plain(text: str, *, kinds: dict[int, BlockKind] | None = None) -> Pr
     return Prepared(text, masked, tuple(blocks), tuple(_sentences(masked, blocks)))
 
 
-_NO_BREAK = re.compile(r"^\s*(?:#|\||<|!!!|\?\?\?|\{|```|~~~|[-*+]\s|\d{1,9}[.)]\s|>)|^\s*$")
+_NO_BREAK = re.compile(r"^\s*(?:#|\||<|!!!|\?\?\?|\{|[-*+]\s|\d{1,9}[.)]\s|>)|^\s*$")
 
 
 def hard_line_breaks(markdown: str) -> str:
