@@ -16,7 +16,7 @@ Deterministic: the same ``n`` and ``seed`` give byte-identical files. Proportion
   variants are plain Markdown pages, as an editor writes them today; services and events
   carry their ``leichte_sprache`` texts).
 
-The demo's video metadata is copied as it is. The theme configuration, ``overrides/`` and
+The demo's video metadata is copied as it is. The theme configuration (theme ``rathaus``) and
 ``data/barrierefreiheit.yml`` come from the repository, so the benchmark follows the real
 theme; with ``prune`` (the large-site setting) ``navigation.sections`` is left out.
 """
@@ -35,6 +35,7 @@ import yaml
 from rathaus.model import slugify
 
 REPO = Path(__file__).resolve().parent.parent
+THEME = REPO / "plugins" / "rathaus" / "theme"
 SUBSECTION_SIZE = 12
 FIXED_PAGES = 16  # index, Kontakt, Impressum … (see _fixed_pages) and leichte-sprache/index
 
@@ -985,8 +986,10 @@ description: "{title} – in Leichter Sprache"
 def write_config(root: Path, nav: list[Any], *, prune: bool, rathaus: bool) -> None:
     """The repository's mkdocs.yml with this site's nav; without our plugins for (b)."""
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["theme"]["custom_dir"] = str(REPO / "overrides")
-    features = [f for f in config["theme"].get("features", []) if f != "navigation.prune"]
+    # The theme `rathaus` states its default features; mkdocs.yml may set its own.
+    defaults = yaml.safe_load((THEME / "mkdocs_theme.yml").read_text(encoding="utf-8"))
+    features = config["theme"].get("features", defaults["features"])
+    features = [f for f in features if f != "navigation.prune"]
     if prune:
         # The large-site setting (README "Performance"): only the path to the current page
         # is expanded. navigation.sections would expand every top-level section on every

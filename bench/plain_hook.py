@@ -1,6 +1,6 @@
 """MkDocs hook of the plain-Material variant (b): the theme's page lookup, without Rathaus.
 
-The theme (overrides/) links its footer and header entries to pages by source path. With
+The theme ``rathaus`` links its footer and header entries to pages by source path. With
 Rathaus, ``rathaus/pruefung`` hands it ``rathaus_seiten``; without, the theme falls back to
 scanning every page for each link on every page – quadratic, so (b) would pay a cost plain
 Material does not have, and the overhead ratio would flatter Rathaus more with every N.

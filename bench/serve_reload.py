@@ -1,6 +1,6 @@
 """How long ``mkdocs serve`` needs to show a changed YAML record of the demo site.
 
-A temporary copy of the demo (mkdocs.yml, data/, content/, overrides/) is served on a free
+A temporary copy of the demo (mkdocs.yml, data/, content/) is served on a free
 port of 127.0.0.1. After the first build, one record in ``data/einheiten.yml`` gets a new
 room (``raum:``); the unit's page is polled until the new text is served. The time from
 writing the file to the first response that shows it is reported (MkDocs' live-reload
@@ -44,7 +44,7 @@ def _get(url: str) -> str | None:
 def measure(rounds: int = 3, timeout: float = 120.0) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="rathaus-serve-") as tmp:
         root = Path(tmp)
-        for name in ("data", "content", "overrides"):
+        for name in ("data", "content"):
             shutil.copytree(REPO / name, root / name)
         shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
         port = _free_port()

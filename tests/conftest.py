@@ -31,6 +31,30 @@ def fixture_site(tmp_path: Path) -> Callable[[str], Path]:
     return copy
 
 
+def copy_demo(target: Path, docs: str = "content", data: str = "data") -> Path:
+    """The demo in ``target`` (which must not exist), its pages in ``docs`` and its data in
+    ``data``, with the settings that say so: ``docs_dir`` and ``data_dir`` of every plugin
+    that reads data. The theme comes from the package, so nothing else is needed."""
+    from rathaus.project import SHARED_OPTIONS
+
+    target.mkdir(parents=True)
+    shutil.copytree(REPO / "content", target / docs)
+    shutil.copytree(REPO / "data", target / data)
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("docs_dir: content\n", f"docs_dir: {docs}\n")
+    if data != "data":
+        for plugin in SHARED_OPTIONS["data_dir"]:
+            bare, with_options = f"  - {plugin}\n", f"  - {plugin}:\n"
+            option = f"      data_dir: {data}\n"
+            if bare in text:
+                text = text.replace(bare, with_options + option)
+            else:
+                assert with_options in text, plugin
+                text = text.replace(with_options, with_options + option)
+    (target / "mkdocs.yml").write_text(text, encoding="utf-8")
+    return target
+
+
 def build_site(root: Path, **overrides: object) -> Path:
     """Build ``root/mkdocs.yml`` strictly into ``root/site`` and return that folder."""
     out = root / "site"

@@ -13,8 +13,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from rathaus.cli import main
-from tests.conftest import build_site
-from tests.test_project import copy_demo
+from tests.conftest import build_site, copy_demo
 
 
 def _replace(file: str, old: str, new: str) -> Callable[[Path], None]:

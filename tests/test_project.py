@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,32 +12,8 @@ from mkdocs.exceptions import Abort
 from rathaus.adapter import load_project, run_checks
 from rathaus.cli import main
 from rathaus.model import Level
-from rathaus.project import SHARED_OPTIONS, Project
-from tests.conftest import REPO, build_site
-
-
-def copy_demo(target: Path, docs: str = "content", data: str = "data") -> Path:
-    """The demo in ``target``, its pages in ``docs`` and its data in ``data``, with the
-    settings that say so: ``docs_dir`` and ``data_dir`` of every plugin that reads data."""
-    target.mkdir()
-    shutil.copytree(REPO / "content", target / docs)
-    shutil.copytree(REPO / "data", target / data)
-    if (REPO / "overrides").is_dir():
-        shutil.copytree(REPO / "overrides", target / "overrides")
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("docs_dir: content\n", f"docs_dir: {docs}\n")
-    if data != "data":
-        for plugin in SHARED_OPTIONS["data_dir"]:
-            bare = f"  - {plugin}\n"
-            with_options = f"  - {plugin}:\n"
-            option = f"      data_dir: {data}\n"
-            if bare in text:
-                text = text.replace(bare, with_options + option)
-            else:
-                assert with_options in text, plugin
-                text = text.replace(with_options, with_options + option)
-    (target / "mkdocs.yml").write_text(text, encoding="utf-8")
-    return target
+from rathaus.project import Project
+from tests.conftest import build_site, copy_demo
 
 
 def files_of(site: Path) -> dict[str, bytes]:

@@ -1,4 +1,4 @@
-"""Theme fixes (overrides/): one test per Material finding, so none can come back unnoticed."""
+"""Theme fixes (theme `rathaus`): one test per Material finding, so none can come back."""
 
 from __future__ import annotations
 
@@ -153,7 +153,7 @@ def test_footer_link_titles(desktop: Page, base_url: str) -> None:
 
 
 def test_theme_copies_are_current() -> None:
-    script = Path(__file__).with_name("theme_copies.py")
+    script = Path(__file__).parents[2] / "scripts" / "theme_copies.py"
     result = subprocess.run(
         [sys.executable, str(script), "--check"], capture_output=True, text=True, check=False
     )

@@ -71,7 +71,7 @@ def test_exponent_fit_recovers_a_power_law() -> None:
 
 
 def test_theme_builds_without_rathaus_plugins(tmp_path: Path) -> None:
-    """The plain-Material variant (b): overrides/ must not need rathaus_seiten."""
+    """The plain-Material variant (b): the theme must not need rathaus_seiten."""
     root = tmp_path / "plain"
     (root / "content").mkdir(parents=True)
     (root / "content" / "index.md").write_text("# Start\n", encoding="utf-8")

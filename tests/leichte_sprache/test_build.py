@@ -11,16 +11,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from tests.conftest import FIXTURES, REPO, build_site, parse
-
-
-def _site(fixture_site: Callable[[str], Path]) -> Path:
-    root = fixture_site("leichte-sprache")
-    # The demo's partials of the switch, included by the fixture's main.html.
-    shutil.copytree(
-        REPO / "overrides" / "partials" / "rathaus", root / "overrides/partials/rathaus"
-    )
-    return root
+from tests.conftest import FIXTURES, build_site, parse
 
 
 @pytest.fixture(scope="module")
@@ -28,9 +19,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One build for the tests that only read its output."""
     root = tmp_path_factory.mktemp("ls") / "leichte-sprache"
     shutil.copytree(FIXTURES / "leichte-sprache", root)
-    shutil.copytree(
-        REPO / "overrides" / "partials" / "rathaus", root / "overrides/partials/rathaus"
-    )
     return build_site(root)
 
 
@@ -187,7 +175,7 @@ def test_handwritten_ls_page_keeps_one_sentence_per_line(built: Path) -> None:
 def test_missing_counterparts_and_findings_are_reported(
     fixture_site: Callable[[str], Path], caplog: pytest.LogCaptureFixture
 ) -> None:
-    root = _site(fixture_site)
+    root = fixture_site("leichte-sprache")
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.rathaus.leichte_sprache.plugin"):
         build_site(root)
     messages = [r.getMessage().removeprefix("rathaus: ") for r in caplog.records]
@@ -209,7 +197,7 @@ def test_missing_counterparts_and_findings_are_reported(
 def test_ls_error_fails_strict_build(fixture_site: Callable[[str], Path]) -> None:
     from mkdocs.exceptions import Abort
 
-    root = _site(fixture_site)
+    root = fixture_site("leichte-sprache")
     (root / "content/leichte-sprache/kontakt.md").write_text(
         "# Kontakt\n\nSchreiben Sie uns z. B. eine E-Mail.\n", encoding="utf-8"
     )

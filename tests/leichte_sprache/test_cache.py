@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-import shutil
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,7 +20,7 @@ from rathaus.leichte_sprache import linter, text
 from rathaus.leichte_sprache.rules import Issue
 from rathaus.leichte_sprache.settings import Einstellungen
 from rathaus.leichte_sprache.text import Prepared, prepare_markdown, prepare_plain
-from tests.conftest import REPO, build_site
+from tests.conftest import build_site
 from tests.leichte_sprache.corpus import load as load_corpus
 
 LS_LOG = "mkdocs.plugins.rathaus.leichte_sprache.plugin"
@@ -71,9 +70,6 @@ def counts(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counts]:
 def _site(fixture_site: Callable[[str], Path]) -> Path:
     """The LS fixture with rathaus/pruefung and a data text in LS."""
     root = fixture_site("leichte-sprache")
-    shutil.copytree(
-        REPO / "overrides" / "partials" / "rathaus", root / "overrides/partials/rathaus"
-    )
     config = root / "mkdocs.yml"
     config.write_text(
         config.read_text(encoding="utf-8")

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import logging
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from mkdocs.exceptions import Abort
 from rathaus.adapter import run_checks
 from rathaus.leichte_sprache.checks import pairing_findings
 from rathaus.model import Finding, Level
-from tests.conftest import REPO, build_site
+from tests.conftest import build_site
 
 LOGGER = "mkdocs.plugins.rathaus.leichte_sprache.plugin"
 EXEMPT_LINE = "      ohne_gegenstueck: [handbuch/, leichte-sprache/nur-leicht.md]\n"
@@ -27,9 +26,6 @@ EXEMPT_LINE = "      ohne_gegenstueck: [handbuch/, leichte-sprache/nur-leicht.md
 def _site(fixture_site: Callable[[str], Path], *, options: str = "") -> Path:
     """The LS fixture without its exception for the page written only in Leichte Sprache."""
     root = fixture_site("leichte-sprache")
-    shutil.copytree(
-        REPO / "overrides" / "partials" / "rathaus", root / "overrides/partials/rathaus"
-    )
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert EXEMPT_LINE in text

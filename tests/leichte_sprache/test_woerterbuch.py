@@ -9,7 +9,7 @@ import pytest
 
 from rathaus.leichte_sprache.woerterbuch import explain, pattern
 from rathaus.model.woerterbuch import Wort
-from tests.conftest import FIXTURES, REPO, build_site, parse
+from tests.conftest import FIXTURES, build_site, parse
 
 WOERTERBUCH = """\
 - id: internetseite
@@ -28,9 +28,6 @@ WOERTERBUCH = """\
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("wb") / "leichte-sprache"
     shutil.copytree(FIXTURES / "leichte-sprache", root)
-    shutil.copytree(
-        REPO / "overrides" / "partials" / "rathaus", root / "overrides/partials/rathaus"
-    )
     (root / "data" / "woerterbuch.yml").write_text(WOERTERBUCH, encoding="utf-8")
     return build_site(root)
 

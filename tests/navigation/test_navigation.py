@@ -48,7 +48,7 @@ def _write_site(root: Path, *, features: list[str], enabled: bool) -> Path:
             entries.append({group: children})
         nav.append({section: entries})
     repo = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    theme = {**repo["theme"], "custom_dir": str(REPO / "overrides"), "features": features}
+    theme = {**repo["theme"], "features": features}
     config = {
         "site_name": "Navigationsdorf",
         "site_url": "https://www.navigationsdorf.example/",

@@ -15,7 +15,7 @@ import pytest
 from rathaus.model import load_site
 from rathaus.oparl.export import url_to_relpath
 from rathaus.oparl.importer import import_oparl
-from tests.conftest import REPO, build_site, parse
+from tests.conftest import build_site, parse
 from tests.model.conftest import DataDir
 from tests.sicherheit.payloads import CANARY, PAYLOADS, Payload
 
@@ -220,8 +220,7 @@ def test_a_script_in_a_body_name_is_text_on_the_page(
     built = build_site(
         root,
         theme={
-            "name": "material",
-            "custom_dir": str(REPO / "overrides"),
+            "name": "rathaus",
             "language": "de",
             "font": False,
         },

@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from tests.conftest import FIXTURES, REPO, build_site, parse
+from tests.conftest import FIXTURES, build_site, parse
 
 UNITS = [
     "Abfallberatung",
@@ -60,12 +60,11 @@ site_name: Testdorf
 site_url: https://www.testdorf.example/
 docs_dir: content
 theme:
-  name: material
+  name: rathaus
   language: de
   font: false
-  custom_dir: overrides
 plugins:
-  - search:
+  - material/search:
       lang: de
   - rathaus/verzeichnis:
       people_per_part: 3
@@ -94,11 +93,6 @@ def _write_site(root: Path) -> None:
     shutil.copytree(FIXTURES / "finden", root)
     shutil.rmtree(root / "content" / "aktuelles")
     (root / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
-    # The language switch and the alternate link of the LS fixture and the demo's partials.
-    shutil.copytree(FIXTURES / "leichte-sprache" / "overrides", root / "overrides")
-    shutil.copytree(
-        REPO / "overrides" / "partials" / "rathaus", root / "overrides/partials/rathaus"
-    )
     data = root / "data"
     locations = "".join(
         f"- id: {_slug(name)}\n  name: {name}\n  adresse:\n    strasse: Weg {i}\n"

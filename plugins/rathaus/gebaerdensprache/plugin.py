@@ -15,6 +15,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -97,6 +98,12 @@ class GebaerdensprachePlugin(BasePlugin[GebaerdenspracheConfig]):
             "(zwei Klicks)"
         )
         return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # The header entry (partials/rathaus/gebaerdensprache.html) links to the video page.
+        page = self.config.page if self.config.enabled else None
+        env.globals["rathaus_gebaerdensprache"] = {"page": page}
+        return env
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         # on_nav: every plugin has added its generated pages (e.g. Leichte Sprache) by now.
