@@ -56,3 +56,25 @@ def test_built_page_shows_every_field(fixture_site: Callable[[str], Path]) -> No
     # Headings of the generated HTML reach the table of contents.
     toc = [a.text(strip=True) for a in tree.css("nav.md-nav--secondary a")]
     assert "data/einheiten.yml" in toc
+
+
+def test_council_members_are_described_as_the_model_says() -> None:
+    """The handbook took `mitglieder` from a table keyed by bare field name: "Mitglieder mit
+    Name und Rolle", where the model stores functions and counts, never names."""
+    from rathaus.model.gremien import Gremium
+
+    [gremien] = [f for f in reference() if f.name == "data/gremien.yml"]
+    [field] = [f for f in gremien.fields if f.path == "mitglieder"]
+    assert field.description == Gremium.model_fields["mitglieder"].description
+    assert "nie Namen" in field.description
+
+
+def test_fields_of_the_same_name_keep_their_own_examples() -> None:
+    """A person's name is not an office's name: each file's `name` has its own example."""
+    names = {
+        data_file.name: field.example
+        for data_file in reference()
+        for field in data_file.fields
+        if field.path == "name"
+    }
+    assert len(set(names.values())) == len(names), names

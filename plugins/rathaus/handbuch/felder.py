@@ -1,9 +1,10 @@
 """The field reference of the editor handbook, generated from the JSON Schemas of the model.
 
-Every field of every data file with its meaning and an example. Meaning and example come
-from the data model (``description``, ``examples``, enums, formats); for fields the model
-does not describe, :data:`DESCRIPTIONS` and :data:`EXAMPLES` below fill in. A test fails when
-a field has neither, so the handbook cannot fall behind the model. MkDocs-free.
+Every field of every data file with its meaning and an example. Both come only from the
+data model (each field's ``description`` and ``examples``, enums, formats), the one owner of
+what a field means: a fallback keyed by field name would give ``mitglieder`` of a council
+body the meaning of another file's field. A test fails when a field has no meaning or no
+example, so the handbook cannot fall behind the model. MkDocs-free.
 """
 
 from __future__ import annotations
@@ -14,108 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model.schemas import schema_documents
-
-# Meaning of fields the model leaves undescribed, by field name (German, for editors).
-DESCRIPTIONS: dict[str, str] = {
-    "abgesagt": "ja, wenn die Sitzung abgesagt ist",
-    "adresse": "Anschrift mit Straße, Postleitzahl und Ort",
-    "anmeldung": "ob und wie man sich anmelden muss",
-    "anschrift": "vollständige Postanschrift in einer Zeile",
-    "art": "welche Art von Eintrag es ist; erlaubt sind die genannten Werte",
-    "aufgaben": "Aufgaben als Liste, je Zeile eine",
-    "aufzug": "ja, wenn es einen Aufzug gibt",
-    "barrieren": "bekannte Barrieren der Website, je eine mit Inhalt, Grund und Begründung",
-    "behindertenparkplatz": "ja, wenn es einen Behindertenparkplatz gibt",
-    "beratungen": "Tagesordnungspunkte einer Sitzung",
-    "bereiche": "Teilbereiche einer Einheit mit Name und Beschreibung",
-    "beschreibung": "Beschreibung in einigen Sätzen",
-    "datum": "ein Datum im Format Jahr-Monat-Tag",
-    "montag": "Zeitspannen am Montag",
-    "dienstag": "Zeitspannen am Dienstag",
-    "mittwoch": "Zeitspannen am Mittwoch",
-    "donnerstag": "Zeitspannen am Donnerstag",
-    "freitag": "Zeitspannen am Freitag",
-    "samstag": "Zeitspannen am Samstag",
-    "sonntag": "Zeitspannen am Sonntag",
-    "email": "dienstliche E-Mail-Adresse",
-    "erstellt_am": "Tag, an dem die Erklärung erstellt wurde",
-    "fax": "Faxnummer mit Vorwahl",
-    "geplante_massnahmen": "was als Nächstes verbessert wird, je Zeile eine Maßnahme",
-    "hinweis": "kurzer Hinweis in eigenen Worten",
-    "kontakt": "Telefon, Fax, E-Mail und Kontaktformular",
-    "kurzname": "kurze Form des Namens, z. B. für Listen",
-    "methode": "wie die Barrierefreiheit geprüft wurde",
-    "methode_beschreibung": "Beschreibung der Prüfung in einigen Sätzen",
-    "mitglieder": "Mitglieder mit Name und Rolle",
-    "name": "vollständiger Name, so wie er auf der Website stehen soll",
-    "oeffentlich": "ja, wenn der Punkt öffentlich beraten wird",
-    "oeffnungszeiten": "Sprech- und Öffnungszeiten",
-    "oparl_id": "Adresse des Eintrags im Ratsinformationssystem (OParl)",
-    "ort": "Ort",
-    "raum": "Raum oder Stockwerk, z. B. Erdgeschoss, Zimmer 12",
-    "rollstuhlgerechtes_wc": "ja, wenn es ein rollstuhlgerechtes WC gibt",
-    "sitzungen": "Sitzungen des Gremiums",
-    "status": "wie weit die Website barrierefrei ist",
-    "stelle": "Name der Stelle",
-    "stimmberechtigt": "ja, wenn das Mitglied abstimmen darf",
-    "telefon": "Telefonnummer mit Vorwahl; mehrere als Liste",
-    "titel": "Titel, so wie er auf der Website stehen soll",
-    "vorlagen": "Vorlagen zu diesem Punkt",
-    "webseite": "https-Adresse oder Seite in content/",
-    "ziele": "Ziele als Liste, je Zeile eines",
-    "zuletzt_ueberprueft_am": "Tag der letzten Prüfung; höchstens ein Jahr alt (BITV 2.0 § 7)",
-}
-
-# Examples (YAML, as editors write them) for fields whose schema has none, by field name.
-EXAMPLES: dict[str, str] = {
-    "name": "Bürgerbüro",
-    "titel": "Sitzung des Rates",
-    "id": "buergerbuero",
-    "ort": "Beispielstadt",
-    "strasse": "Marktplatz 1",
-    "stelle": "Stadt Beispielstadt",
-    "anschrift": "Stadt Beispielstadt, Marktplatz 1, 12345 Beispielstadt",
-    "beschreibung": "Beratung für Familien mit kleinen Kindern.",
-    "hinweis": "Bitte vereinbaren Sie vorher einen Termin.",
-    "raum": "Erdgeschoss, Zimmer 12",
-    "kurzname": "Rat",
-    "inhalt": "Ältere PDF-Formulare",
-    "begruendung": "Die Formulare stammen vom Land.",
-    "alternative": "Wir füllen das Formular mit Ihnen aus.",
-    "methode_beschreibung": "Automatische Prüfung und Test mit Screenreader.",
-    "funktion": "Sachbearbeitung Wohngeld",
-    "nummer": "Amt 50",
-    "oepnv": "Bus 5 bis Haltestelle Marktplatz",
-    "antwortfrist": "innerhalb eines Monats",
-    "grund": "Betriebsausflug",
-    "geltungsbereich": "Diese Erklärung gilt für www.beispielstadt.example.",
-    "massnahmen": "[Jede Seite wird automatisch geprüft.]",
-    "geplante_massnahmen": "[Videos in Deutscher Gebärdensprache.]",
-    "aufgaben": "[Personalausweis und Reisepass, Meldebescheinigungen]",
-    "ziele": "[Die meisten Anliegen erledigen wir bei einem Besuch.]",
-    "themen": "[Personalausweis, Reisepass]",
-    "einleitung": "Das Bürgerbüro ist die erste Anlaufstelle im Rathaus.",
-    "leitung": "marco-rossi",
-    "standort": "rathaus",
-    "uebergeordnet": "fachbereich-soziales",
-    "einheit": "buergerbuero",
-    "bereich": "Gleichstellung",
-    "aufgabe": "Der Rat entscheidet über alle wichtigen Angelegenheiten der Stadt.",
-    "geschaeftsstelle": "ratsbuero",
-    "anzahl": "3",
-    "oparl_id": "https://ris.beispielstadt.example/oparl/v1/body/1/organization/1",
-    "url": "https://ris.beispielstadt.example/gremien/rat",
-    "ende": "20:00",
-    "dokument": "https://ris.beispielstadt.example/vorlagen/2027-001.pdf",
-    "federfuehrend": "stadtplanung",
-    "federfuehrend_name": "Amt für Stadtplanung",
-    "zusammenfassung": "Die Verwaltung schlägt einen neuen Spielplatz am Stadtpark vor.",
-    "gremium": "rat",
-    "leichte_sprache": "Das Fest ist für alle. Der Eintritt ist frei.",
-    "leika": "99102013000000",
-    "plz": '"12345"',
-    "transkript": "Guten Tag. In diesem Video erklären wir, wie Sie einen Ausweis beantragen.",
-}
 
 _EXAMPLE_IN_TEXT = re.compile(r"z\. ?B\. (?P<example>[^,;–()]+?)(?:[,;–)]|$| oder )")
 
@@ -188,6 +87,9 @@ def _yaml_value(value: Any) -> str:
         return "ja" if value else "nein"
     if isinstance(value, list):
         return "[" + ", ".join(_yaml_value(v) for v in value) + "]"
+    # Digits alone are a number in YAML: a text of digits (postcode, LeiKa key) is quoted.
+    if isinstance(value, str) and value.isdigit():
+        return f'"{value}"'
     return str(value)
 
 
@@ -202,8 +104,6 @@ def _example(name: str, schema: dict[str, Any], root: dict[str, Any]) -> str:
         return "2027-03-01"
     if schema.get("format") == "email":
         return "buergerbuero@beispielstadt.example"
-    if name in EXAMPLES:
-        return EXAMPLES[name]
     if schema.get("default") not in (None, [], "", ()):
         return _yaml_value(schema["default"])
     match = _EXAMPLE_IN_TEXT.search(schema.get("description", ""))
@@ -239,7 +139,7 @@ def _fields(schema: dict[str, Any], root: dict[str, Any], prefix: str) -> list[F
                 path=path,
                 kind=_kind(sub, root),
                 required=name in required,
-                description=description or DESCRIPTIONS.get(name, ""),
+                description=description,
                 example=example,
             )
         )

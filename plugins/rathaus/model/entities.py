@@ -67,13 +67,13 @@ class Art(Choice):
 class Woche(Record):
     """Regelmäßige Zeiten je Wochentag; mehrere Zeitspannen für geteilte Zeiten."""
 
-    montag: Zeitspannen = ()
-    dienstag: Zeitspannen = ()
-    mittwoch: Zeitspannen = ()
-    donnerstag: Zeitspannen = ()
-    freitag: Zeitspannen = ()
-    samstag: Zeitspannen = ()
-    sonntag: Zeitspannen = ()
+    montag: Zeitspannen = Field((), description="Zeitspannen am Montag")
+    dienstag: Zeitspannen = Field((), description="Zeitspannen am Dienstag")
+    mittwoch: Zeitspannen = Field((), description="Zeitspannen am Mittwoch")
+    donnerstag: Zeitspannen = Field((), description="Zeitspannen am Donnerstag")
+    freitag: Zeitspannen = Field((), description="Zeitspannen am Freitag")
+    samstag: Zeitspannen = Field((), description="Zeitspannen am Samstag")
+    sonntag: Zeitspannen = Field((), description="Zeitspannen am Sonntag")
 
 
 class Ausnahme(Record):
@@ -176,8 +176,8 @@ class Oeffnungszeiten(Record):
 
 class Kontakt(Record):
     telefon: Telefone = Field((), description="eine oder mehrere Telefonnummern")
-    fax: Telefon | None = None
-    email: Email | None = None
+    fax: Telefon | None = Field(None, description="Faxnummer mit Vorwahl")
+    email: Email | None = Field(None, description="dienstliche E-Mail-Adresse")
     kontaktformular: Verweis | None = Field(
         None, description="Seite (z. B. kontakt.md) oder https-Adresse eines Kontaktformulars"
     )
@@ -186,8 +186,15 @@ class Kontakt(Record):
 class Bereich(Record):
     """Ein Teilbereich einer Einheit, z. B. Gleichstellung oder Sozialplanung."""
 
-    name: Name
-    beschreibung: Kurztext | None = None
+    name: Name = Field(
+        description="Name des Bereichs, so wie er auf der Website stehen soll",
+        examples=["Gleichstellung"],
+    )
+    beschreibung: Kurztext | None = Field(
+        None,
+        description="Beschreibung in einigen Sätzen",
+        examples=["Beratung zu Gleichstellung und Vereinbarkeit von Familie und Beruf."],
+    )
 
 
 class Einheit(Record):
@@ -195,71 +202,121 @@ class Einheit(Record):
 
     id: Id
     name: Name = Field(description="vollständiger Name, z. B. Sozialamt")
-    art: Art
+    art: Art = Field(description="welche Art von Einheit es ist; erlaubt sind die genannten Werte")
     nummer: Name | None = Field(None, description="Amtsnummer, z. B. Amt 50")
-    uebergeordnet: Id | None = Field(None, description="Kennung der übergeordneten Einheit")
+    uebergeordnet: Id | None = Field(
+        None, description="Kennung der übergeordneten Einheit", examples=["fachbereich-soziales"]
+    )
     zugeordnet: Name | None = Field(
         None, description="wem die Einheit zugeordnet ist, z. B. Dezernat II – Soziales"
     )
-    einleitung: Text | None = Field(None, description="kurze Einführung in einigen Sätzen")
+    einleitung: Text | None = Field(
+        None,
+        description="kurze Einführung in einigen Sätzen",
+        examples=["Das Bürgerbüro ist die erste Anlaufstelle im Rathaus."],
+    )
     leichte_sprache: Text | None = Field(
         None,
         description="Einführung in Leichter Sprache für die Seite in Leichter Sprache: "
         "kurze Sätze, jeder Satz in einer eigenen Zeile (schreiben Sie leichte_sprache: |)",
+        examples=["Im Bürgerbüro bekommen Sie einen Ausweis."],
     )
-    aufgaben: tuple[Kurztext, ...] = ()
-    ziele: tuple[Kurztext, ...] = ()
-    bereiche: tuple[Bereich, ...] = ()
-    leitung: Id | None = Field(None, description="Kennung der Person, die die Einheit leitet")
-    kontakt: Kontakt | None = None
-    standort: Id | None = Field(None, description="Kennung des Standorts")
-    raum: Name | None = None
+    aufgaben: tuple[Kurztext, ...] = Field(
+        (),
+        description="Aufgaben als Liste, je Zeile eine",
+        examples=[["Personalausweis und Reisepass", "Meldebescheinigungen"]],
+    )
+    ziele: tuple[Kurztext, ...] = Field(
+        (),
+        description="Ziele als Liste, je Zeile eines",
+        examples=[["Die meisten Anliegen erledigen wir bei einem Besuch."]],
+    )
+    bereiche: tuple[Bereich, ...] = Field(
+        (), description="Teilbereiche einer Einheit mit Name und Beschreibung"
+    )
+    leitung: Id | None = Field(
+        None, description="Kennung der Person, die die Einheit leitet", examples=["marco-rossi"]
+    )
+    kontakt: Kontakt | None = Field(None, description="Telefon, Fax, E-Mail und Kontaktformular")
+    standort: Id | None = Field(None, description="Kennung des Standorts", examples=["rathaus"])
+    raum: Name | None = Field(
+        None,
+        description="Raum oder Stockwerk, z. B. Erdgeschoss, Zimmer 12",
+        examples=["Erdgeschoss, Zimmer 12"],
+    )
     oeffnungszeiten: Oeffnungszeiten | None = None
     verwandt: tuple[Id, ...] = Field((), description="Kennungen verwandter Einheiten")
-    themen: tuple[Name, ...] = Field((), description="Stichwörter für den Index von A bis Z")
+    themen: tuple[Name, ...] = Field(
+        (),
+        description="Stichwörter für den Index von A bis Z",
+        examples=[["Personalausweis", "Reisepass"]],
+    )
 
 
 class Person(Record):
     """Eine Ansprechperson. Nur dienstliche Angaben."""
 
     id: Id
-    name: Name
+    name: Name = Field(
+        description="vollständiger Name, so wie er auf der Website stehen soll",
+        examples=["Erika Muster"],
+    )
     funktion: Name = Field(description="z. B. Leitung der Stabsstelle")
-    einheit: Id = Field(description="Kennung der Einheit, in der die Person arbeitet")
-    bereich: Name | None = Field(None, description="Name eines Bereichs der Einheit")
-    telefon: Telefone = ()
-    fax: Telefon | None = None
-    email: Email | None = None
-    raum: Name | None = None
+    einheit: Id = Field(
+        description="Kennung der Einheit, in der die Person arbeitet", examples=["buergerbuero"]
+    )
+    bereich: Name | None = Field(
+        None, description="Name eines Bereichs der Einheit", examples=["Gleichstellung"]
+    )
+    telefon: Telefone = Field((), description="Telefonnummer mit Vorwahl; mehrere als Liste")
+    fax: Telefon | None = Field(None, description="Faxnummer mit Vorwahl")
+    email: Email | None = Field(None, description="dienstliche E-Mail-Adresse")
+    raum: Name | None = Field(
+        None,
+        description="Raum oder Stockwerk, z. B. Erdgeschoss, Zimmer 12",
+        examples=["Erdgeschoss, Zimmer 12"],
+    )
     sprachen: tuple[Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")], ...] = Field(
         (), description="Sprachen als Kürzel nach ISO 639, z. B. de, en, tr, ar"
     )
 
 
 class Adresse(Record):
-    strasse: Name = Field(description="Straße und Hausnummer")
+    strasse: Name = Field(description="Straße und Hausnummer", examples=["Marktplatz 1"])
     plz: Annotated[str, StringConstraints(pattern=r"^\d{5}$")] = Field(
-        description="Postleitzahl, fünf Ziffern (führende Null bleibt erhalten)"
+        description="Postleitzahl, fünf Ziffern (führende Null bleibt erhalten)", examples=["12345"]
     )
-    ort: Name
+    ort: Name = Field(description="Ort", examples=["Beispielstadt"])
 
 
 class Zugang(Record):
     """Barrierefreiheit des Gebäudes. Fehlt eine Angabe, steht „keine Angabe“ auf der Seite."""
 
     stufenlos: JaNein | None = Field(None, description="stufenloser Eingang")
-    aufzug: JaNein | None = None
-    rollstuhlgerechtes_wc: JaNein | None = None
-    behindertenparkplatz: JaNein | None = None
+    aufzug: JaNein | None = Field(None, description="ja, wenn es einen Aufzug gibt")
+    rollstuhlgerechtes_wc: JaNein | None = Field(
+        None, description="ja, wenn es ein rollstuhlgerechtes WC gibt"
+    )
+    behindertenparkplatz: JaNein | None = Field(
+        None, description="ja, wenn es einen Behindertenparkplatz gibt"
+    )
     induktionsschleife: JaNein | None = Field(None, description="Höranlage für Hörgeräte")
-    hinweis: Kurztext | None = None
+    hinweis: Kurztext | None = Field(
+        None,
+        description="kurzer Hinweis in eigenen Worten",
+        examples=["Eingang mit Rampe an der Rückseite"],
+    )
 
 
 class Standort(Record):
     id: Id
-    name: Name
-    adresse: Adresse
-    oepnv: Kurztext | None = Field(None, description="Anfahrt mit Bus und Bahn")
+    name: Name = Field(
+        description="Name des Gebäudes, so wie er auf der Website stehen soll", examples=["Rathaus"]
+    )
+    adresse: Adresse = Field(description="Anschrift mit Straße, Postleitzahl und Ort")
+    oepnv: Kurztext | None = Field(
+        None, description="Anfahrt mit Bus und Bahn", examples=["Bus 5 bis Haltestelle Marktplatz"]
+    )
     barrierefreiheit: Zugang = Field(default_factory=Zugang)
 
 

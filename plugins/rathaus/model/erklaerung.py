@@ -43,11 +43,17 @@ class Methode(Choice):
 class Barriere(Record):
     """Ein bekannter, nicht barrierefreier Inhalt."""
 
-    inhalt: Kurztext = Field(description="welcher Inhalt nicht barrierefrei ist")
+    inhalt: Kurztext = Field(
+        description="welcher Inhalt nicht barrierefrei ist", examples=["Ältere PDF-Formulare"]
+    )
     grund: Grund = Field(description="rechtlicher Grund nach 2018/1523")
-    begruendung: Text = Field(description="warum, in einem oder zwei Sätzen")
+    begruendung: Text = Field(
+        description="warum, in einem oder zwei Sätzen", examples=["Die Formulare stammen vom Land."]
+    )
     alternative: Kurztext | None = Field(
-        None, description="barrierefreie Alternative, falls vorhanden"
+        None,
+        description="barrierefreie Alternative, falls vorhanden",
+        examples=["Wir füllen das Formular mit Ihnen aus."],
     )
 
 
@@ -55,9 +61,16 @@ class Feedback(Record):
     """Wo Menschen Barrieren melden und Informationen barrierefrei anfordern."""
 
     stelle: Titel = Field(description="z. B. Beauftragte für Barrierefreiheit")
-    anschrift: Kurztext
-    telefon: Telefon | None = None
-    email: Email
+    anschrift: Kurztext = Field(
+        description="vollständige Postanschrift in einer Zeile",
+        examples=["Stadt Beispielstadt, Marktplatz 1, 12345 Beispielstadt"],
+    )
+    telefon: Telefon | None = Field(
+        None, description="Telefonnummer mit Vorwahl; mehrere als Liste"
+    )
+    email: Email = Field(
+        description="dienstliche E-Mail-Adresse für Rückmeldungen zur Barrierefreiheit"
+    )
     kontaktseite: Seite = Field(
         description="Pfad der Seite „Barriere melden“, z. B. barriere-melden.md"
     )
@@ -69,31 +82,62 @@ class Feedback(Record):
 class Durchsetzung(Record):
     """Das Durchsetzungsverfahren; in NRW die Ombudsstelle für barrierefreie IT."""
 
-    stelle: Titel
-    anschrift: Kurztext
-    email: Email
-    webseite: Verweis
-    beschreibung: Text = Field(description="was die Stelle tut und wann man sich an sie wendet")
+    stelle: Titel = Field(
+        description="Name der Schlichtungs- oder Durchsetzungsstelle",
+        examples=["Ombudsstelle für barrierefreie Informationstechnik"],
+    )
+    anschrift: Kurztext = Field(
+        description="vollständige Postanschrift in einer Zeile",
+        examples=["Ombudsstelle, Musterweg 2, 12345 Landeshauptstadt"],
+    )
+    email: Email = Field(description="E-Mail-Adresse der Stelle")
+    webseite: Verweis = Field(description="https-Adresse der Stelle oder Seite in content/")
+    beschreibung: Text = Field(
+        description="was die Stelle tut und wann man sich an sie wendet",
+        examples=[
+            "Die Ombudsstelle vermittelt kostenlos, wenn Sie mit der Antwort nicht zufrieden sind."
+        ],
+    )
 
 
 class Erklaerung(Record):
     """Die Erklärung zur Barrierefreiheit der Website."""
 
     stelle: Titel = Field(description="öffentliche Stelle, z. B. Stadt Beispielstadt")
-    geltungsbereich: Kurztext = Field(description="für welche Website die Erklärung gilt")
+    geltungsbereich: Kurztext = Field(
+        description="für welche Website die Erklärung gilt",
+        examples=["Diese Erklärung gilt für www.beispielstadt.example."],
+    )
     rechtsgrundlage: Kurztext = Field(description="z. B. BGG NRW und BITVNRW")
     norm: Titel = Field(description="Prüfmaßstab, z. B. WCAG 2.1 Stufe AA")
-    status: Status
-    barrieren: tuple[Barriere, ...] = ()
-    erstellt_am: date
-    methode: Methode
-    methode_beschreibung: Text | None = None
-    zuletzt_ueberprueft_am: date
+    status: Status = Field(description="wie weit die Website barrierefrei ist")
+    barrieren: tuple[Barriere, ...] = Field(
+        (),
+        description="bekannte Barrieren, je eine mit Inhalt, Begründung und Alternative",
+    )
+    erstellt_am: date = Field(description="Tag, an dem die Erklärung erstellt wurde")
+    methode: Methode = Field(description="wie die Barrierefreiheit geprüft wurde")
+    methode_beschreibung: Text | None = Field(
+        None,
+        description="Beschreibung der Prüfung in einigen Sätzen",
+        examples=["Automatische Prüfung und Test mit Screenreader."],
+    )
+    zuletzt_ueberprueft_am: date = Field(
+        description="Tag der letzten Prüfung; höchstens ein Jahr alt (BITV 2.0 § 7)"
+    )
     pruefbericht: Verweis | None = Field(None, description="Seite oder Adresse eines Prüfberichts")
     feedback: Feedback
     durchsetzung: Durchsetzung
-    massnahmen: tuple[Kurztext, ...] = Field((), description="Maßnahmen über das Mindestmaß hinaus")
-    geplante_massnahmen: tuple[Kurztext, ...] = ()
+    massnahmen: tuple[Kurztext, ...] = Field(
+        (),
+        description="Maßnahmen über das Mindestmaß hinaus",
+        examples=[["Jede Seite wird automatisch geprüft."]],
+    )
+    geplante_massnahmen: tuple[Kurztext, ...] = Field(
+        (),
+        description="was als Nächstes verbessert wird, je Zeile eine Maßnahme",
+        examples=[["Videos in Deutscher Gebärdensprache."]],
+    )
 
 
 def freshness(statement: Erklaerung, today: date, file: str, line: int, col: int) -> list[Finding]:

@@ -73,16 +73,22 @@ class Mitglieder(Record):
 
     funktion: Name = Field(description="z. B. Vorsitz, stellvertretender Vorsitz, Mitglied")
     anzahl: Annotated[int, Field(ge=1, le=999)] = Field(1, description="wie viele")
-    stimmberechtigt: JaNein | None = None
+    stimmberechtigt: JaNein | None = Field(
+        None, description="ja, wenn die Mitglieder dieser Funktion abstimmen dürfen"
+    )
 
 
 class Beratung(Record):
     """Eine Beratung einer Vorlage in einer Sitzung (Beratungsfolge)."""
 
-    datum: date
-    gremium: Titel = Field(description="Name des beratenden Gremiums")
+    datum: date = Field(description="Tag der Beratung im Format Jahr-Monat-Tag")
+    gremium: Titel = Field(
+        description="Name des beratenden Gremiums", examples=["Ausschuss für Stadtentwicklung"]
+    )
     rolle: Name | None = Field(None, description="z. B. Vorberatung, Entscheidung")
-    oeffentlich: JaNein | None = None
+    oeffentlich: JaNein | None = Field(
+        None, description="ja, wenn die Vorlage öffentlich beraten wird"
+    )
     ergebnis: Kurztext | None = Field(None, description="z. B. einstimmig beschlossen")
 
 
@@ -97,36 +103,74 @@ class VorlagenArt(Choice):
 class Vorlage(Record):
     """Eine Drucksache: Vorlage, Antrag, Anfrage oder Mitteilung."""
 
-    oparl_id: OParlId | None = None
+    oparl_id: OParlId | None = Field(
+        None, examples=["https://ris.beispielstadt.example/oparl/v1/body/1/paper/1"]
+    )
     nummer: Name | None = Field(None, description="Drucksachennummer, z. B. V/2026/123")
     # Titles of council papers are often whole sentences; the import keeps them.
-    titel: Kurztext
-    art: VorlagenArt = VorlagenArt.VORLAGE
+    titel: Kurztext = Field(
+        description="Titel, so wie er auf der Website stehen soll",
+        examples=["Neuer Spielplatz am Stadtpark"],
+    )
+    art: VorlagenArt = Field(
+        VorlagenArt.VORLAGE,
+        description="welche Art von Vorlage es ist; erlaubt sind die genannten Werte",
+    )
     datum: date = Field(description="Datum der Vorlage")
     federfuehrend: Id | None = Field(
-        None, description="Kennung der federführenden Einheit aus einheiten.yml"
+        None,
+        description="Kennung der federführenden Einheit aus einheiten.yml",
+        examples=["stadtplanung"],
     )
     federfuehrend_name: Titel | None = Field(
-        None, description="federführende Stelle, wie sie im Ratsinformationssystem heißt"
+        None,
+        description="federführende Stelle, wie sie im Ratsinformationssystem heißt",
+        examples=["Amt für Stadtplanung"],
     )
-    url: Webadresse | None = Field(None, description="Seite der Vorlage im Ratsinformationssystem")
-    dokument: Webadresse | None = Field(None, description="Adresse des Originaldokuments")
-    beratungen: tuple[Beratung, ...] = ()
-    zusammenfassung: Text | None = Field(None, description="kurze Zusammenfassung, selbst verfasst")
+    url: Webadresse | None = Field(
+        None,
+        description="Seite der Vorlage im Ratsinformationssystem",
+        examples=["https://ris.beispielstadt.example/vorlagen/2027-001"],
+    )
+    dokument: Webadresse | None = Field(
+        None,
+        description="Adresse des Originaldokuments",
+        examples=["https://ris.beispielstadt.example/vorlagen/2027-001.pdf"],
+    )
+    beratungen: tuple[Beratung, ...] = Field(
+        (), description="wann und in welchem Gremium die Vorlage beraten wird"
+    )
+    zusammenfassung: Text | None = Field(
+        None,
+        description="kurze Zusammenfassung, selbst verfasst",
+        examples=["Die Verwaltung schlägt einen neuen Spielplatz am Stadtpark vor."],
+    )
 
 
 class Sitzung(Record):
     """Eine Sitzung des Gremiums."""
 
-    oparl_id: OParlId | None = None
+    oparl_id: OParlId | None = Field(
+        None, examples=["https://ris.beispielstadt.example/oparl/v1/body/1/meeting/1"]
+    )
     name: Titel = Field(description="z. B. 12. Sitzung des Integrationsrats")
     beginn: Zeitpunkt
-    ende: Ende | None = Field(None, description=END_SCHEMA["description"])
-    ort: Titel | None = Field(None, description="Ort, wie ihn das Ratsinformationssystem nennt")
-    standort: Id | None = Field(None, description="Kennung eines Gebäudes aus standorte.yml")
-    oeffentlich: JaNein | None = None
-    abgesagt: JaNein = False
-    url: Webadresse | None = Field(None, description="Seite der Sitzung im Ratsinformationssystem")
+    ende: Ende | None = Field(None, description=END_SCHEMA["description"], examples=["20:00"])
+    ort: Titel | None = Field(
+        None,
+        description="Ort, wie ihn das Ratsinformationssystem nennt",
+        examples=["Ratssaal im Rathaus"],
+    )
+    standort: Id | None = Field(
+        None, description="Kennung eines Gebäudes aus standorte.yml", examples=["rathaus"]
+    )
+    oeffentlich: JaNein | None = Field(None, description="ja, wenn die Sitzung öffentlich ist")
+    abgesagt: JaNein = Field(False, description="ja, wenn die Sitzung abgesagt ist")
+    url: Webadresse | None = Field(
+        None,
+        description="Seite der Sitzung im Ratsinformationssystem",
+        examples=["https://ris.beispielstadt.example/sitzungen/1"],
+    )
     hinweis: Kurztext | None = Field(None, description="eigener Hinweis, z. B. zu Dolmetschung")
 
     @field_validator("ende", mode="plain")
@@ -142,18 +186,41 @@ class Gremium(Record):
     """Ein Gremium des Rats, z. B. der Integrationsrat."""
 
     id: Id
-    name: Titel
-    oparl_id: OParlId | None = None
-    kurzname: Name | None = None
+    name: Titel = Field(
+        description="vollständiger Name, so wie er auf der Website stehen soll",
+        examples=["Rat der Stadt"],
+    )
+    oparl_id: OParlId | None = Field(
+        None, examples=["https://ris.beispielstadt.example/oparl/v1/body/1/organization/1"]
+    )
+    kurzname: Name | None = Field(
+        None, description="kurze Form des Namens, z. B. für Listen", examples=["Rat"]
+    )
     art: Name | None = Field(None, description="z. B. Beirat, Ausschuss")
-    aufgabe: Text | None = Field(None, description="Rolle und Aufgaben in einigen Sätzen")
+    aufgabe: Text | None = Field(
+        None,
+        description="Rolle und Aufgaben in einigen Sätzen",
+        examples=["Der Rat entscheidet über alle wichtigen Angelegenheiten der Stadt."],
+    )
     geschaeftsstelle: Id | None = Field(
-        None, description="Kennung der Einheit, die die Geschäfte des Gremiums führt"
+        None,
+        description="Kennung der Einheit, die die Geschäfte des Gremiums führt",
+        examples=["ratsbuero"],
     )
     einheit: Id | None = Field(
-        None, description="Kennung der Seite des Gremiums in einheiten.yml, falls es eine gibt"
+        None,
+        description="Kennung der Seite des Gremiums in einheiten.yml, falls es eine gibt",
+        examples=["integrationsrat"],
     )
-    url: Webadresse | None = Field(None, description="Seite im Ratsinformationssystem")
-    mitglieder: tuple[Mitglieder, ...] = ()
-    sitzungen: tuple[Sitzung, ...] = ()
-    vorlagen: tuple[Vorlage, ...] = ()
+    url: Webadresse | None = Field(
+        None,
+        description="Seite im Ratsinformationssystem",
+        examples=["https://ris.beispielstadt.example/gremien/rat"],
+    )
+    mitglieder: tuple[Mitglieder, ...] = Field(
+        (), description="Funktionen im Gremium und wie viele Mitglieder sie haben – nie Namen"
+    )
+    sitzungen: tuple[Sitzung, ...] = Field((), description="Sitzungen des Gremiums")
+    vorlagen: tuple[Vorlage, ...] = Field(
+        (), description="Vorlagen (z. B. Beschlussvorlagen, Anträge), die das Gremium berät"
+    )

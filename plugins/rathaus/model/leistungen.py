@@ -40,15 +40,27 @@ class Leistung(Record):
     """Eine Dienstleistung der Verwaltung, z. B. Wohngeld oder Reisepass."""
 
     id: Id
-    name: Name = Field(description="Name der Leistung, wie Bürgerinnen und Bürger sie suchen")
+    name: Name = Field(
+        description="Name der Leistung, wie Bürgerinnen und Bürger sie suchen",
+        examples=["Personalausweis beantragen"],
+    )
     synonyme: tuple[Name, ...] = Field(
         (), description="andere Wörter für dieselbe Leistung, z. B. Pass für Reisepass"
     )
-    einheit: Id = Field(description="Kennung der zuständigen Einheit aus einheiten.yml")
-    leika: Leika | None = Field(
-        None, description="Schlüssel aus dem Leistungskatalog (LeiKa), 14 Ziffern"
+    einheit: Id = Field(
+        description="Kennung der zuständigen Einheit aus einheiten.yml", examples=["buergerbuero"]
     )
-    beschreibung: Kurztext = Field(description="ein bis zwei Sätze: worum es geht")
+    leika: Leika | None = Field(
+        None,
+        description="Schlüssel aus dem Leistungskatalog (LeiKa), 14 Ziffern",
+        examples=["99102013000000"],
+    )
+    beschreibung: Kurztext = Field(
+        description="ein bis zwei Sätze: worum es geht",
+        examples=["Den Personalausweis beantragen Sie persönlich im Bürgerbüro."],
+    )
     leichte_sprache: Text | None = Field(
-        None, description="dieselbe Beschreibung in Leichter Sprache"
+        None,
+        description="dieselbe Beschreibung in Leichter Sprache",
+        examples=["Sie brauchen einen Ausweis? Dann kommen Sie ins Bürgerbüro."],
     )

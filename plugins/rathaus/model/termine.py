@@ -202,9 +202,15 @@ class Anmeldung(Record):
     """Ob und wie man sich anmeldet."""
 
     erforderlich: JaNein = Field(description="ja, wenn man sich vorher anmelden muss")
-    hinweis: Kurztext | None = Field(None, description="wie die Anmeldung geht, in eigenen Worten")
-    email: Email | None = None
-    telefon: Telefon | None = None
+    hinweis: Kurztext | None = Field(
+        None,
+        description="wie die Anmeldung geht, in eigenen Worten",
+        examples=["Bitte melden Sie sich bis zum 1. März an."],
+    )
+    email: Email | None = Field(None, description="E-Mail-Adresse für die Anmeldung")
+    telefon: Telefon | None = Field(
+        None, description="Telefonnummer für die Anmeldung; mehrere als Liste"
+    )
     link: Verweis | None = Field(None, description="https-Adresse eines Anmeldeformulars")
     frist: date | None = Field(None, description="letzter Tag der Anmeldung, z. B. 2027-03-20")
 
@@ -224,7 +230,7 @@ class Veranstaltungsort(Record):
     """Ein Ort, der kein Gebäude aus standorte.yml ist, z. B. ein Platz oder ein Saal."""
 
     name: Name = Field(description="z. B. Marktplatz oder Gemeindezentrum St. Marien")
-    adresse: Adresse
+    adresse: Adresse = Field(description="Anschrift mit Straße, Postleitzahl und Ort")
     barrierefreiheit: Zugang = Field(default_factory=Zugang)
 
 
@@ -232,16 +238,25 @@ class Termin(Record):
     """Eine Veranstaltung. Zeiten gelten in Deutschland (Europe/Berlin)."""
 
     id: Id
-    titel: Titel
+    titel: Titel = Field(
+        description="Titel, so wie er auf der Website stehen soll",
+        examples=["Stadtteilfest am Marktplatz"],
+    )
     beginn: Zeitpunkt
     ende: Ende = Field(description=END_SCHEMA["description"])
     standort: Id | None = Field(
-        None, description="Kennung eines Gebäudes aus standorte.yml – oder ort: angeben"
+        None,
+        description="Kennung eines Gebäudes aus standorte.yml – oder ort: angeben",
+        examples=["rathaus"],
     )
     ort: Veranstaltungsort | None = Field(
         None, description="ein anderer Ort mit Name und Adresse – oder standort: angeben"
     )
-    raum: Name | None = None
+    raum: Name | None = Field(
+        None,
+        description="Raum oder Stockwerk, z. B. Erdgeschoss, Zimmer 12",
+        examples=["Erdgeschoss, Zimmer 12"],
+    )
     barrierefreiheit_hinweis: Kurztext | None = Field(
         None,
         description="Barrierefreiheit der Veranstaltung selbst, z. B. "
@@ -249,9 +264,16 @@ class Termin(Record):
     )
     anmeldung: Anmeldung | None = None
     kostenlos: JaNein | None = Field(None, description="ja, wenn der Eintritt frei ist")
-    einheit: Id = Field(description="Kennung der Einheit, die einlädt")
-    beschreibung: Text
-    leichte_sprache: Text | None = Field(None, description="kurze Beschreibung in Leichter Sprache")
+    einheit: Id = Field(description="Kennung der Einheit, die einlädt", examples=["buergerbuero"])
+    beschreibung: Text = Field(
+        description="Beschreibung in einigen Sätzen",
+        examples=["Musik, Essen und Spiele für die ganze Familie."],
+    )
+    leichte_sprache: Text | None = Field(
+        None,
+        description="kurze Beschreibung in Leichter Sprache",
+        examples=["Das Fest ist für alle. Der Eintritt ist frei."],
+    )
 
     @field_validator("ende", mode="plain")
     @classmethod

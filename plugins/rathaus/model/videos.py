@@ -168,7 +168,10 @@ class Video(Record):
     """Ein Video in Deutscher Gebärdensprache (DGS) mit Untertiteln und Transkript."""
 
     id: Id
-    titel: Titel = Field(description="Titel des Videos, wie er über dem Video steht")
+    titel: Titel = Field(
+        description="Titel des Videos, wie er über dem Video steht",
+        examples=["Einen Termin im Bürgerbüro buchen"],
+    )
     thema: Titel = Field(description="Was das Video erklärt, z. B. Hinweise zur Navigation")
     seite: Seite | None = Field(
         None, description="Seite in content/, die das Video erklärt, z. B. barrierefreiheit.md"
@@ -184,7 +187,11 @@ class Video(Record):
     untertitel: Medienpfad | None = Field(
         None, description="Deutsche Untertitel als WebVTT-Datei (.vtt) in content/medien/"
     )
-    transkript: Langtext | None = Field(None, description="Der Text des Videos zum Nachlesen")
+    transkript: Langtext | None = Field(
+        None,
+        description="Der Text des Videos zum Nachlesen",
+        examples=["Guten Tag. In diesem Video erklären wir, wie Sie einen Ausweis beantragen."],
+    )
     transkript_datei: Medienpfad | None = Field(
         None, description="oder: der Text des Videos als Textdatei (.txt) in content/medien/"
     )
