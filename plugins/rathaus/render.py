@@ -22,6 +22,7 @@ from jinja2 import (
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
+from . import german
 from .escaping import json_ld, plain_text
 
 
@@ -77,6 +78,10 @@ class FragmentRenderer:
             finalize=_printable,
         )
         self.env.filters["jsonld"] = _jsonld
+        # German presentation (rathaus.german) for fragments a town writes or overrides.
+        for name in ("datum", "datum_lang", "datum_kurz", "uhrzeit", "uhr_leicht", "dauer"):
+            self.env.filters[name] = getattr(german, name)
+        self.env.filters["dateigroesse"] = german.dateigroesse
 
     def render(self, name: str, **context: Any) -> str:
         """Render ``fragments/rathaus/<name>.html``; the result is safe HTML."""

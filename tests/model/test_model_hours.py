@@ -7,13 +7,13 @@ from typing import Any
 
 import pytest
 
+from rathaus.german import uhrzeit
 from rathaus.model.entities import Oeffnungszeiten
 from rathaus.model.fieldtypes import TimeRange
 from rathaus.model.hours import (
     BERLIN,
     Deviation,
     build_date,
-    clock,
     is_open,
     iso_time,
     public_holidays,
@@ -193,17 +193,8 @@ def test_open_until_midnight() -> None:
     late = hours(woche={"freitag": "20:00-24:00"})
     assert is_open(late, "NW", datetime(2027, 5, 28, 23, 59, tzinfo=BERLIN))
     (row,) = [r for r in weekly_rows(late) if r.ranges]
-    assert (clock(row.ranges[0].start), clock(row.ranges[0].end)) == ("20:00", "24:00")
+    assert (uhrzeit(row.ranges[0].start), uhrzeit(row.ranges[0].end)) == ("20:00", "24:00")
     assert (iso_time(row.ranges[0].start), iso_time(row.ranges[0].end)) == ("20:00", "23:59")
-
-
-def test_clock_has_no_leading_zero() -> None:
-    assert clock(time(8, 0)) == "8:00"
-    assert clock(time(14, 30)) == "14:30"
-    assert iso_time(time(8, 0)) == "08:00"
-
-
-# --- schema.org -----------------------------------------------------------------------
 
 
 def test_schema_org_regular_and_special_hours() -> None:

@@ -11,9 +11,8 @@ from datetime import date, datetime, time
 from xml.etree import ElementTree as ET
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
-
 from ..escaping import xml_text
+from ..german import datum
 from ..model import Site
 from ..pagination import paged
 from .posts import Post
@@ -25,11 +24,6 @@ ATOM = "http://www.w3.org/2005/Atom"
 Url = Callable[[str], str]
 # unit id → URL of the unit page.
 UnitUrl = Callable[[str], str]
-
-
-def german_date(day: date) -> str:
-    """``12. November 2026``."""
-    return format_date(day, "d. MMMM y", locale="de")
 
 
 def newest_first(posts: Sequence[Post]) -> list[Post]:
@@ -59,7 +53,7 @@ def post_view(site: Site, post: Post, url: Url, unit_url: UnitUrl) -> PostView:
         title=post.title,
         url=url(post.src_uri),
         date_iso=post.day.isoformat(),
-        date_text=german_date(post.day),
+        date_text=datum(post.day),
         unit=UnitRef(unit.name, unit_url(unit.id)),
         teaser=post.teaser,
         leichte_sprache=post.leichte_sprache,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from babel.dates import format_date
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -12,6 +11,7 @@ from mkdocs.structure.toc import get_toc
 
 from ..adapter import load_or_fail, renderer, resolve_link
 from ..checks import statement_findings
+from ..german import datum
 from ..model import Site
 from ..model.hours import build_date
 from ..render import FragmentRenderer, toc_tokens
@@ -55,10 +55,7 @@ class BarrierefreiheitPlugin(BasePlugin[BarrierefreiheitConfig]):
         self.generated = True
         if self.site is not None and self.site.erklaerung is not None:
             reviewed = self.site.erklaerung.zuletzt_ueberprueft_am
-            log.info(
-                "Barrierefreiheit: Erklärung erzeugt, zuletzt überprüft am "
-                + format_date(reviewed, "d. MMMM y", locale="de")
-            )
+            log.info("Barrierefreiheit: Erklärung erzeugt, zuletzt überprüft am " + datum(reviewed))
         return files
 
     def on_page_markdown(
@@ -80,8 +77,8 @@ class BarrierefreiheitPlugin(BasePlugin[BarrierefreiheitConfig]):
             contact_url=contact_url,
             report_url=report_url,
             authority_url=resolve_link(statement.durchsetzung.webseite, page, files, where),
-            created=format_date(statement.erstellt_am, "d. MMMM y", locale="de"),
-            reviewed=format_date(statement.zuletzt_ueberprueft_am, "d. MMMM y", locale="de"),
+            created=datum(statement.erstellt_am),
+            reviewed=datum(statement.zuletzt_ueberprueft_am),
         )
         return markdown + "\n" + html + "\n"
 

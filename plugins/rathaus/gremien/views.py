@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from babel.dates import format_date
-
+from ..german import datum, datum_lang, uhrzeit
 from ..model import Site
 from ..model.gremien import Gremium, Sitzung, Vorlage
 from ..model.hours import BERLIN
@@ -16,10 +15,6 @@ from ..model.termine import When, instant, iso, when
 
 # (kind, id) → URL relative to the current page: "einheit", "standort", "gremium".
 Links = Callable[[str, str], str]
-
-
-def _date(day: date) -> str:
-    return format_date(day, "EEEE, d. MMMM y", locale="de")
 
 
 @dataclass(frozen=True)
@@ -40,7 +35,7 @@ def meeting_view(meeting: Sitzung, links: Links) -> MeetingView:
     start = meeting.beginn.astimezone(BERLIN)
     return MeetingView(
         name=meeting.name,
-        start_label=f"{_date(start.date())}, {start.hour}:{start.minute:02d} Uhr",
+        start_label=f"{datum_lang(start.date())}, {uhrzeit(start.time())} Uhr",
         start_iso=iso(start),
         when=when(meeting.beginn, meeting.ende) if meeting.ende else None,
         place=meeting.ort,
@@ -83,7 +78,7 @@ def paper_view(site: Site, paper: Vorlage, links: Links) -> PaperView:
         number=paper.nummer,
         title=paper.titel,
         kind=paper.art.label,
-        date_label=_date(paper.datum),
+        date_label=datum_lang(paper.datum),
         date_iso=paper.datum.isoformat(),
         lead_name=lead.name if lead else paper.federfuehrend_name,
         lead_url=links("einheit", lead.id) if lead else None,
@@ -91,7 +86,12 @@ def paper_view(site: Site, paper: Vorlage, links: Links) -> PaperView:
         document=paper.dokument,
         consultations=[
             ConsultationView(
-                _date(b.datum), b.datum.isoformat(), b.gremium, b.rolle, b.oeffentlich, b.ergebnis
+                datum_lang(b.datum),
+                b.datum.isoformat(),
+                b.gremium,
+                b.rolle,
+                b.oeffentlich,
+                b.ergebnis,
             )
             for b in paper.beratungen
         ],
@@ -118,7 +118,7 @@ def body_context(
         "past": [meeting_view(m, links) for m in past[:3]],
         "papers": [paper_view(site, p, links) for p in papers[:recent]],
         "more_papers": max(0, len(papers) - recent),
-        "as_of": format_date(today, "d. MMMM y", locale="de"),
+        "as_of": datum(today),
         "as_of_iso": today.isoformat(),
     }
 

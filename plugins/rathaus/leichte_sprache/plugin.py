@@ -23,6 +23,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from ..adapter import generated_page, load_or_fail, renderer, site_root
+from ..german import datum
 from ..model import Finding, Level, Site
 from ..model.hours import build_date
 from ..render import FragmentRenderer, toc_tokens
@@ -282,7 +283,7 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
         status = self.renderer.render(
             "leichte-sprache-pruefung",
             geprueft=(
-                {"pruefgruppe": reviewed[1], "datum": views.day_text(reviewed[0])}
+                {"pruefgruppe": reviewed[1], "datum": datum(reviewed[0])}
                 if reviewed is not None
                 else None
             ),

@@ -17,11 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date
 from typing import Any, Literal, TypeVar
 
-from babel.dates import format_date
-
+from ..german import datum, uhr_leicht
 from ..model import Site, slugify, sort_key
 from ..model.entities import Einheit, Oeffnungszeiten, Person, Standort
 from ..model.fieldtypes import TimeRange
@@ -184,20 +183,9 @@ def _option(options: Mapping[str, Any], key: str, default: _T) -> _T:
 # -- small pieces --------------------------------------------------------------------------
 
 
-def clock(value: time) -> str:
-    """``8 Uhr``, ``12:30 Uhr``, ``24 Uhr``: no leading zero, no ``:00``."""
-    if value == time(23, 59, 59):
-        return "24 Uhr"
-    return f"{value.hour} Uhr" if value.minute == 0 else f"{value.hour}:{value.minute:02d} Uhr"
-
-
-def day_text(day: date) -> str:
-    return format_date(day, "d. MMMM y", locale="de")
-
-
 def span_lines(ranges: tuple[TimeRange, ...]) -> list[Line]:
     return [
-        line(f"{'Von' if i == 0 else 'Und von'} {clock(r.start)} bis {clock(r.end)}.")
+        line(f"{'Von' if i == 0 else 'Und von'} {uhr_leicht(r.start)} bis {uhr_leicht(r.end)}.")
         for i, r in enumerate(ranges)
     ]
 
@@ -213,11 +201,11 @@ def split_sentences(text: str) -> list[str]:
 
 def _deviation_lines(deviation: Deviation) -> list[Line]:
     if deviation.first == deviation.last:
-        when = f"Am {day_text(deviation.first)}"
+        when = f"Am {datum(deviation.first)}"
         if deviation.closed:
             return [line(f"{when} ist das Büro zu.")]
         return [line(f"{when} ist das Büro anders offen."), *span_lines(deviation.ranges)]
-    lines = [line(f"Vom {day_text(deviation.first)} bis zum {day_text(deviation.last)}.")]
+    lines = [line(f"Vom {datum(deviation.first)} bis zum {datum(deviation.last)}.")]
     if deviation.closed:
         return [*lines, line("An diesen Tagen ist das Büro zu.")]
     return [

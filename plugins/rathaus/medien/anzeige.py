@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from urllib.parse import urlsplit
 
-from babel.dates import format_date
-from babel.numbers import format_decimal
-
+from ..german import dateigroesse, datum, dauer
 from ..model import slugify
 from ..model.videos import Anbieter, Extern, video_id
 from .pruefung import CheckedVideo
@@ -22,25 +19,6 @@ PROVIDER_NAMES = {
     Anbieter.VIMEO: "Vimeo (Vimeo.com, Inc.)",
     Anbieter.PEERTUBE: "PeerTube",
 }
-
-
-def file_size(size: int) -> str:
-    """``12,4 MB``, ``845 KB`` (decimal units, as file managers show them)."""
-    if size >= 1_000_000:
-        return format_decimal(size / 1_000_000, format="#,##0.0", locale="de") + " MB"
-    return format_decimal(max(1, round(size / 1000)), format="#,##0", locale="de") + " KB"
-
-
-def duration(seconds: float) -> str:
-    """``3:05 Minuten``, ``1:02:03 Stunden``, under a minute ``45 Sekunden``."""
-    total = round(seconds)
-    if total < 60:
-        return "1 Sekunde" if total == 1 else f"{total} Sekunden"
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours}:{minutes:02d}:{secs:02d} Stunden"
-    return f"{minutes}:{secs:02d} Minuten"
 
 
 @dataclass(frozen=True)
@@ -123,8 +101,8 @@ def video_view(
     downloads = [
         Download(
             url(file.src),
-            f"Video herunterladen ({file.label}, {file_size(file.probe.size)}, "
-            f"{duration(file.probe.duration)})",
+            f"Video herunterladen ({file.label}, {dateigroesse(file.probe.size)}, "
+            f"{dauer(file.probe.duration)})",
         )
         for file in checked.files
     ]
@@ -133,9 +111,9 @@ def video_view(
         anchor=f"dgs-{slugify(video.id)}",
         titel=video.titel,
         thema=video.thema,
-        datum=german_date(video.datum),
+        datum=datum(video.datum),
         datum_iso=video.datum.isoformat(),
-        duration=duration(first.duration) if first else None,
+        duration=dauer(first.duration) if first else None,
         poster=url(video.poster) if video.poster else None,
         sources=[Source(url(f.src), f.mime) for f in checked.files],
         captions=url(video.untertitel) if checked.captions and video.untertitel else None,
@@ -144,7 +122,3 @@ def video_view(
         player=player(video.extern) if video.extern else None,
         page=page,
     )
-
-
-def german_date(day: date) -> str:
-    return format_date(day, format="d. MMMM y", locale="de")

@@ -22,6 +22,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ..german import uhrzeit
+
 
 class Choice(enum.StrEnum):
     """A choice editors write in lower-case ASCII and residents read as a German label."""
@@ -157,10 +159,6 @@ class TimeRange:
         return self.start < other.end and other.start < self.end
 
 
-def _clock_text(value: time) -> str:
-    return f"{value.hour}:{value.minute:02d}"
-
-
 def _reversed(value: str, start: time, end: time, field_name: str | None) -> PydanticCustomError:
     """End before start: a range over midnight (22:00-02:00) or swapped times (12:00-8:00).
 
@@ -175,7 +173,7 @@ def _reversed(value: str, start: time, end: time, field_name: str | None) -> Pyd
             {"value": value},
         )
     if start.hour >= 18 or end.hour < 6:
-        first, second = f"{_clock_text(start)}-24:00", f"0:00-{_clock_text(end)}"
+        first, second = f"{uhrzeit(start)}-24:00", f"0:00-{uhrzeit(end)}"
         if field_name in WEEKDAYS:
             day = WEEKDAYS.index(field_name)
             where = (

@@ -26,13 +26,6 @@ def build_date() -> date:
     return datetime.now(BERLIN).date()
 
 
-def clock(value: time) -> str:
-    """German clock time without a leading zero: 8:00, 14:30, 24:00."""
-    if value == time(23, 59, 59):
-        return "24:00"
-    return f"{value.hour}:{value.minute:02d}"
-
-
 def iso_time(value: time) -> str:
     """``HH:MM`` for ``<time datetime>`` and schema.org."""
     if value == time(23, 59, 59):

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated, Any, Self
 
-from babel.dates import format_date
 from pydantic import (
     Field,
     PlainValidator,
@@ -34,9 +33,10 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ..german import datum_lang, uhrzeit
 from .entities import Adresse, Id, Record, Zugang
 from .fieldtypes import Email, JaNein, Kurztext, Name, Telefon, Text, Titel, Verweis, shown
-from .hours import BERLIN, clock
+from .hours import BERLIN
 
 _LOCAL = re.compile(
     r"^(?P<date>\d{4}-\d{2}-\d{2})[ T](?P<h>\d{1,2}):(?P<m>\d{2})"
@@ -321,10 +321,6 @@ def split_events(events: list[Termin], today: date) -> Split:
 # -- German display, shared by the events and council pages -----------------------------
 
 
-def _day(moment: datetime) -> str:
-    return format_date(moment.date(), "EEEE, d. MMMM y", locale="de")
-
-
 def iso(moment: datetime) -> str:
     """``2027-03-27T14:00+01:00``: a valid HTML ``datetime`` and ISO 8601 with offset."""
     return moment.astimezone(BERLIN).isoformat(timespec="minutes")
@@ -362,16 +358,16 @@ def when(start: datetime, end: datetime) -> When:
         )
     if start.date() == end.date():
         return When(
-            f"{_day(start)}, {clock(start.time())}",
-            clock(end.time()),
+            f"{datum_lang(start.date())}, {uhrzeit(start.time())}",
+            uhrzeit(end.time()),
             " Uhr",
             iso(start),
             iso(end),
             change,
         )
     return When(
-        f"{_day(start)}, {clock(start.time())} Uhr",
-        f"{_day(end)}, {clock(end.time())} Uhr",
+        f"{datum_lang(start.date())}, {uhrzeit(start.time())} Uhr",
+        f"{datum_lang(end.date())}, {uhrzeit(end.time())} Uhr",
         "",
         iso(start),
         iso(end),

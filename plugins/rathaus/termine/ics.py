@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import icalendar
 
 from ..escaping import ical_line, ical_text, uri
+from ..german import datum_kurz
 from ..model import Site
 from ..model.hours import BERLIN
 from ..model.termine import Termin, second_occurrence
@@ -72,7 +73,7 @@ def _description(event: Termin, url: str) -> str:
             *([f"E-Mail: {a.email}"] if a.email else []),
             *([f"Telefon: {a.telefon.written}"] if a.telefon else []),
             *([f"Anmeldung: {a.link}"] if a.link else []),
-            *([f"Anmeldeschluss: {a.frist.strftime('%d.%m.%Y')}"] if a.frist else []),
+            *([f"Anmeldeschluss: {datum_kurz(a.frist)}"] if a.frist else []),
         ]
         head = "Anmeldung erforderlich." if a.erforderlich else "Keine Anmeldung nötig."
         lines.append(" ".join([head, *how]))

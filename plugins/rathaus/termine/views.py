@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from babel.dates import format_date
-
+from ..german import datum, datum_lang
 from ..model import Site, slugify
 from ..model.entities import Adresse, Zugang
 from ..model.hours import BERLIN
@@ -100,7 +99,7 @@ def _registration(event: Termin) -> Registration | None:
         phone_display=a.telefon.display if a.telefon else None,
         link=a.link,
         deadline_iso=a.frist.isoformat() if a.frist else None,
-        deadline=format_date(a.frist, "EEEE, d. MMMM y", locale="de") if a.frist else None,
+        deadline=datum_lang(a.frist) if a.frist else None,
     )
 
 
@@ -201,7 +200,7 @@ def overview_context(
         if pages
         else None,
         "feed": links("feed", ""),
-        "as_of": format_date(today, "d. MMMM y", locale="de"),
+        "as_of": datum(today),
         "as_of_iso": today.isoformat(),
     }
 

@@ -17,6 +17,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from ..adapter import generated_page, load_or_fail, renderer, report, resolve_link, site_root
+from ..german import anzahl
 from ..model import Level, Site, slugify, sort_key
 from ..model.gliederung import Teil
 from ..model.hours import build_date
@@ -184,7 +185,7 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
         log.info(
             "Verzeichnis: "
             + ", ".join(
-                f"{n} {one if n == 1 else many}"
+                anzahl(n, one, many)
                 for n, one, many in (
                     (len(site.einheiten), "Einheit", "Einheiten"),
                     (len(site.personen), "Person", "Personen"),

@@ -10,13 +10,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from babel.dates import format_date
-
+from ..german import datum, datum_lang, uhrzeit
 from ..model import Site, slugify, sort_key
 from ..model.entities import Einheit, Oeffnungszeiten, Person, Standort, Zugang
 from ..model.fieldtypes import Phone, TimeRange
 from ..model.gliederung import initial
-from ..model.hours import Deviation, clock, iso_time, schema_org, upcoming, weekly_rows
+from ..model.hours import Deviation, iso_time, schema_org, upcoming, weekly_rows
 
 # (kind, id) → URL relative to the current page, e.g. ("einheit", "sozialamt").
 Links = Callable[[str, str], str]
@@ -34,10 +33,6 @@ def person_anchor(person_id: str) -> str:
     return f"person-{slugify(person_id)}"
 
 
-def long_date(day: date) -> str:
-    return format_date(day, "EEEE, d. MMMM y", locale="de")
-
-
 @dataclass(frozen=True)
 class Span:
     start: str
@@ -47,7 +42,9 @@ class Span:
 
 
 def spans(ranges: tuple[TimeRange, ...]) -> list[Span]:
-    return [Span(clock(r.start), clock(r.end), iso_time(r.start), iso_time(r.end)) for r in ranges]
+    return [
+        Span(uhrzeit(r.start), uhrzeit(r.end), iso_time(r.start), iso_time(r.end)) for r in ranges
+    ]
 
 
 @dataclass(frozen=True)
@@ -86,7 +83,7 @@ def hours_view(site: Site, hours: Oeffnungszeiten, title: str, today: date) -> H
         note=hours.hinweis,
         deviations=[_deviation(d) for d in deviations],
         holidays_closed=hours.feiertage_geschlossen,
-        as_of=format_date(today, "d. MMMM y", locale="de"),
+        as_of=datum(today),
         as_of_iso=today.isoformat(),
     )
 
@@ -95,8 +92,8 @@ def _deviation(deviation: Deviation) -> DeviationView:
     return DeviationView(
         first=deviation.first,
         last=deviation.last,
-        first_text=long_date(deviation.first),
-        last_text=long_date(deviation.last),
+        first_text=datum_lang(deviation.first),
+        last_text=datum_lang(deviation.last),
         reason=deviation.reason,
         spans=spans(deviation.ranges),
         holiday=deviation.holiday,
