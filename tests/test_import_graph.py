@@ -119,10 +119,10 @@ def _imports(
     node: ast.AST, kind: Kind = "run"
 ) -> Iterator[tuple[ast.Import | ast.ImportFrom, Kind]]:
     if isinstance(node, ast.If) and _type_checking(node.test):
-        for child in node.body:
-            yield from _imports(child, "type")
-        for child in node.orelse:
-            yield from _imports(child, kind)
+        for statement in node.body:
+            yield from _imports(statement, "type")
+        for statement in node.orelse:
+            yield from _imports(statement, kind)
         return
     if isinstance(node, ast.Import | ast.ImportFrom):
         yield node, kind
