@@ -1,9 +1,13 @@
 """The shape of the package: no import cycles, features apart, MkDocs only in the adapter.
 
-The graph is read from the source (every ``import``, also inside functions; imports under
-``if TYPE_CHECKING:`` are left out: they never run). What the one-plugin step of issue 13
-has not yet removed is listed below, each entry with what removes it; an entry that is no
-longer needed fails the test, so the lists only shrink.
+The graph is read from the source of every module: imports at module level and inside
+functions (lazy imports run too, so they count as edges), and, kept apart, the imports under
+``if TYPE_CHECKING:`` (they never run, so they cannot form a cycle, but a type from another
+feature or from MkDocs still ties the module to it).
+
+What issue 13 has not yet removed is listed below, each entry with the migration step of
+``ISSUE13-MAP.md`` §6d that removes it. The lists must match the code exactly: a new edge
+fails the test, and so does an entry that is no longer needed, so the lists only shrink.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import ast
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 PACKAGE = Path(__file__).parent.parent / "plugins" / "rathaus"
 
@@ -34,27 +39,67 @@ FEATURES = frozenset(
     }
 )
 
-# Imports from one feature into another: (importing module, imported feature).
+# Imports from a module of one feature into a module of another (run or type-only).
 FEATURE_IMPORTS_TO_REMOVE = {
-    # The plan of pages carries the overview parts and their links (issue 13, plan step).
-    ("rathaus.themen.plugin", "verzeichnis"),
-    ("rathaus.verzeichnis.teile", "themen"),
-    ("rathaus.leichte_sprache.plugin", "verzeichnis"),
-    ("rathaus.leichte_sprache.views", "verzeichnis"),
-    ("rathaus.leichte_sprache.views", "themen"),
-    # The access labels of a location belong to the model (plan step).
-    ("rathaus.termine.views", "verzeichnis"),
-    # medien serves only the sign-language feature: it becomes part of it (feature step).
-    ("rathaus.gebaerdensprache.plugin", "medien"),
+    # Step 5: PartLink and the overview parts move to plan.py, out of both packages.
+    ("rathaus.themen.plugin", "rathaus.verzeichnis.views"),
+    ("rathaus.verzeichnis.teile", "rathaus.themen.views"),
+    # Step 5: the access labels of a location move to the model.
+    ("rathaus.termine.views", "rathaus.verzeichnis.views"),
+    # Step 7: Leichte Sprache asks the plan for the overview parts and their twins.
+    ("rathaus.leichte_sprache.plugin", "rathaus.verzeichnis.teile"),
+    ("rathaus.leichte_sprache.views", "rathaus.verzeichnis.teile"),
+    ("rathaus.leichte_sprache.views", "rathaus.verzeichnis.views"),
+    ("rathaus.leichte_sprache.views", "rathaus.themen.views"),
+    # Step 10: medien serves only the sign-language feature and becomes part of it.
+    ("rathaus.gebaerdensprache.plugin", "rathaus.medien.anzeige"),
+    ("rathaus.gebaerdensprache.plugin", "rathaus.medien.paragraf4"),
+    ("rathaus.gebaerdensprache.plugin", "rathaus.medien.pruefung"),
 }
 
-# Modules besides the MkDocs adapter that import MkDocs or Material. The one plugin
-# (issue 13) leaves only the adapter; until then every plugin and its config class does.
+# The MkDocs adapter: the only place allowed to import MkDocs or Material for good.
+ADAPTER = ("rathaus.adapter", "rathaus.mkdocs_plugin")
+
+# Modules outside the adapter that run an import of MkDocs or Material.
 MKDOCS_IMPORTERS_TO_REMOVE = {
-    "rathaus.safety",  # mkdocs.utils.meta for front matter (feature step)
-    "rathaus.sicherheit.titel",  # the Page type (feature step)
+    # Step 10: the feature logic moves to MkDocs-free <feature>/feature.py; step 11: the one
+    # plugin `rathaus` takes the events and options, the old entry points become shims in
+    # the adapter.
+    "rathaus.aktuelles.config",
+    "rathaus.aktuelles.plugin",
+    "rathaus.barrierefreiheit.config",
+    "rathaus.barrierefreiheit.plugin",
+    "rathaus.gebaerdensprache.config",
+    "rathaus.gebaerdensprache.plugin",
+    "rathaus.gremien.config",
+    "rathaus.gremien.plugin",
+    "rathaus.handbuch.config",
+    "rathaus.handbuch.plugin",
+    "rathaus.leichte_sprache.config",
+    "rathaus.leichte_sprache.plugin",
+    "rathaus.pruefung.config",
+    "rathaus.pruefung.plugin",
+    "rathaus.sicherheit.config",
+    "rathaus.sicherheit.plugin",
+    "rathaus.termine.config",
+    "rathaus.termine.plugin",
+    "rathaus.themen.config",
+    "rathaus.themen.plugin",
+    "rathaus.verzeichnis.config",
+    "rathaus.verzeichnis.plugin",
+    # Step 10: navigation's subtree cache moves into the adapter (mkdocs_plugin/navigation.py).
+    "rathaus.navigation.config",
+    "rathaus.navigation.plugin",
+    # Step 10: its own front-matter split instead of mkdocs.utils.meta.
+    "rathaus.safety",
+    # Step 10: takes the title and meta values instead of MkDocs' Page.
+    "rathaus.sicherheit.titel",
 }
-ADAPTER = {"rathaus.adapter"}
+
+# Modules outside the adapter that import MkDocs or Material only for type hints.
+MKDOCS_TYPE_IMPORTERS_TO_REMOVE: set[str] = set()
+
+Kind = Literal["run", "type"]
 
 
 def _module_name(path: Path) -> str:
@@ -64,34 +109,46 @@ def _module_name(path: Path) -> str:
     return ".".join(parts)
 
 
-def _type_checking_block(node: ast.AST) -> bool:
-    return (
-        isinstance(node, ast.If)
-        and isinstance(node.test, ast.Name)
-        and node.test.id == "TYPE_CHECKING"
+def _type_checking(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
     )
 
 
-def _imports(tree: ast.AST) -> Iterator[ast.Import | ast.ImportFrom]:
-    for node in ast.iter_child_nodes(tree):
-        if _type_checking_block(node):
-            continue
-        if isinstance(node, ast.Import | ast.ImportFrom):
-            yield node
-        yield from _imports(node)
+def _imports(
+    node: ast.AST, kind: Kind = "run"
+) -> Iterator[tuple[ast.Import | ast.ImportFrom, Kind]]:
+    if isinstance(node, ast.If) and _type_checking(node.test):
+        for statement in node.body:
+            yield from _imports(statement, "type")
+        for statement in node.orelse:
+            yield from _imports(statement, kind)
+        return
+    if isinstance(node, ast.Import | ast.ImportFrom):
+        yield node, kind
+    for child in ast.iter_child_nodes(node):
+        yield from _imports(child, kind)
+
+
+def _add(targets: dict[str, Kind], target: str, kind: Kind) -> None:
+    if targets.get(target) != "run":  # one import that runs makes it a "run" edge
+        targets[target] = kind
 
 
 @cache
-def graph() -> dict[str, set[str]]:
-    """Every module of the package and the modules (of any package) it imports."""
+def graph() -> dict[str, dict[str, Kind]]:
+    """Every module of the package and the modules (of any package) it imports, each with
+    "run" when some import of it runs, else "type"."""
     modules = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
-    edges: dict[str, set[str]] = {}
+    edges: dict[str, dict[str, Kind]] = {}
     for name, path in modules.items():
         package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-        targets: set[str] = set()
-        for node in _imports(ast.parse(path.read_text(encoding="utf-8"))):
+        targets: dict[str, Kind] = {}
+
+        for node, kind in _imports(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
-                targets.update(alias.name for alias in node.names)
+                for alias in node.names:
+                    _add(targets, alias.name, kind)
                 continue
             base = package
             for _ in range(node.level - 1):
@@ -101,7 +158,7 @@ def graph() -> dict[str, set[str]]:
                 stem = f"{base}.{stem}" if stem else base
             for alias in node.names:
                 candidate = f"{stem}.{alias.name}"
-                targets.add(candidate if candidate in modules else stem)
+                _add(targets, candidate if candidate in modules else stem, kind)
         edges[name] = targets
     return edges
 
@@ -111,8 +168,31 @@ def _feature(module: str) -> str | None:
     return parts[1] if len(parts) > 2 and parts[0] == "rathaus" and parts[1] in FEATURES else None
 
 
+def _in_adapter(module: str) -> bool:
+    return any(module == a or module.startswith(f"{a}.") for a in ADAPTER)
+
+
+def _mkdocs_importers(kind: Kind) -> set[str]:
+    return {
+        module
+        for module, targets in graph().items()
+        if not _in_adapter(module)
+        and any(t.split(".")[0] in {"mkdocs", "material"} and k == kind for t, k in targets.items())
+    }
+
+
+def test_the_graph_sees_every_kind_of_import() -> None:
+    # Guards the reader itself: a lazy import (cli) and a relative one (adapter) are edges.
+    assert graph()["rathaus.cli"].get("rathaus.scaffold") == "run"
+    assert graph()["rathaus.adapter"].get("rathaus.checks") == "run"
+    assert "mkdocs.structure.files" in graph()["rathaus.adapter"]
+
+
 def test_no_import_cycles() -> None:
-    edges = {m: {t for t in ts if t in graph()} for m, ts in graph().items()}
+    edges = {
+        module: {t for t, kind in targets.items() if t in graph() and kind == "run"}
+        for module, targets in graph().items()
+    }
     done: set[str] = set()
     cycles: list[list[str]] = []
 
@@ -133,23 +213,24 @@ def test_no_import_cycles() -> None:
 
 def test_no_feature_imports_another() -> None:
     found = {
-        (module, target_feature)
+        (module, target)
         for module, targets in graph().items()
         for target in targets
         if (feature := _feature(module)) is not None
         and (target_feature := _feature(target)) is not None
         and target_feature != feature
     }
-    assert found == FEATURE_IMPORTS_TO_REMOVE
+    assert found - FEATURE_IMPORTS_TO_REMOVE == set(), "new import between features"
+    assert FEATURE_IMPORTS_TO_REMOVE - found == set(), "gone: delete it from the list"
 
 
 def test_only_the_adapter_imports_mkdocs() -> None:
-    found = {
-        module
-        for module, targets in graph().items()
-        if any(t.split(".")[0] in {"mkdocs", "material"} for t in targets)
-    }
-    plugin_layer = {
-        m for m in found if _feature(m) is not None and m.rpartition(".")[2] in {"plugin", "config"}
-    }
-    assert found - plugin_layer == ADAPTER | MKDOCS_IMPORTERS_TO_REMOVE
+    found = _mkdocs_importers("run")
+    assert found - MKDOCS_IMPORTERS_TO_REMOVE == set(), "new MkDocs import outside the adapter"
+    assert MKDOCS_IMPORTERS_TO_REMOVE - found == set(), "gone: delete it from the list"
+
+
+def test_only_the_adapter_imports_mkdocs_types() -> None:
+    found = _mkdocs_importers("type")
+    assert found - MKDOCS_TYPE_IMPORTERS_TO_REMOVE == set(), "new MkDocs type import"
+    assert MKDOCS_TYPE_IMPORTERS_TO_REMOVE - found == set(), "gone: delete it from the list"

@@ -87,14 +87,48 @@ CASES: dict[str, tuple[Callable[[Path], None], bool]] = {
         True,
     ),
     "fehlende-videodatei": (_remove("content/medien/dgs/buergerbuero-termin.mp4"), True),
+    # A warning only: every page should have a Leichte Sprache version, and not all do.
+    "ls-vollstaendig-ohne-fassung": (
+        _replace(
+            "mkdocs.yml",
+            "  - rathaus/leichte-sprache:\n",
+            "  - rathaus/leichte-sprache:\n      vollstaendig: true\n",
+        ),
+        True,
+    ),
+    "unbekannte-plugin-einstellung": (
+        _replace(
+            "mkdocs.yml", "  - rathaus/handbuch\n", "  - rathaus/handbuch:\n      seitee: x\n"
+        ),
+        True,
+    ),
+    "navigation-auf-fehlende-seite": (
+        _replace("mkdocs.yml", "  - Kontakt: kontakt.md\n", "  - Kontakt: kontakt-alt.md\n"),
+        True,
+    ),
     "ungueltige-einstellung": (
         _replace("mkdocs.yml", "  - rathaus/handbuch\n", "  - rathaus/handbuch:\n      page: 7\n"),
         True,
     ),
 }
 
+# Verdicts that still disagree, each failing the test the day it is fixed (strict xfail).
+KNOWN_MISMATCHES = {
+    # MkDocs warns about a nav entry without a page; the check does not read `nav` yet
+    # (issue 13, steps 6-7: the check asks the plan of pages, which knows every page).
+    "navigation-auf-fehlende-seite": "rathaus check prüft die Navigation (nav) noch nicht",
+}
 
-@pytest.mark.parametrize("case", sorted(CASES))
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(name, marks=pytest.mark.xfail(reason=KNOWN_MISMATCHES[name], strict=True))
+        if name in KNOWN_MISMATCHES
+        else name
+        for name in sorted(CASES)
+    ],
+)
 def test_check_and_strict_build_agree(
     case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -109,3 +143,11 @@ def test_check_and_strict_build_agree(
     except (Abort, SystemExit):
         build_fails = True
     assert (check_fails, build_fails) == (fails, fails), output
+
+
+def test_allow_warnings_lets_a_warning_pass(tmp_path: Path) -> None:
+    change, _ = CASES["ls-vollstaendig-ohne-fassung"]
+    root = copy_demo(tmp_path / "demo")
+    change(root)
+    assert main(["--root", str(root), "check"]) == 1
+    assert main(["--root", str(root), "check", "--allow-warnings"]) == 0

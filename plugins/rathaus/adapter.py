@@ -6,6 +6,7 @@ The core (``rathaus.model``) knows nothing of MkDocs; this is the thin shared ed
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -29,7 +30,9 @@ def report(findings: list[Finding]) -> str:
 
 
 def site_root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent
+    # `-f mkdocs.yml` leaves the path relative. MkDocs makes docs_dir absolute with abspath
+    # (no symlinks resolved); the root must match it for docs_dir to lie inside.
+    return Path(os.path.abspath(config.config_file_path)).parent  # noqa: PTH100
 
 
 def project_from_config(config: MkDocsConfig) -> Project:
