@@ -112,23 +112,8 @@ CASES: dict[str, tuple[Callable[[Path], None], bool]] = {
     ),
 }
 
-# Verdicts that still disagree, each failing the test the day it is fixed (strict xfail).
-KNOWN_MISMATCHES = {
-    # MkDocs warns about a nav entry without a page; the check does not read `nav` yet
-    # (issue 13, steps 6-7: the check asks the plan of pages, which knows every page).
-    "navigation-auf-fehlende-seite": "rathaus check prüft die Navigation (nav) noch nicht",
-}
 
-
-@pytest.mark.parametrize(
-    "case",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(reason=KNOWN_MISMATCHES[name], strict=True))
-        if name in KNOWN_MISMATCHES
-        else name
-        for name in sorted(CASES)
-    ],
-)
+@pytest.mark.parametrize("case", sorted(CASES))
 def test_check_and_strict_build_agree(
     case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -91,3 +91,15 @@ def test_an_invalid_setting_is_a_finding_not_an_abort(
     [finding] = run_checks(root)
     assert (finding.file, finding.field, finding.rule) == ("mkdocs.yml", "plugins", "konfiguration")
     assert finding.level is Level.ERROR
+
+
+def test_a_nav_entry_without_a_page_is_a_warning_at_its_line(tmp_path: Path) -> None:
+    root = copy_demo(tmp_path / "demo")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("  - Kontakt: kontakt.md\n", "  - Kontakt: kontakt-alt.md\n")
+    config.write_text(text, encoding="utf-8")
+    [finding] = run_checks(root)
+    line = text.splitlines().index("  - Kontakt: kontakt-alt.md") + 1
+    assert (finding.file, finding.line, finding.field) == ("mkdocs.yml", line, "nav")
+    assert finding.level is Level.WARNING and "kontakt-alt.md" in finding.message

@@ -20,7 +20,7 @@ from .checks import check_site
 from .escaping import plain_text
 from .model import DataError, Finding, Level, Site, load_site
 from .model.hours import build_date
-from .project import THEME_TEXTS, Project, disagreements, text_findings
+from .project import THEME_TEXTS, Project, disagreements, nav_pages, text_findings
 from .render import FragmentRenderer
 from .safety import frame_hosts
 
@@ -62,6 +62,8 @@ def project_from_config(config: MkDocsConfig) -> Project:
         markdown_extensions=tuple(config.markdown_extensions),
         mdx_configs=dict(config.mdx_configs),
         frame_hosts=hosts,
+        nav=nav_pages(config.nav),
+        config_lines=tuple(lines),
         problems=text_findings({k: config.get(k) for k in THEME_TEXTS}, lines)
         + disagreements(plugins, lines),
     )

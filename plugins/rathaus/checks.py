@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,7 +14,7 @@ from .leichte_sprache.views import Paths as LeichteSprachePaths
 from .links import check_links
 from .markdown_scan import PageSource, mask
 from .medien.pruefung import check_videos
-from .model import DataError, Finding, Site, load_site
+from .model import DataError, Finding, Level, Site, load_site
 from .model.erklaerung import freshness
 from .model.site import STATEMENT_FILE
 from .model.slugs import slugify
@@ -204,6 +204,8 @@ def check_site(project: Project, render: Renderer | None = None) -> Checks:
     generated = generated_pages(site, project) if site is not None else None
     of_pages = page_findings(pages, generated, render)
     findings.extend(of_pages)
+    if generated is not None:
+        findings.extend(nav_findings(project, pages.keys() | generated))
     ls_options = project.options(LEICHTE_SPRACHE)
     if ls_options is not None:
         if site is not None:
@@ -237,6 +239,29 @@ def read_pages(root: Path, content_dir: str) -> dict[str, PageSource]:
         src_uri = path.relative_to(base).as_posix()
         pages[src_uri] = PageSource(display, src_uri, text, front_matter, mask(text))
     return pages
+
+
+def nav_findings(project: Project, known: Collection[str]) -> list[Finding]:
+    """Pages ``nav`` names that neither an editor nor a plugin provides (MkDocs warns)."""
+    findings = []
+    for path in project.nav:
+        if path in known or (project.root / project.docs_dir / path).is_file():
+            continue
+        line = next((n for n, text in enumerate(project.config_lines, 1) if path in text), 1)
+        text = project.config_lines[line - 1] if project.config_lines else ""
+        findings.append(
+            Finding(
+                "mkdocs.yml",
+                line,
+                text.find(path) + 1 if path in text else 1,
+                "nav",
+                f"die Seite „{path}“ aus der Navigation gibt es nicht",
+                f"legen Sie {project.docs_dir}/{path} an oder korrigieren Sie den Pfad",
+                Level.WARNING,
+                rule="link",
+            )
+        )
+    return findings
 
 
 def page_findings(

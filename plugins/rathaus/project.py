@@ -56,6 +56,10 @@ class Project:
     mdx_configs: Mapping[str, Any] = field(default_factory=dict)
     frame_hosts: frozenset[str] = frozenset()
     """Hosts the Content-Security-Policy allows in ``frame-src`` (editors' iframes)."""
+    nav: tuple[str, ...] = ()
+    """The pages ``nav`` in mkdocs.yml names, by path in the docs folder."""
+    config_lines: tuple[str, ...] = ()
+    """The text of mkdocs.yml, for the line of a finding about it."""
     problems: tuple[Finding, ...] = ()
     """What is wrong with the configuration itself (e.g. two plugins disagree)."""
 
@@ -95,6 +99,17 @@ class Project:
     def news_dir(self) -> str | None:
         options = self.options("rathaus/aktuelles")
         return None if options is None else str(options["news_dir"])
+
+
+def nav_pages(nav: Any) -> tuple[str, ...]:
+    """Every page path in MkDocs' ``nav`` (titles, sections, and addresses left out)."""
+    if isinstance(nav, str):
+        return () if "://" in nav or nav.startswith("/") else (nav,)
+    if isinstance(nav, dict):
+        return tuple(p for value in nav.values() for p in nav_pages(value))
+    if isinstance(nav, list):
+        return tuple(p for item in nav for p in nav_pages(item))
+    return ()
 
 
 def disagreements(
