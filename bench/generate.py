@@ -999,7 +999,7 @@ def write_config(root: Path, nav: list[Any], *, prune: bool, rathaus: bool) -> N
     plugins = []
     for plugin in config["plugins"]:
         name = plugin if isinstance(plugin, str) else next(iter(plugin))
-        if rathaus or not name.startswith("rathaus/"):
+        if rathaus or not (name == "rathaus" or name.startswith("rathaus/")):
             plugins.append(plugin)
     config["plugins"] = plugins
     if not rathaus:

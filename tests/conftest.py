@@ -33,8 +33,9 @@ def fixture_site(tmp_path: Path) -> Callable[[str], Path]:
 
 def copy_demo(target: Path, docs: str = "content", data: str = "data") -> Path:
     """The demo in ``target`` (which must not exist), its pages in ``docs`` and its data in
-    ``data``, with the settings that say so: ``docs_dir`` and ``data_dir`` of every plugin
-    that reads data. The theme comes from the package, so nothing else is needed."""
+    ``data``, with the settings that say so: ``docs_dir``, and ``data_dir`` once in the
+    ``rathaus`` block (or on every old feature entry that reads data). The theme comes from
+    the package, so nothing else is needed."""
     from rathaus.project import SHARED_OPTIONS
 
     target.mkdir(parents=True)
@@ -42,7 +43,9 @@ def copy_demo(target: Path, docs: str = "content", data: str = "data") -> Path:
     shutil.copytree(REPO / "data", target / data)
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     text = text.replace("docs_dir: content\n", f"docs_dir: {docs}\n")
-    if data != "data":
+    if data != "data" and "  - rathaus:\n" in text:
+        text = text.replace("  - rathaus:\n", f"  - rathaus:\n      data_dir: {data}\n")
+    elif data != "data":
         for plugin in SHARED_OPTIONS["data_dir"]:
             bare, with_options = f"  - {plugin}\n", f"  - {plugin}:\n"
             option = f"      data_dir: {data}\n"

@@ -58,7 +58,7 @@ FEATURE_IMPORTS_TO_REMOVE = {
 }
 
 # The MkDocs adapter: the only place allowed to import MkDocs or Material for good.
-ADAPTER = ("rathaus.adapter", "rathaus.mkdocs_plugin")
+ADAPTER = ("rathaus.adapter", "rathaus.plugin")
 
 # Modules outside the adapter that run an import of MkDocs or Material.
 MKDOCS_IMPORTERS_TO_REMOVE = {

@@ -91,14 +91,14 @@ CASES: dict[str, tuple[Callable[[Path], None], bool]] = {
     "ls-vollstaendig-ohne-fassung": (
         _replace(
             "mkdocs.yml",
-            "  - rathaus/leichte-sprache:\n",
-            "  - rathaus/leichte-sprache:\n      vollstaendig: true\n",
+            "      leichte_sprache:\n",
+            "      leichte_sprache:\n        vollstaendig: true\n",
         ),
         True,
     ),
     "unbekannte-plugin-einstellung": (
         _replace(
-            "mkdocs.yml", "  - rathaus/handbuch\n", "  - rathaus/handbuch:\n      seitee: x\n"
+            "mkdocs.yml", "  - rathaus:\n", "  - rathaus:\n      handbuch:\n        seitee: x\n"
         ),
         True,
     ),
@@ -107,7 +107,9 @@ CASES: dict[str, tuple[Callable[[Path], None], bool]] = {
         True,
     ),
     "ungueltige-einstellung": (
-        _replace("mkdocs.yml", "  - rathaus/handbuch\n", "  - rathaus/handbuch:\n      page: 7\n"),
+        _replace(
+            "mkdocs.yml", "  - rathaus:\n", "  - rathaus:\n      handbuch:\n        page: 7\n"
+        ),
         True,
     ),
 }

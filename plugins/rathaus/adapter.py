@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError, PluginError
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -42,8 +45,8 @@ def project_from_config(config: MkDocsConfig) -> Project:
     root = site_root(config)
     plugins = {
         name: dict(plugin.config)
-        for name, plugin in config.plugins.items()
-        if name.startswith("rathaus/") and plugin.config.get("enabled", True)
+        for name, plugin in _features(config)
+        if plugin.config.get("enabled", True)
     }
     docs = Path(config.docs_dir)
     docs_dir = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else str(docs)
@@ -111,6 +114,16 @@ def _config_finding(name: str, message: str, level: Level) -> Finding:
         level,
         rule="konfiguration",
     )
+
+
+def _features(config: MkDocsConfig) -> Iterator[tuple[str, BasePlugin[Any]]]:
+    """Every Rathaus feature plugin by its entry name (``rathaus/verzeichnis``): inside the
+    one plugin ``rathaus``, or listed on its own (the entries of earlier versions)."""
+    for name, plugin in config.plugins.items():
+        if name.startswith("rathaus/"):
+            yield name, plugin
+        elif name == "rathaus":
+            yield from getattr(plugin, "features", {}).items()
 
 
 def load_or_fail(config: MkDocsConfig, data_dir: str) -> Site:

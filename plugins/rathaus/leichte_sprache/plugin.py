@@ -22,7 +22,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
-from ..adapter import generated_page, load_or_fail, renderer, site_root
+from ..adapter import generated_page, load_or_fail, project_from_config, renderer, site_root
 from ..german import datum
 from ..model import Finding, Level, Site
 from ..model.hours import build_date
@@ -68,8 +68,9 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
             raise PluginError("\n".join(p.format() for p in problems))
         self.site = load_or_fail(config, self.config.data_dir)
         self.settings = checks.site_settings(settings, self.site)
-        verzeichnis = getattr(config.plugins.get("rathaus/verzeichnis"), "config", None)
-        themen = getattr(config.plugins.get("rathaus/themen"), "config", None)
+        project = project_from_config(config)
+        verzeichnis = project.options("rathaus/verzeichnis")
+        themen = project.options("rathaus/themen")
         # Where the standard pages are, and their parts: the LS overviews are split alike.
         self.paths = views.Paths.from_options(verzeichnis, themen)
         self.renderer = renderer(config)
