@@ -29,7 +29,6 @@ FEATURES = frozenset(
         "aktuelles",
         "barrierefreiheit",
         "gebaerdensprache",
-        "medien",
         "handbuch",
         "leichte_sprache",
         "sicherheit",
@@ -44,17 +43,11 @@ FEATURE_IMPORTS_TO_REMOVE = {
     # Step 5: PartLink and the overview parts move to plan.py, out of both packages.
     ("rathaus.themen.plugin", "rathaus.verzeichnis.views"),
     ("rathaus.verzeichnis.teile", "rathaus.themen.views"),
-    # Step 5: the access labels of a location move to the model.
-    ("rathaus.termine.views", "rathaus.verzeichnis.views"),
     # Step 7: Leichte Sprache asks the plan for the overview parts and their twins.
     ("rathaus.leichte_sprache.plugin", "rathaus.verzeichnis.teile"),
     ("rathaus.leichte_sprache.views", "rathaus.verzeichnis.teile"),
     ("rathaus.leichte_sprache.views", "rathaus.verzeichnis.views"),
     ("rathaus.leichte_sprache.views", "rathaus.themen.views"),
-    # Step 10: medien serves only the sign-language feature and becomes part of it.
-    ("rathaus.gebaerdensprache.plugin", "rathaus.medien.anzeige"),
-    ("rathaus.gebaerdensprache.plugin", "rathaus.medien.paragraf4"),
-    ("rathaus.gebaerdensprache.plugin", "rathaus.medien.pruefung"),
 }
 
 # The MkDocs adapter: the only place allowed to import MkDocs or Material for good.

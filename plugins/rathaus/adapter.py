@@ -135,7 +135,7 @@ def load_or_fail(config: MkDocsConfig, data_dir: str) -> Site:
 
 
 def renderer(config: MkDocsConfig) -> FragmentRenderer:
-    """Fragments resolve through the theme first, so overrides/fragments/… wins."""
+    """Fragments resolve through the theme first, so a town's custom_dir wins."""
     return FragmentRenderer(config.theme.get_env().loader)
 
 

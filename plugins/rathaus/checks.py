@@ -8,12 +8,12 @@ from datetime import date
 from pathlib import Path
 
 from .aktuelles.posts import check_posts
+from .gebaerdensprache.medien.pruefung import check_videos
 from .leichte_sprache import checks as leichte_sprache
 from .leichte_sprache.settings import settings_from
 from .leichte_sprache.views import Paths as LeichteSprachePaths
 from .links import check_links
 from .markdown_scan import PageSource, mask
-from .medien.pruefung import check_videos
 from .model import DataError, Finding, Level, Site, load_site
 from .model.erklaerung import freshness
 from .model.site import STATEMENT_FILE

@@ -1,4 +1,4 @@
-"""Render HTML fragments with autoescaping; a municipality overrides them in overrides/.
+"""Render HTML fragments with autoescaping; a town overrides them in its custom_dir.
 
 MkDocs' own theme environment has autoescape off, so fragments get their own
 environment that shares the theme's loader (overrides first) and falls back to the

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from rathaus.medien.probe import clear_memory_cache
+from rathaus.gebaerdensprache.medien.probe import clear_memory_cache
 
 
 def _ffmpeg(*args: str) -> None:

@@ -9,8 +9,14 @@ from typing import Any
 
 import pytest
 
-from rathaus.medien import probe as probe_module
-from rathaus.medien.probe import CACHE_DIR, ProbeError, clear_memory_cache, parse_ffprobe, probe
+from rathaus.gebaerdensprache.medien import probe as probe_module
+from rathaus.gebaerdensprache.medien.probe import (
+    CACHE_DIR,
+    ProbeError,
+    clear_memory_cache,
+    parse_ffprobe,
+    probe,
+)
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from rathaus.adapter import run_checks
-from rathaus.medien import probe as probe_module
+from rathaus.gebaerdensprache.medien import probe as probe_module
 from rathaus.model import Finding, Level
 
 VIDEOS = "data/videos.yml"

@@ -27,12 +27,12 @@ from mkdocs.utils import get_relative_url
 
 from ..adapter import load_or_fail, renderer, report, site_root
 from ..markdown_scan import outside_fences
-from ..medien import anzeige, paragraf4
-from ..medien.pruefung import CheckedVideo, check_front_matter, inspect_videos
 from ..model import Level, Site
 from ..pages import find_directives
 from ..render import FragmentRenderer, toc_tokens
 from .config import GebaerdenspracheConfig
+from .medien import anzeige, paragraf4
+from .medien.pruefung import CheckedVideo, check_front_matter, inspect_videos
 
 log = get_plugin_logger(__name__)
 

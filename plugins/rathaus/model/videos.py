@@ -1,8 +1,9 @@
 """Videos in Deutscher Gebärdensprache (DGS), as editors write them in ``data/videos.yml``.
 
 Only what an editor knows is written here: files, captions, transcript, topic. Duration,
-resolution, frame rate and file size are read from the files (``rathaus.medien``); values an
-editor declares under ``angaben:`` are compared with what the files say.
+resolution, frame rate and file size are read from the files
+(``rathaus.gebaerdensprache.medien``); values an editor declares under ``angaben:`` are
+compared with what the files say.
 """
 
 from __future__ import annotations

@@ -16,8 +16,8 @@ from ..model import Site, slugify
 from ..model.entities import Adresse, Zugang
 from ..model.hours import BERLIN
 from ..model.termine import Split, Termin, When, iso, when
+from ..model.zugang import AccessFact, access_facts
 from ..pagination import paged, pager
-from ..verzeichnis.views import ACCESS_LABELS, AccessFact
 
 # (kind, id) → URL: "einheit", "standort", "termin", "termin-ics" relative to the
 # current page; "termin-absolute" and "einheit-absolute" with the site's address;
@@ -72,7 +72,7 @@ def _place(site: Site, event: Termin, links: Links) -> tuple[PlaceView, Adresse]
 
 
 def _access(zugang: Zugang) -> list[AccessFact]:
-    return [AccessFact(label, getattr(zugang, key)) for key, label in ACCESS_LABELS.items()]
+    return access_facts(zugang)
 
 
 @dataclass(frozen=True)

@@ -16,17 +16,10 @@ from ..model.entities import Einheit, Oeffnungszeiten, Person, Standort, Zugang
 from ..model.fieldtypes import Phone, TimeRange
 from ..model.gliederung import initial
 from ..model.hours import Deviation, iso_time, schema_org, upcoming, weekly_rows
+from ..model.zugang import AccessFact, access_facts
 
 # (kind, id) → URL relative to the current page, e.g. ("einheit", "sozialamt").
 Links = Callable[[str, str], str]
-
-ACCESS_LABELS = {
-    "stufenlos": "Stufenloser Eingang",
-    "aufzug": "Aufzug",
-    "rollstuhlgerechtes_wc": "Rollstuhlgerechtes WC",
-    "behindertenparkplatz": "Parkplatz für Menschen mit Behinderung",
-    "induktionsschleife": "Induktionsschleife (Höranlage)",
-}
 
 
 def person_anchor(person_id: str) -> str:
@@ -149,12 +142,6 @@ def unit_contact(unit: Einheit, links: Links) -> Contact:
 
 
 @dataclass(frozen=True)
-class AccessFact:
-    label: str
-    value: bool | None
-
-
-@dataclass(frozen=True)
 class LocationView:
     id: str
     anchor: str
@@ -178,7 +165,7 @@ def location_view(location: Standort, links: Links) -> LocationView:
         postcode=location.adresse.plz,
         city=location.adresse.ort,
         transit=location.oepnv,
-        access=[AccessFact(label, getattr(zugang, key)) for key, label in ACCESS_LABELS.items()],
+        access=access_facts(zugang),
         access_note=zugang.hinweis,
         url=links("standort", location.id),
     )

@@ -1,5 +1,5 @@
 /*
- * Rathaus: keyboard support that Material for MkDocs 9.8 lacks (loaded via extra_javascript).
+ * Rathaus: keyboard support that Material for MkDocs 9.8 lacks (linked by partials/base.html).
  * No third-party code. Without JavaScript Material's own label-based controls remain.
  */
 (function () {

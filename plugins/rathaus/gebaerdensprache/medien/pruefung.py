@@ -14,11 +14,11 @@ from pathlib import Path, PurePosixPath
 import webvtt
 from webvtt.errors import MalformedFileError
 
-from ..model import Finding, Level, Site
-from ..model.validation import field_label
-from ..model.videos import Video
-from ..model.yamlread import Document, check_text, parse_yaml
-from ..pages import markdown_files, split_front_matter
+from ...model import Finding, Level, Site
+from ...model.validation import field_label
+from ...model.videos import Video
+from ...model.yamlread import Document, check_text, parse_yaml
+from ...pages import markdown_files, split_front_matter
 from .probe import Probe, ProbeError, ffprobe_path, probe
 
 VIDEO_FILE = "videos.yml"

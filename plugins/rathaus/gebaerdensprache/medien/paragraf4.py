@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Mapping
 
-from ..model import Finding, Level
+from ...model import Finding, Level
 
 TOPICS: dict[str, str] = {
     "wesentliche_inhalte": "Informationen zu den wesentlichen Inhalten",

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..german import dateigroesse, datum, dauer
-from ..model import slugify
-from ..model.videos import Anbieter, Extern, video_id
+from ...german import dateigroesse, datum, dauer
+from ...model import slugify
+from ...model.videos import Anbieter, Extern, video_id
 from .pruefung import CheckedVideo
 
 # What each provider receives once a visitor loads its player, and where the player lives.
