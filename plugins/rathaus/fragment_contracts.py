@@ -71,10 +71,15 @@ def contract_names() -> list[str]:
 
 
 def load_contract(fragment: str) -> Contract:
-    """Read ``<fragment>.yml``; a malformed contract raises ``ValueError`` naming the file."""
+    """Read ``<fragment>.yml`` from the package's fragments."""
+    return parse_contract(fragment, (FRAGMENTS / f"{fragment}.yml").read_text(encoding="utf-8"))
+
+
+def parse_contract(fragment: str, text: str) -> Contract:
+    """A contract from its YAML text; a malformed one raises ``ValueError`` naming the file."""
     source = f"{fragment}.yml"
-    data = yaml.load((FRAGMENTS / source).read_text(encoding="utf-8"), _ContractLoader)
     try:
+        data = yaml.load(text, _ContractLoader)
         params = tuple(
             Param(
                 name=str(p["name"]),
@@ -89,5 +94,5 @@ def load_contract(fragment: str) -> Contract:
             for e in data["examples"]
         )
         return Contract(fragment, str(data["description"]), params, examples)
-    except (KeyError, TypeError, AttributeError) as error:
-        raise ValueError(f"{source}: malformed contract ({error!r})") from error
+    except (yaml.YAMLError, KeyError, TypeError, AttributeError, ValueError) as error:
+        raise ValueError(f"{source}: malformed contract ({error})") from error
