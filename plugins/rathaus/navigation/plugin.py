@@ -1,7 +1,7 @@
 """MkDocs adapter: hands the theme the navigation cache (``cache.SubtreeCache``) per build.
 
 The theme's ``partials/nav.html`` and ``partials/nav-item.html`` (generated copies of
-Material's, tests/a11y/theme_copies.py) ask ``rathaus_nav_subtree`` for every entry that
+Material's, scripts/theme_copies.py) ask ``rathaus_nav_subtree`` for every entry that
 does not hold the current page when it is defined, and render everything themselves when it
 is not, so the theme also works without this plugin.
 """
