@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import REPO, build_site, parse
+from tests.conftest import build_site, parse
 
 RATHAUS_CSS = (
     "assets/stylesheets/rathaus.css",
@@ -34,7 +31,7 @@ def test_a_site_without_overrides_gets_the_rathaus_look(
     skip = page.css_first("a.md-skip")
     assert skip is not None and skip.attributes["href"] == "#hauptinhalt"
     assert page.css_first("#hauptinhalt") is not None
-    # Rathaus's German strings (language: custom) and its footer.
+    # Rathaus's footer partial.
     assert page.css_first("footer .rh-footer") is not None
     # Nothing of the theme's own files but its assets reaches the site.
     assert not list(site.rglob("mkdocs_theme.yml")) and not list(site.rglob("*.py"))
@@ -62,55 +59,3 @@ def test_a_towns_custom_dir_overrides_fragments_partials_and_css(
     sheets = _stylesheets(site / "index.html")
     # The town's stylesheet comes after the theme's, so it wins.
     assert sheets.index("stadt.css") > max(sheets.index(css) for css in RATHAUS_CSS)
-
-
-MINIMAL_CONFIG = """\
-site_name: Gemeinde Beispieldorf
-site_url: https://www.beispieldorf.example/
-docs_dir: content
-theme:
-  name: rathaus
-plugins:
-  - material/search
-  - rathaus/verzeichnis
-"""
-
-
-def test_a_wheel_in_a_fresh_venv_builds_a_minimal_site_with_the_look(tmp_path: Path) -> None:
-    """The wheel carries the theme: mkdocs.yml, one data file, one page, no overrides/."""
-    wheels = tmp_path / "wheels"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(REPO)],
-        check=True,
-    )
-    [wheel] = wheels.glob("rathaus-*.whl")
-    venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    python = venv / "bin" / "python"
-    install = ["install", "-q", "--disable-pip-version-check"]
-    constraints = ["-c", str(REPO / "constraints.txt")]
-    subprocess.run([str(python), "-m", "pip", *install, *constraints, str(wheel)], check=True)
-    site_root = tmp_path / "beispieldorf"
-    (site_root / "content").mkdir(parents=True)
-    (site_root / "data").mkdir()
-    (site_root / "mkdocs.yml").write_text(MINIMAL_CONFIG, encoding="utf-8")
-    (site_root / "data" / "stadt.yml").write_text(
-        "name: Gemeinde Beispieldorf\nbundesland: NW\n", encoding="utf-8"
-    )
-    (site_root / "content" / "index.md").write_text(
-        "# Willkommen\n\nDie Gemeinde Beispieldorf.\n", encoding="utf-8"
-    )
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": ""}
-    subprocess.run(
-        [str(venv / "bin" / "mkdocs"), "build", "--strict", "-q"],
-        cwd=site_root,
-        env=env,
-        check=True,
-    )
-    site = site_root / "site"
-    sheets = _stylesheets(site / "index.html")
-    assert [s for s in sheets if s in RATHAUS_CSS] == list(RATHAUS_CSS)
-    assert all((site / css).is_file() for css in RATHAUS_CSS)
-    page = parse(site / "index.html")
-    assert page.css_first("a.md-skip") is not None and page.css_first("#hauptinhalt")
-    assert page.css_first("html").attributes["lang"] == "de"
