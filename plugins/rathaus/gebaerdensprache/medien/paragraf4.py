@@ -33,7 +33,7 @@ def check_start_page(
 ) -> list[Finding]:
     """One warning per topic without a usable video or LS page (warnings fail --strict)."""
     findings: list[Finding] = []
-    option = "rathaus/gebaerdensprache → startseite"
+    option = "rathaus → gebaerdensprache → startseite"
 
     def add(key: str, field: str, message: str, hint: str) -> None:
         findings.append(
@@ -90,9 +90,11 @@ def check_start_page(
     return findings
 
 
-def config_line(text: str, needle: str = "rathaus/gebaerdensprache") -> int:
-    """The line of mkdocs.yml that configures the plugin, for the findings' place."""
+def config_line(text: str) -> int:
+    """The line of mkdocs.yml that configures the feature (its block in the ``rathaus``
+    entry, or the entry ``rathaus/gebaerdensprache`` of earlier versions)."""
     for number, line in enumerate(text.splitlines(), start=1):
-        if needle in line and not line.lstrip().startswith("#"):
+        code = line.split("#", 1)[0]
+        if "rathaus/gebaerdensprache" in code or code.strip() == "gebaerdensprache:":
             return number
     return 1
