@@ -39,16 +39,7 @@ FEATURES = frozenset(
 )
 
 # Imports from a module of one feature into a module of another (run or type-only).
-FEATURE_IMPORTS_TO_REMOVE = {
-    # Step 5: PartLink and the overview parts move to plan.py, out of both packages.
-    ("rathaus.themen.plugin", "rathaus.verzeichnis.views"),
-    ("rathaus.verzeichnis.teile", "rathaus.themen.views"),
-    # Step 7: Leichte Sprache asks the plan for the overview parts and their twins.
-    ("rathaus.leichte_sprache.plugin", "rathaus.verzeichnis.teile"),
-    ("rathaus.leichte_sprache.views", "rathaus.verzeichnis.teile"),
-    ("rathaus.leichte_sprache.views", "rathaus.verzeichnis.views"),
-    ("rathaus.leichte_sprache.views", "rathaus.themen.views"),
-}
+FEATURE_IMPORTS_TO_REMOVE: set[tuple[str, str]] = set()
 
 # The MkDocs adapter: the only place allowed to import MkDocs or Material for good.
 ADAPTER = ("rathaus.adapter", "rathaus.plugin")

@@ -51,7 +51,7 @@ def renderer(project: Project) -> Renderer:
 
 def _directory_pages(site: Site, project: Project) -> Iterable[str]:
     """Pages and files of rathaus/verzeichnis, with the parts of overviews split by letters
-    (the same parts as the build: ``verzeichnis.teile``)."""
+    (the same parts as the build: ``rathaus.uebersichten``)."""
     if not project.uses(VERZEICHNIS):
         return
     paths = _ls_paths(project)

@@ -101,7 +101,7 @@ def test_unit_with_own_ls_text_uses_it(demo: Site) -> None:
 def test_demo_overviews_in_parts_give_ls_without_errors(demo: Site) -> None:
     """Every overview split as far as it goes (one entry per page): the LS parts and the
     first pages with their letter navigation keep the rules for every demo record."""
-    from rathaus.verzeichnis.teile import Schwellen
+    from rathaus.uebersichten import Schwellen
 
     settings = site_settings(Einstellungen(), demo)
     paths = views.Paths(schwellen=Schwellen(people=1, locations=1, hours=1, units=1, topics=1))

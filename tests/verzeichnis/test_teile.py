@@ -444,7 +444,7 @@ def test_leichte_sprache_part_labels() -> None:
 
 def test_leichte_sprache_reads_the_thresholds_of_the_standard_plugins() -> None:
     from rathaus.leichte_sprache.views import Paths
-    from rathaus.verzeichnis.teile import Schwellen
+    from rathaus.uebersichten import Schwellen
 
     paths = Paths.from_options(
         {"units_dir": "amt", "hours_per_part": 4, "people_per_part": "viele", "units_per_part": 0},

@@ -27,7 +27,7 @@ from ..german import datum
 from ..model import Finding, Level, Site
 from ..model.hours import build_date
 from ..render import FragmentRenderer, toc_tokens
-from ..verzeichnis.teile import Uebersichten
+from ..uebersichten import Uebersichten
 from . import checks, views, woerterbuch
 from .config import LeichteSpracheConfig
 from .linter import read_switches

@@ -25,9 +25,8 @@ from ..model import Site, slugify, sort_key
 from ..model.entities import Einheit, Oeffnungszeiten, Person, Standort
 from ..model.fieldtypes import TimeRange
 from ..model.hours import Deviation, upcoming, weekly_rows
-from ..themen.views import entries
-from ..verzeichnis.teile import Schwellen, Uebersicht, Uebersichten
-from ..verzeichnis.views import PartLink, people_in_order
+from ..themenindex import entries
+from ..uebersichten import PartLink, Schwellen, Uebersicht, Uebersichten, people_in_order
 from .rules import Issue
 from .settings import Einstellungen
 from .text import BlockKind, prepare_plain

@@ -13,13 +13,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
+from .. import themenindex
 from ..adapter import generated_page, load_or_fail, renderer
 from ..model import Site, slugify
 from ..model.gliederung import Teil
 from ..pagination import part_page
 from ..render import FragmentRenderer, toc_tokens
-from ..verzeichnis.views import PartLink
-from . import views
+from ..uebersichten import PartLink
 from .config import ThemenConfig
 
 log = get_plugin_logger(__name__)
@@ -65,7 +65,7 @@ class ThemenPlugin(BasePlugin[ThemenConfig]):
         self.generated = page is not None
         self.parts, self.part_pages = [], {}
         if self.generated:
-            self.parts = views.parts(self.site, self.config.entries_per_part)
+            self.parts = themenindex.parts(self.site, self.config.entries_per_part)
         if len(self.parts) > 1:
             for index, part in enumerate(self.parts):
                 src_uri = self._part_page(index)
@@ -99,10 +99,10 @@ class ThemenPlugin(BasePlugin[ThemenConfig]):
                 raise PluginError(f"rathaus/themen: no page {src_uri}")
             return get_relative_url(file.url, page.url)
 
-        entries = views.entries(self.site, unit_url)
+        entries = themenindex.entries(self.site, unit_url)
         if len(self.parts) <= 1:
             html = self.renderer.render(
-                "themen", letters=views.letters(entries), level=self.config.heading_level
+                "themen", letters=themenindex.letters(entries), level=self.config.heading_level
             )
             log.info(f"{len(entries)} Einträge von A bis Z")
             return markdown + "\n" + html + "\n"
@@ -130,7 +130,7 @@ class ThemenPlugin(BasePlugin[ThemenConfig]):
         ]
         html = self.renderer.render(
             "themen",
-            letters=views.letters(shown),
+            letters=themenindex.letters(shown),
             level=self.config.heading_level,
             parts=parts,
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
 
-from . import teile
+from .. import uebersichten
 
 
 class VerzeichnisConfig(base.Config):
@@ -27,16 +27,16 @@ class VerzeichnisConfig(base.Config):
     hours_page = opt.Type(str, default="oeffnungszeiten.md")
     """Source path of the opening hours overview."""
 
-    people_per_part = opt.Type(int, default=teile.PEOPLE_PER_PART)
+    people_per_part = opt.Type(int, default=uebersichten.PEOPLE_PER_PART)
     """More people than this: the directory is split into parts by initial letters."""
 
-    locations_per_part = opt.Type(int, default=teile.LOCATIONS_PER_PART)
+    locations_per_part = opt.Type(int, default=uebersichten.LOCATIONS_PER_PART)
     """More locations than this: the locations page is split into parts by initial letters."""
 
-    hours_per_part = opt.Type(int, default=teile.HOURS_PER_PART)
+    hours_per_part = opt.Type(int, default=uebersichten.HOURS_PER_PART)
     """More units with hours than this: the hours overview is split by initial letters."""
 
-    units_per_part = opt.Type(int, default=teile.UNITS_PER_PART)
+    units_per_part = opt.Type(int, default=uebersichten.UNITS_PER_PART)
     """More units than this: the units overview is split by initial letters.
 
     A top-level unit counts with the units assigned to it (they stay on its part)."""

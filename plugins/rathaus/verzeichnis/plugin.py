@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
+from .. import uebersichten
 from ..adapter import generated_page, load_or_fail, renderer, report, resolve_link, site_root
 from ..german import anzahl
 from ..model import Level, Site, slugify, sort_key
@@ -24,7 +25,7 @@ from ..model.hours import build_date
 from ..pages import Directive, check_pages, find_directives
 from ..pagination import part_page
 from ..render import FragmentRenderer, toc_tokens
-from . import teile, views
+from . import views
 from .config import VerzeichnisConfig
 from .vcard import person_vcard, unit_vcard
 
@@ -238,12 +239,12 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
         site = self.site
         assert site is not None
         if view == "einheiten":
-            return teile.unit_parts(site, self.config.units_per_part)
+            return uebersichten.unit_parts(site, self.config.units_per_part)
         if view == "ansprechpersonen":
-            return teile.people_parts(site, self.config.people_per_part)
+            return uebersichten.people_parts(site, self.config.people_per_part)
         if view == "standorte":
-            return teile.location_parts(site, self.config.locations_per_part)
-        return teile.hours_parts(site, self.config.hours_per_part)
+            return uebersichten.location_parts(site, self.config.locations_per_part)
+        return uebersichten.hours_parts(site, self.config.hours_per_part)
 
     def _add_parts(self, files: Files, config: MkDocsConfig) -> None:
         """One page per part of every split overview, outside the navigation."""
@@ -263,9 +264,9 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
 
     def _part_links(
         self, overview: _Overview, current: int, links: views.Links
-    ) -> list[views.PartLink]:
+    ) -> list[uebersichten.PartLink]:
         return [
-            views.PartLink(part.label, links("quelle", overview.part_page(i)), i == current)
+            uebersichten.PartLink(part.label, links("quelle", overview.part_page(i)), i == current)
             for i, part in enumerate(overview.parts)
         ]
 

@@ -17,6 +17,7 @@ from ..model.fieldtypes import Phone, TimeRange
 from ..model.gliederung import initial
 from ..model.hours import Deviation, iso_time, schema_org, upcoming, weekly_rows
 from ..model.zugang import AccessFact, access_facts
+from ..uebersichten import family_key, people_in_order, units_with_hours
 
 # (kind, id) → URL relative to the current page, e.g. ("einheit", "sozialamt").
 Links = Callable[[str, str], str]
@@ -273,20 +274,6 @@ def unit_jsonld(site: Site, unit: Einheit, links: Links, today: date) -> dict[st
     return data
 
 
-def family_key(person: Person) -> tuple[str, str]:
-    """Order of the directory: family name, then the full name (DIN 5007-1)."""
-    return sort_key(person.name.split()[-1]), sort_key(person.name)
-
-
-def people_in_order(site: Site, ids: Collection[str] | None = None) -> list[Person]:
-    """``ids``: only these people; only they are sorted (a part of a split directory must
-    not cost as much as the whole directory)."""
-    if ids is None:
-        return sorted(site.personen.values(), key=family_key)
-    wanted = set(ids)
-    return sorted((p for p in site.personen.values() if p.id in wanted), key=family_key)
-
-
 def people_directory(
     site: Site, links: Links, ids: Collection[str] | None = None
 ) -> list[tuple[str, list[tuple[Contact, UnitLink]]]]:
@@ -330,15 +317,6 @@ def units_overview(
     ]
 
 
-def units_with_hours(site: Site) -> list[Einheit]:
-    """Units with opening hours, in the order of the hours overview."""
-    return [
-        unit
-        for unit in sorted(site.einheiten.values(), key=lambda u: sort_key(u.name))
-        if unit.oeffnungszeiten
-    ]
-
-
 def hours_overview(
     site: Site, links: Links, today: date, ids: Collection[str] | None = None
 ) -> list[tuple[UnitLink, HoursView]]:
@@ -351,15 +329,6 @@ def hours_overview(
         for unit in units_with_hours(site)
         if unit.oeffnungszeiten and (ids is None or unit.id in ids)
     ]
-
-
-@dataclass(frozen=True)
-class PartLink:
-    """One entry of the letter navigation of an overview split into parts."""
-
-    label: str
-    url: str
-    current: bool
 
 
 @dataclass(frozen=True)

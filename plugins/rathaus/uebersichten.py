@@ -10,15 +10,15 @@ No MkDocs here: the thresholds come from the plugins' options.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..model import Site, sort_key
-from ..model.gliederung import Teil, gliedern
-from ..pagination import part_page
-from ..themen import views as themen_views
-from . import views
+from . import themenindex
+from .model import Site, sort_key
+from .model.entities import Einheit, Person
+from .model.gliederung import Teil, gliedern
+from .pagination import part_page
 
 PEOPLE_PER_PART = 30
 """Default of ``people_per_part`` (rathaus/verzeichnis)."""
@@ -76,8 +76,8 @@ class Uebersicht:
 
 def people_parts(site: Site, threshold: int) -> list[Teil[str]]:
     """Person ids of the directory by family name."""
-    people = views.people_in_order(site)
-    key = {p.id: views.family_key(p)[0] for p in people}
+    people = people_in_order(site)
+    key = {p.id: family_key(p)[0] for p in people}
     return gliedern([p.id for p in people], key.__getitem__, threshold)
 
 
@@ -92,7 +92,7 @@ def location_parts(site: Site, threshold: int) -> list[Teil[str]]:
 
 def hours_parts(site: Site, threshold: int) -> list[Teil[str]]:
     """Ids of the units with opening hours, by name."""
-    units = views.units_with_hours(site)
+    units = units_with_hours(site)
     key = {u.id: sort_key(u.name) for u in units}
     return gliedern([u.id for u in units], key.__getitem__, threshold)
 
@@ -170,7 +170,7 @@ class Uebersichten:
     @cached_property
     def themen(self) -> Uebersicht:
         return Uebersicht(
-            self.pages["themen"], tuple(themen_views.parts(self.site, self.schwellen.topics))
+            self.pages["themen"], tuple(themenindex.parts(self.site, self.schwellen.topics))
         )
 
     def get(self, kind: str) -> Uebersicht:
@@ -183,3 +183,35 @@ class Uebersichten:
 
     def all(self) -> dict[str, Uebersicht]:
         return {kind: self.get(kind) for kind in self.pages}
+
+
+@dataclass(frozen=True)
+class PartLink:
+    """One entry of the letter navigation of an overview split into parts."""
+
+    label: str
+    url: str
+    current: bool
+
+
+def family_key(person: Person) -> tuple[str, str]:
+    """Order of the directory: family name, then the full name (DIN 5007-1)."""
+    return sort_key(person.name.split()[-1]), sort_key(person.name)
+
+
+def people_in_order(site: Site, ids: Collection[str] | None = None) -> list[Person]:
+    """``ids``: only these people; only they are sorted (a part of a split directory must
+    not cost as much as the whole directory)."""
+    if ids is None:
+        return sorted(site.personen.values(), key=family_key)
+    wanted = set(ids)
+    return sorted((p for p in site.personen.values() if p.id in wanted), key=family_key)
+
+
+def units_with_hours(site: Site) -> list[Einheit]:
+    """Units with opening hours, in the order of the hours overview."""
+    return [
+        unit
+        for unit in sorted(site.einheiten.values(), key=lambda u: sort_key(u.name))
+        if unit.oeffnungszeiten
+    ]

@@ -9,10 +9,10 @@ import string
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from ..model import Site, slugify, sort_key
-from ..model.entities import Einheit
-from ..model.fieldtypes import Phone
-from ..model.gliederung import OTHER, Teil, gliedern, initial
+from .model import Site, slugify, sort_key
+from .model.entities import Einheit
+from .model.fieldtypes import Phone
+from .model.gliederung import OTHER, Teil, gliedern, initial
 
 # unit id → URL of the unit page, relative to the index page.
 UnitUrl = Callable[[str], str]
