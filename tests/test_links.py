@@ -7,10 +7,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from rathaus.adapter import load_project, run_checks
-from rathaus.checks import GENERATED_PAGES
+from rathaus.checks import generated_pages
 from rathaus.model import Level, load_site, slugify
 from rathaus.project import Project
-from tests.conftest import REPO
+from tests.conftest import REPO, build_site
 
 
 def link_findings(root: Path) -> list[tuple[str, int, int, str, Level]]:
@@ -85,7 +85,7 @@ def _project(root: Path) -> Project:
 
 def test_links_to_every_plugins_generated_pages_count_as_existing() -> None:
     site, project = load_site(REPO), _project(REPO)
-    generated = {path for source in GENERATED_PAGES for path in source(site, project)}
+    generated = generated_pages(site, project)
     assert {
         "termine/index.md",
         "termine/kalender.ics",
@@ -101,7 +101,6 @@ def test_links_to_every_plugins_generated_pages_count_as_existing() -> None:
 def test_generated_pages_follow_the_plugins_options() -> None:
     """A source of generated pages gets the plugins' options from mkdocs.yml: the parts of
     an overview depend on its threshold."""
-    from rathaus.checks import generated_pages
 
     site, project = load_site(REPO), _project(REPO)
     default = generated_pages(site, project)
@@ -113,3 +112,30 @@ def test_generated_pages_follow_the_plugins_options() -> None:
     parts = {p for p in split if p.startswith("oeffnungszeiten/")}
     assert len(parts) > 1 and {f"leichte-sprache/{p}" for p in parts} <= split
     assert "amt/index.md" in split and "verwaltung/index.md" not in split
+
+
+def test_every_news_page_the_build_writes_is_known_to_the_check(
+    fixture_site: Callable[[str], Path],
+) -> None:
+    """The news list's further pages, the yearly archives and the feed follow the posts."""
+    from rathaus.checks import read_pages
+
+    root = fixture_site("finden")
+    built = build_site(root)
+    written = {
+        p.relative_to(built).as_posix() for p in (built / "aktuelles").rglob("*") if p.is_file()
+    }
+    project = _project(root)
+    pages = read_pages(root, "content")
+    known = generated_pages(load_site(root), project, pages) | set(pages)
+    as_sources = {
+        path.removesuffix("/index.html") + ".md" if path.endswith("/index.html") else path
+        for path in written
+    }
+    missing = sorted(
+        path
+        for path in as_sources
+        if path not in known and path.removesuffix(".md") + "/index.md" not in known
+    )
+    assert "aktuelles/seite-2.md" in known and "aktuelles/feed.xml" in known
+    assert missing == []

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .aktuelles.posts import check_posts
+from .aktuelles import views as aktuelles_views
+from .aktuelles.posts import check_posts, is_post, read_post
 from .gebaerdensprache.medien.pruefung import check_videos
 from .leichte_sprache import checks as leichte_sprache
 from .leichte_sprache.settings import settings_from
@@ -31,6 +32,9 @@ VERZEICHNIS, THEMEN, LEICHTE_SPRACHE = (
     "rathaus/leichte-sprache",
 )
 
+Pages = Mapping[str, PageSource]
+"""The editors' pages by path in the docs folder."""
+
 PageCheck = Callable[[PageSource, Mapping[str, PageSource], frozenset[str] | None], list[Finding]]
 """A check of one page; it sees every page (by path in content/) and the generated paths
 (``None`` when the data could not be loaded, so generated pages are unknown)."""
@@ -49,7 +53,7 @@ def renderer(project: Project) -> Renderer:
     return Renderer(project.markdown_extensions, project.mdx_configs, project.frame_hosts)
 
 
-def _directory_pages(site: Site, project: Project) -> Iterable[str]:
+def _directory_pages(site: Site, project: Project, pages: Pages) -> Iterable[str]:
     """Pages and files of rathaus/verzeichnis, with the parts of overviews split by letters
     (the same parts as the build: ``rathaus.uebersichten``)."""
     if not project.uses(VERZEICHNIS):
@@ -74,14 +78,14 @@ def _ls_paths(project: Project) -> LeichteSprachePaths:
     return LeichteSprachePaths.from_options(project.options(VERZEICHNIS), project.options(THEMEN))
 
 
-def _single_pages(site: Site, project: Project) -> Iterable[str]:
+def _single_pages(site: Site, project: Project, pages: Pages) -> Iterable[str]:
     """The one page of rathaus/barrierefreiheit, rathaus/handbuch and rathaus/gebaerdensprache."""
     for plugin in ("rathaus/barrierefreiheit", "rathaus/handbuch", "rathaus/gebaerdensprache"):
         if project.uses(plugin):
             yield str(project.option(plugin, "page"))
 
 
-def _leichte_sprache_pages(site: Site, project: Project) -> Iterable[str]:
+def _leichte_sprache_pages(site: Site, project: Project, pages: Pages) -> Iterable[str]:
     """The generated pages of rathaus/leichte-sprache, with the parts of split overviews."""
     if not project.uses(LEICHTE_SPRACHE):
         return
@@ -90,7 +94,7 @@ def _leichte_sprache_pages(site: Site, project: Project) -> Iterable[str]:
     yield paths.ls(paths.woerterbuch_page)
 
 
-def _topic_pages(site: Site, project: Project) -> Iterable[str]:
+def _topic_pages(site: Site, project: Project, pages: Pages) -> Iterable[str]:
     """The A–Z index of rathaus/themen and its parts by letters."""
     if not project.uses(THEMEN):
         return
@@ -99,7 +103,7 @@ def _topic_pages(site: Site, project: Project) -> Iterable[str]:
     yield from overview.part_pages()
 
 
-def _event_pages(site: Site, project: Project) -> Iterable[str]:
+def _event_pages(site: Site, project: Project, pages: Pages) -> Iterable[str]:
     """The events list (all its pages), each event's page and calendar file, the feed."""
     options = project.options("rathaus/termine")
     if options is None:
@@ -112,7 +116,7 @@ def _event_pages(site: Site, project: Project) -> Iterable[str]:
     yield f"{base}/{options['feed_name']}"
 
 
-def _body_pages(site: Site, project: Project) -> Iterable[str]:
+def _body_pages(site: Site, project: Project, pages: Pages) -> Iterable[str]:
     options = project.options("rathaus/gremien")
     if options is None:
         return
@@ -122,16 +126,28 @@ def _body_pages(site: Site, project: Project) -> Iterable[str]:
         yield f"{base}/{slugify(body_id)}.md"
 
 
-def _news_pages(site: Site, project: Project) -> Iterable[str]:
-    """The first page of the news list (the further pages and the yearly archives depend on
-    the posts; the build knows them)."""
-    if project.news_dir is not None:
-        yield f"{project.news_dir.strip('/')}/index.md"
+def _news_pages(site: Site, project: Project, pages: Pages) -> Iterable[str]:
+    """The news list's pages, the yearly archives' pages and the feed, from the posts."""
+    options = project.options("rathaus/aktuelles")
+    if options is None:
+        return
+    news, per_page = str(options["news_dir"]).strip("/"), int(options["per_page"])
+    posts = []
+    for src_uri, page in pages.items():
+        if is_post(src_uri, news):
+            post, _ = read_post(page.file, src_uri, page.text, site)
+            if post is not None:
+                posts.append(post)
+    yield from aktuelles_views.list_pages(news, len(posts), per_page)
+    for year, count in aktuelles_views.years(posts):
+        yield from aktuelles_views.year_pages(news, year, count, per_page)
+    if options["feed"] and project.site_url:
+        yield f"{news}/feed.xml"
 
 
 # Paths in the docs folder that plugins generate, so links to them are not reported as
 # missing; each function yields nothing when its plugin is not used.
-GENERATED_PAGES: list[Callable[[Site, Project], Iterable[str]]] = [
+GENERATED_PAGES: list[Callable[[Site, Project, Pages], Iterable[str]]] = [
     _directory_pages,
     _single_pages,
     _leichte_sprache_pages,
@@ -142,9 +158,13 @@ GENERATED_PAGES: list[Callable[[Site, Project], Iterable[str]]] = [
 ]
 
 
-def generated_pages(site: Site, project: Project) -> frozenset[str]:
-    """Every path of :data:`GENERATED_PAGES` for ``site`` and the project's options."""
-    return frozenset(path for source in GENERATED_PAGES for path in source(site, project))
+def generated_pages(
+    site: Site, project: Project, pages: Mapping[str, PageSource] | None = None
+) -> frozenset[str]:
+    """Every path of :data:`GENERATED_PAGES` for ``site``, the project's options and the
+    editors' ``pages`` (the news posts decide the news list's pages)."""
+    pages = pages or {}
+    return frozenset(path for source in GENERATED_PAGES for path in source(site, project, pages))
 
 
 def statement_findings(site: Site, today: date) -> list[Finding]:
@@ -201,7 +221,7 @@ def check_site(project: Project, render: Renderer | None = None) -> Checks:
             )
         )
     pages = read_pages(root, docs)
-    generated = generated_pages(site, project) if site is not None else None
+    generated = generated_pages(site, project, pages) if site is not None else None
     of_pages = page_findings(pages, generated, render)
     findings.extend(of_pages)
     if generated is not None:
