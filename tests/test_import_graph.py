@@ -42,43 +42,10 @@ FEATURES = frozenset(
 FEATURE_IMPORTS_TO_REMOVE: set[tuple[str, str]] = set()
 
 # The MkDocs adapter: the only place allowed to import MkDocs or Material for good.
-ADAPTER = ("rathaus.adapter", "rathaus.plugin")
+ADAPTER = ("rathaus.adapter",)
 
 # Modules outside the adapter that run an import of MkDocs or Material.
-MKDOCS_IMPORTERS_TO_REMOVE = {
-    # Step 10: the feature logic moves to MkDocs-free <feature>/feature.py; step 11: the one
-    # plugin `rathaus` takes the events and options, the old entry points become shims in
-    # the adapter.
-    "rathaus.aktuelles.config",
-    "rathaus.aktuelles.plugin",
-    "rathaus.barrierefreiheit.config",
-    "rathaus.barrierefreiheit.plugin",
-    "rathaus.gebaerdensprache.config",
-    "rathaus.gebaerdensprache.plugin",
-    "rathaus.gremien.config",
-    "rathaus.gremien.plugin",
-    "rathaus.handbuch.config",
-    "rathaus.handbuch.plugin",
-    "rathaus.leichte_sprache.config",
-    "rathaus.leichte_sprache.plugin",
-    "rathaus.pruefung.config",
-    "rathaus.pruefung.plugin",
-    "rathaus.sicherheit.config",
-    "rathaus.sicherheit.plugin",
-    "rathaus.termine.config",
-    "rathaus.termine.plugin",
-    "rathaus.themen.config",
-    "rathaus.themen.plugin",
-    "rathaus.verzeichnis.config",
-    "rathaus.verzeichnis.plugin",
-    # Step 10: navigation's subtree cache moves into the adapter (mkdocs_plugin/navigation.py).
-    "rathaus.navigation.config",
-    "rathaus.navigation.plugin",
-    # Step 10: its own front-matter split instead of mkdocs.utils.meta.
-    "rathaus.safety",
-    # Step 10: takes the title and meta values instead of MkDocs' Page.
-    "rathaus.sicherheit.titel",
-}
+MKDOCS_IMPORTERS_TO_REMOVE: set[str] = set()
 
 # Modules outside the adapter that import MkDocs or Material only for type hints.
 MKDOCS_TYPE_IMPORTERS_TO_REMOVE: set[str] = set()

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import markdown
 import pytest
 
-from rathaus.markdown_scan import attr_lists, front_matter_lines, links, mask, outside_fences
+from rathaus.markdown_scan import (
+    attr_lists,
+    front_matter_lines,
+    links,
+    mask,
+    outside_fences,
+    page_body,
+)
 
 SECRET = "[geheim](ziel.md)"
 
@@ -109,3 +117,39 @@ def test_outside_fences_follows_the_renderer_not_the_first_three_characters() ->
     outside = [line for _, line in outside_fences(lines)]
     assert outside == ["# Seite", "", "", "Text.", ""]
     assert [n for n, _ in outside_fences(lines, 8)] == [8, 9, 10]
+
+
+# The safety check renders what MkDocs renders: the front matter rule must be MkDocs' own.
+BODY_CASES = [
+    "# Titel\n",
+    "---\ntitle: A\n---\n\n# B\n",
+    "---\ntitle: A\n...\nText\n",
+    "---\n- a\n- b\n---\n<script>x</script>\n",  # not a mapping: rendered as text
+    "---\ntitle: [unclosed\n---\n<script>x</script>\n",  # invalid YAML: rendered as text
+    "---\ntitle: A\n",  # never closed
+    "title: A\nauthor: B\n    more\n\n<script>x</script>\n",  # MultiMarkdown meta
+    "title: A\n<b>x</b>\n",
+    "    indented: no key\n\ntext\n",
+    "\n\ntitle: A\n",
+    "Titel: A\r\nB: c\r\n\r\nText\r\n",
+    "---\r\ntitle: A\r\n---\r\nText\r\n",
+    "",
+    "---   \ntitle: A\n---\t\nText\n",
+]
+
+
+@pytest.mark.parametrize("text", BODY_CASES)
+def test_page_body_is_what_mkdocs_renders(text: str) -> None:
+    from mkdocs.utils.meta import get_data
+
+    assert page_body(text) == get_data(text)[0]
+
+
+def test_page_body_of_every_fixture_page_is_what_mkdocs_renders() -> None:
+    from mkdocs.utils.meta import get_data
+
+    pages = sorted((Path(__file__).parent / "fixtures" / "sites").rglob("*.md"))
+    assert pages
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        assert page_body(text) == get_data(text)[0], path

@@ -11,7 +11,7 @@ import yaml
 from mkdocs.exceptions import Abort
 
 from rathaus.adapter import load_project, run_checks
-from rathaus.plugin import FEATURES
+from rathaus.adapter.plugin import FEATURES
 from rathaus.project import Project
 from tests.conftest import build_site, copy_demo
 

@@ -24,6 +24,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import yaml
+
 # Python-Markdown's FENCED_BLOCK_RE, one line at a time.
 _FENCE_OPEN = re.compile(
     r"(?P<fence>`{3,}+|~{3,}+) *+"
@@ -70,6 +72,39 @@ def front_matter_lines(text: str) -> int:
         if line.rstrip() in {"---", "..."}:
             return number
     return 0
+
+
+# MkDocs 1.6 (mkdocs.utils.meta): a YAML block between "---" and "---" or "..." is front
+# matter only when it parses to a mapping; otherwise the page may start with MultiMarkdown
+# "key: value" lines (continued by indented lines) up to the first blank line.
+_YAML_BLOCK = re.compile(r"---[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_META_KEY = re.compile(r" {0,3}[A-Za-z0-9_-]+:")
+_META_MORE = re.compile(r"(?: {4}|\t)")
+
+
+def page_body(text: str) -> str:
+    """The part of a page MkDocs renders: ``text`` without the front matter it removes.
+
+    The safety check must judge exactly what the build renders, so this follows the runner's
+    rule rather than Rathaus's stricter front matter reader (``pages.split_front_matter``).
+    """
+    if match := _YAML_BLOCK.match(text):
+        try:
+            data = yaml.safe_load(match[1])
+        except yaml.YAMLError:
+            return text
+        return text[match.end() :].lstrip("\n") if isinstance(data, dict) else text
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    start, in_meta = 0, False
+    for line in lines:
+        if not line.strip():
+            start += 1  # the blank line ends the block and goes with it
+            break
+        if _META_KEY.match(line) or (in_meta and _META_MORE.match(line)):
+            start, in_meta = start + 1, True
+            continue
+        break
+    return "\n".join(lines[start:]).lstrip("\n")
 
 
 def _fences(lines: list[str], first: int) -> dict[int, int]:

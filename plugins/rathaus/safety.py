@@ -61,10 +61,9 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import markdown
-from mkdocs.utils.meta import get_data
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .markdown_scan import front_matter_lines, position
+from .markdown_scan import front_matter_lines, page_body, position
 from .model import Finding, Level
 
 RULE = "sicherheit"
@@ -447,9 +446,8 @@ class Renderer:
 
     def html(self, text: str) -> str:
         """The HTML of a page's Markdown (front matter removed the way MkDocs removes it)."""
-        body, _ = get_data(text)
         self.markdown.reset()
-        return str(self.markdown.convert(body))
+        return str(self.markdown.convert(page_body(text)))
 
 
 def check_markdown_safety(

@@ -176,7 +176,7 @@ def test_missing_counterparts_and_findings_are_reported(
     fixture_site: Callable[[str], Path], caplog: pytest.LogCaptureFixture
 ) -> None:
     root = fixture_site("leichte-sprache")
-    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.rathaus.leichte_sprache.plugin"):
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.rathaus.adapter.leichte_sprache"):
         build_site(root)
     messages = [r.getMessage().removeprefix("rathaus: ") for r in caplog.records]
     assert (

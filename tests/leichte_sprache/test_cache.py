@@ -23,7 +23,7 @@ from rathaus.leichte_sprache.text import Prepared, prepare_markdown, prepare_pla
 from tests.conftest import build_site
 from tests.leichte_sprache.corpus import load as load_corpus
 
-LS_LOG = "mkdocs.plugins.rathaus.leichte_sprache.plugin"
+LS_LOG = "mkdocs.plugins.rathaus.adapter.leichte_sprache"
 KONTAKT = "content/leichte-sprache/kontakt.md"
 LONG = (
     "Im Rathaus können Sie am Montag und am Dienstag und am Mittwoch "

@@ -19,7 +19,7 @@ from rathaus.leichte_sprache.checks import pairing_findings
 from rathaus.model import Finding, Level
 from tests.conftest import build_site
 
-LOGGER = "mkdocs.plugins.rathaus.leichte_sprache.plugin"
+LOGGER = "mkdocs.plugins.rathaus.adapter.leichte_sprache"
 EXEMPT_LINE = "      ohne_gegenstueck: [handbuch/, leichte-sprache/nur-leicht.md]\n"
 
 

@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from rathaus.adapter import run_checks
+from rathaus.adapter import pruefung, run_checks
 from rathaus.checks import Checks
 from rathaus.model import Level
-from rathaus.pruefung import plugin as pruefung
 from tests.conftest import build_site
 from tests.pruefung.test_pruefung import with_pruefung
 from tests.sicherheit.payloads import text_payloads

@@ -13,14 +13,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from .. import themenindex
-from ..adapter import generated_page, load_or_fail, renderer
-from ..model import Site, slugify
-from ..model.gliederung import Teil
-from ..pagination import part_page
-from ..render import FragmentRenderer, toc_tokens
-from ..uebersichten import PartLink
-from .config import ThemenConfig
+from rathaus import themenindex
+from rathaus.adapter import generated_page, load_or_fail, renderer
+from rathaus.adapter.options.themen import ThemenConfig
+from rathaus.model import Site, slugify
+from rathaus.model.gliederung import Teil
+from rathaus.pagination import part_page
+from rathaus.render import FragmentRenderer, toc_tokens
+from rathaus.uebersichten import PartLink
 
 log = get_plugin_logger(__name__)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
 
-from .. import uebersichten
+from rathaus import uebersichten
 
 
 class VerzeichnisConfig(base.Config):

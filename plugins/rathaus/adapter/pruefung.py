@@ -41,14 +41,14 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..adapter import pages_by_source, project_from_config, report, site_root
-from ..checks import check_site, renderer
-from ..model import Level
-from ..publish import swap_into_place
-from ..render import BYTECODE_CACHE
-from ..report import counts
-from ..safety import Renderer, check_html, check_output_html
-from .config import PruefungConfig
+from rathaus.adapter import pages_by_source, project_from_config, report, site_root
+from rathaus.adapter.options.pruefung import PruefungConfig
+from rathaus.checks import check_site, renderer
+from rathaus.model import Level
+from rathaus.publish import swap_into_place
+from rathaus.render import BYTECODE_CACHE
+from rathaus.report import counts
+from rathaus.safety import Renderer, check_html, check_output_html
 
 log = get_plugin_logger(__name__)
 

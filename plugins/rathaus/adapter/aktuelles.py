@@ -16,14 +16,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from ..adapter import generated_page, load_or_fail, renderer, report, site_root
-from ..markdown_scan import outside_fences
-from ..model import Level, Site, slugify
-from ..pagination import pager
-from ..render import FragmentRenderer, toc_tokens
-from . import views
-from .config import AktuellesConfig
-from .posts import Post, is_post, read_post
+from rathaus.adapter import generated_page, load_or_fail, renderer, report, site_root
+from rathaus.adapter.options.aktuelles import AktuellesConfig
+from rathaus.aktuelles import views
+from rathaus.aktuelles.posts import Post, is_post, read_post
+from rathaus.markdown_scan import outside_fences
+from rathaus.model import Level, Site, slugify
+from rathaus.pagination import pager
+from rathaus.render import FragmentRenderer, toc_tokens
 
 log = get_plugin_logger(__name__)
 

@@ -19,13 +19,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .checks import check_site
-from .escaping import plain_text
-from .model import DataError, Finding, Level, Site, load_site
-from .model.hours import build_date
-from .project import THEME_TEXTS, Project, disagreements, nav_pages, text_findings
-from .render import FragmentRenderer
-from .safety import frame_hosts
+from rathaus.checks import check_site
+from rathaus.escaping import plain_text
+from rathaus.model import DataError, Finding, Level, Site, load_site
+from rathaus.model.hours import build_date
+from rathaus.project import THEME_TEXTS, Project, disagreements, nav_pages, text_findings
+from rathaus.render import FragmentRenderer
+from rathaus.safety import frame_hosts
 
 
 def report(findings: list[Finding]) -> str:
@@ -40,7 +40,7 @@ def site_root(config: MkDocsConfig) -> Path:
 
 def project_from_config(config: MkDocsConfig) -> Project:
     """The project MkDocs' validated ``config`` describes (see :mod:`rathaus.project`)."""
-    from .sicherheit.config import extended
+    from rathaus.adapter.options.sicherheit import extended
 
     root = site_root(config)
     plugins = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
 
-from .checks import DEFAULT_EXEMPT
+from rathaus.leichte_sprache.checks import DEFAULT_EXEMPT
 
 
 class LeichteSpracheConfig(base.Config):

@@ -9,13 +9,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from ..adapter import load_or_fail, renderer, resolve_link
-from ..checks import statement_findings
-from ..german import datum
-from ..model import Site
-from ..model.hours import build_date
-from ..render import FragmentRenderer, toc_tokens
-from .config import BarrierefreiheitConfig
+from rathaus.adapter import load_or_fail, renderer, resolve_link
+from rathaus.adapter.options.barrierefreiheit import BarrierefreiheitConfig
+from rathaus.checks import statement_findings
+from rathaus.german import datum
+from rathaus.model import Site
+from rathaus.model.hours import build_date
+from rathaus.render import FragmentRenderer, toc_tokens
 
 log = get_plugin_logger(__name__)
 

@@ -10,12 +10,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from ..adapter import generated_page, load_or_fail, renderer
-from ..model import Site, slugify
-from ..model.hours import build_date
-from ..render import FragmentRenderer, toc_tokens
-from . import views
-from .config import GremienConfig
+from rathaus.adapter import generated_page, load_or_fail, renderer
+from rathaus.adapter.options.gremien import GremienConfig
+from rathaus.gremien import views
+from rathaus.model import Site, slugify
+from rathaus.model.hours import build_date
+from rathaus.render import FragmentRenderer, toc_tokens
 
 log = get_plugin_logger(__name__)
 

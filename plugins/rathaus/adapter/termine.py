@@ -10,15 +10,15 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from ..adapter import generated_page, load_or_fail, renderer
-from ..model import Site, slugify
-from ..model.hours import build_date
-from ..model.termine import Split, split_events
-from ..model.termine import when as event_when
-from ..render import FragmentRenderer, toc_tokens
-from . import views
-from .config import TermineConfig
-from .ics import calendar_text, uid_host
+from rathaus.adapter import generated_page, load_or_fail, renderer
+from rathaus.adapter.options.termine import TermineConfig
+from rathaus.model import Site, slugify
+from rathaus.model.hours import build_date
+from rathaus.model.termine import Split, split_events
+from rathaus.model.termine import when as event_when
+from rathaus.render import FragmentRenderer, toc_tokens
+from rathaus.termine import views
+from rathaus.termine.ics import calendar_text, uid_host
 
 log = get_plugin_logger(__name__)
 

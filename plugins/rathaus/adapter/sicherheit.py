@@ -25,10 +25,10 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..csp import PageScan, policy_text, scan, with_policy
-from .config import SicherheitConfig, extended
-from .skripte import mark_theme
-from .titel import plain_title, with_heading
+from rathaus.adapter.options.sicherheit import SicherheitConfig, extended
+from rathaus.adapter.titel import plain_title, with_heading
+from rathaus.csp import PageScan, policy_text, scan, with_policy
+from rathaus.sicherheit.skripte import mark_theme
 
 log = get_plugin_logger(__name__)
 

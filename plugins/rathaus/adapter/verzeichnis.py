@@ -16,18 +16,18 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from .. import uebersichten
-from ..adapter import generated_page, load_or_fail, renderer, report, resolve_link, site_root
-from ..german import anzahl
-from ..model import Level, Site, slugify, sort_key
-from ..model.gliederung import Teil
-from ..model.hours import build_date
-from ..pages import Directive, check_pages, find_directives
-from ..pagination import part_page
-from ..render import FragmentRenderer, toc_tokens
-from . import views
-from .config import VerzeichnisConfig
-from .vcard import person_vcard, unit_vcard
+from rathaus import uebersichten
+from rathaus.adapter import generated_page, load_or_fail, renderer, report, resolve_link, site_root
+from rathaus.adapter.options.verzeichnis import VerzeichnisConfig
+from rathaus.german import anzahl
+from rathaus.model import Level, Site, slugify, sort_key
+from rathaus.model.gliederung import Teil
+from rathaus.model.hours import build_date
+from rathaus.pages import Directive, check_pages, find_directives
+from rathaus.pagination import part_page
+from rathaus.render import FragmentRenderer, toc_tokens
+from rathaus.verzeichnis import views
+from rathaus.verzeichnis.vcard import person_vcard, unit_vcard
 
 log = get_plugin_logger(__name__)
 

@@ -22,18 +22,18 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
-from ..adapter import generated_page, load_or_fail, project_from_config, renderer, site_root
-from ..german import datum
-from ..model import Finding, Level, Site
-from ..model.hours import build_date
-from ..render import FragmentRenderer, toc_tokens
-from ..uebersichten import Uebersichten
-from . import checks, views, woerterbuch
-from .config import LeichteSpracheConfig
-from .linter import read_switches
-from .settings import Einstellungen, settings_from
-from .suchindex import mark_file
-from .text import hard_line_breaks
+from rathaus.adapter import generated_page, load_or_fail, project_from_config, renderer, site_root
+from rathaus.adapter.options.leichte_sprache import LeichteSpracheConfig
+from rathaus.german import datum
+from rathaus.leichte_sprache import checks, views, woerterbuch
+from rathaus.leichte_sprache.linter import read_switches
+from rathaus.leichte_sprache.settings import Einstellungen, settings_from
+from rathaus.leichte_sprache.suchindex import mark_file
+from rathaus.leichte_sprache.text import hard_line_breaks
+from rathaus.model import Finding, Level, Site
+from rathaus.model.hours import build_date
+from rathaus.render import FragmentRenderer, toc_tokens
+from rathaus.uebersichten import Uebersichten
 
 log = get_plugin_logger(__name__)
 
@@ -190,7 +190,7 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
         for file in files.documentation_pages():
             if self._is_ls(file.src_uri) and not file.generated_by:
                 sources[file.src_uri] = file
-        from ..checks import read_pages
+        from rathaus.checks import read_pages
 
         pages = read_pages(self.root, content_dir)
         written = {k: v for k, v in pages.items() if k in sources}

@@ -8,10 +8,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from ..adapter import renderer
-from ..render import toc_tokens
-from .config import HandbuchConfig
-from .felder import reference
+from rathaus.adapter import renderer
+from rathaus.adapter.options.handbuch import HandbuchConfig
+from rathaus.handbuch.felder import reference
+from rathaus.render import toc_tokens
 
 log = get_plugin_logger(__name__)
 

@@ -25,14 +25,18 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from ..adapter import load_or_fail, renderer, report, site_root
-from ..markdown_scan import outside_fences
-from ..model import Level, Site
-from ..pages import find_directives
-from ..render import FragmentRenderer, toc_tokens
-from .config import GebaerdenspracheConfig
-from .medien import anzeige, paragraf4
-from .medien.pruefung import CheckedVideo, check_front_matter, inspect_videos
+from rathaus.adapter import load_or_fail, renderer, report, site_root
+from rathaus.adapter.options.gebaerdensprache import GebaerdenspracheConfig
+from rathaus.gebaerdensprache.medien import anzeige, paragraf4
+from rathaus.gebaerdensprache.medien.pruefung import (
+    CheckedVideo,
+    check_front_matter,
+    inspect_videos,
+)
+from rathaus.markdown_scan import outside_fences
+from rathaus.model import Level, Site
+from rathaus.pages import find_directives
+from rathaus.render import FragmentRenderer, toc_tokens
 
 log = get_plugin_logger(__name__)
 

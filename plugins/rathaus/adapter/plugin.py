@@ -13,7 +13,8 @@ A town writes one block::
           gebaerdensprache:
             enabled: false
 
-Each feature keeps its options and its event handlers (``<feature>/plugin.py``); this plugin
+Each feature keeps its options (``options/<feature>.py``) and its event handlers
+(``<feature>.py`` in this package); this plugin
 owns their order. For every event and every priority a feature uses, it registers one
 handler with MkDocs that runs the features' handlers of that priority in :data:`FEATURES`
 order – so the order no longer depends on how a town lists plugins, and the priorities
@@ -34,18 +35,18 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import EVENTS, BasePlugin, CombinedEvent, PluginCollection, event_priority
 
-from .aktuelles.plugin import AktuellesPlugin
-from .barrierefreiheit.plugin import BarrierefreiheitPlugin
-from .gebaerdensprache.plugin import GebaerdensprachePlugin
-from .gremien.plugin import GremienPlugin
-from .handbuch.plugin import HandbuchPlugin
-from .leichte_sprache.plugin import LeichteSprachePlugin
-from .navigation.plugin import NavigationPlugin
-from .pruefung.plugin import PruefungPlugin
-from .sicherheit.plugin import SicherheitPlugin
-from .termine.plugin import TerminePlugin
-from .themen.plugin import ThemenPlugin
-from .verzeichnis.plugin import VerzeichnisPlugin
+from rathaus.adapter.aktuelles import AktuellesPlugin
+from rathaus.adapter.barrierefreiheit import BarrierefreiheitPlugin
+from rathaus.adapter.gebaerdensprache import GebaerdensprachePlugin
+from rathaus.adapter.gremien import GremienPlugin
+from rathaus.adapter.handbuch import HandbuchPlugin
+from rathaus.adapter.leichte_sprache import LeichteSprachePlugin
+from rathaus.adapter.navigation import NavigationPlugin
+from rathaus.adapter.pruefung import PruefungPlugin
+from rathaus.adapter.sicherheit import SicherheitPlugin
+from rathaus.adapter.termine import TerminePlugin
+from rathaus.adapter.themen import ThemenPlugin
+from rathaus.adapter.verzeichnis import VerzeichnisPlugin
 
 # (key in the `rathaus` block, the feature's own entry name, its plugin class), in the order
 # their handlers of equal priority run.

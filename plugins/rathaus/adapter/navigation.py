@@ -13,8 +13,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 
-from .cache import SubtreeCache
-from .config import NavigationConfig
+from rathaus.adapter.options.navigation import NavigationConfig
+from rathaus.navigation.cache import SubtreeCache
 
 log = get_plugin_logger(__name__)
 
