@@ -18,10 +18,10 @@ from .markdown_scan import PageSource, mask
 from .model import DataError, Finding, Level, Site, load_site
 from .model.erklaerung import freshness
 from .model.site import STATEMENT_FILE
-from .model.slugs import slugify
 from .model.termine import split_events
 from .model.yamlread import check_text
 from .pages import check_limits, check_pages, markdown_files, size_finding, split_front_matter
+from .plan import Plan
 from .project import Project
 from .safety import Renderer, check_markdown_safety
 from .termine import views as termine_views
@@ -58,24 +58,19 @@ def _directory_pages(site: Site, project: Project, pages: Pages) -> Iterable[str
     (the same parts as the build: ``rathaus.uebersichten``)."""
     if not project.uses(VERZEICHNIS):
         return
-    paths = _ls_paths(project)
-    overviews = paths.overviews(site)
+    plan = Plan(site, project)
     for kind in ("einheiten", "ansprechpersonen", "standorte", "oeffnungszeiten"):
-        overview = overviews.get(kind)
+        overview = plan.overviews.get(kind)
         yield overview.page
         yield from overview.part_pages()
     for unit_id in site.einheiten:
-        yield from (
-            f"{paths.units_dir}/{slugify(unit_id)}.md",
-            f"{paths.units_dir}/{slugify(unit_id)}.vcf",
-        )
-    people = paths.people_page.removesuffix(".md")
+        yield from (plan.path("einheit", unit_id), plan.path("einheit-vcard", unit_id))
     for person_id in site.personen:
-        yield f"{people}/{slugify(person_id)}.vcf"
+        yield plan.path("person-vcard", person_id)
 
 
 def _ls_paths(project: Project) -> LeichteSprachePaths:
-    return LeichteSprachePaths.from_options(project.options(VERZEICHNIS), project.options(THEMEN))
+    return LeichteSprachePaths.of(project)
 
 
 def _single_pages(site: Site, project: Project, pages: Pages) -> Iterable[str]:
@@ -108,22 +103,22 @@ def _event_pages(site: Site, project: Project, pages: Pages) -> Iterable[str]:
     options = project.options("rathaus/termine")
     if options is None:
         return
-    base = str(options["events_dir"])
+    plan = Plan(site, project)
+    base = plan.layout.events_dir
     split = split_events(list(site.termine.values()), project.today)
     yield from termine_views.overview_pages(base, split, int(options["per_page"]))
     for event_id in site.termine:
-        yield from (f"{base}/{slugify(event_id)}.md", f"{base}/{slugify(event_id)}.ics")
-    yield f"{base}/{options['feed_name']}"
+        yield from (plan.path("termin", event_id), plan.path("termin-ics", event_id))
+    yield f"{base}/{plan.layout.feed_name}"
 
 
 def _body_pages(site: Site, project: Project, pages: Pages) -> Iterable[str]:
-    options = project.options("rathaus/gremien")
-    if options is None:
+    if not project.uses("rathaus/gremien"):
         return
-    base = str(options["bodies_dir"])
-    yield f"{base}/index.md"
+    plan = Plan(site, project)
+    yield f"{plan.layout.bodies_dir}/index.md"
     for body_id in site.gremien:
-        yield f"{base}/{slugify(body_id)}.md"
+        yield plan.path("gremium", body_id)
 
 
 def _news_pages(site: Site, project: Project, pages: Pages) -> Iterable[str]:

@@ -86,10 +86,6 @@ class Project:
         return self._shared("data_dir", "data")
 
     @property
-    def units_dir(self) -> str:
-        return self._shared("units_dir", "verwaltung")
-
-    @property
     def media_dir(self) -> str | None:
         """The sign-language videos' folder inside ``docs_dir``; ``None`` without videos."""
         options = self.options("rathaus/gebaerdensprache")

@@ -118,20 +118,20 @@ def unit_parts(site: Site, threshold: int) -> list[Teil[str]]:
 class Uebersichten:
     """The overviews of a site and their parts, each computed when first needed.
 
-    ``pages``: source paths of the overviews (the plugins' options); ``schwellen``: the most
-    entries of one page.
+    ``pages``: source paths of the overviews (:meth:`rathaus.plan.Layout.overviews`);
+    ``schwellen``: the most entries of one page.
     """
 
     def __init__(
         self,
         site: Site,
-        schwellen: Schwellen = Schwellen(),
+        schwellen: Schwellen,
         *,
-        units_page: str = "verwaltung/index.md",
-        people_page: str = "ansprechpersonen.md",
-        locations_page: str = "standorte.md",
-        hours_page: str = "oeffnungszeiten.md",
-        topics_page: str = "themen.md",
+        units_page: str,
+        people_page: str,
+        locations_page: str,
+        hours_page: str,
+        topics_page: str,
     ) -> None:
         self.site = site
         self.schwellen = schwellen

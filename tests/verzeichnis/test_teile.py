@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections import Counter
+from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -396,8 +397,7 @@ def test_leichte_sprache_parts_pass_the_linter(site: Path) -> None:
     assert [f.format() for f in run_checks(root) if f.level is Level.ERROR] == []
     project = load_project(root)
     assert isinstance(project, Project)
-    plugins = project.plugins
-    paths = views.Paths.from_options(plugins["rathaus/verzeichnis"], plugins["rathaus/themen"])
+    paths = views.Paths.of(project)
     pages = views.all_pages(data, lambda path: path, paths, build_date())
     settings = checks.site_settings(Einstellungen(), data)
     for overview in OVERVIEWS:
@@ -442,15 +442,26 @@ def test_leichte_sprache_part_labels() -> None:
     assert part_label("0–9") == "Seite 0 bis 9"
 
 
-def test_leichte_sprache_reads_the_thresholds_of_the_standard_plugins() -> None:
+def test_leichte_sprache_reads_the_thresholds_of_the_standard_plugins(tmp_path: Path) -> None:
     from rathaus.leichte_sprache.views import Paths
+    from rathaus.project import Project
     from rathaus.uebersichten import Schwellen
 
-    paths = Paths.from_options(
-        {"units_dir": "amt", "hours_per_part": 4, "people_per_part": "viele", "units_per_part": 0},
-        {"page": "a-z.md", "entries_per_part": 7},
+    project = Project(
+        tmp_path,
+        "content",
+        date(2027, 3, 1),
+        {
+            "rathaus/verzeichnis": {"units_dir": "amt", "hours_per_part": 4},
+            "rathaus/themen": {"page": "a-z.md", "entries_per_part": 7},
+        },
     )
-    assert (paths.units_dir, paths.topics_page) == ("amt", "a-z.md")
-    # Invalid values (only `rathaus check` sees them unvalidated) keep the defaults.
+    paths = Paths.of(project)
+    assert (paths.units_dir, paths.topics_page, paths.folder) == (
+        "amt",
+        "a-z.md",
+        "leichte-sprache",
+    )
     assert paths.schwellen == Schwellen(hours=4, topics=7)
-    assert Paths.from_options(None, {"entries_per_part": 7}) == Paths()
+    # Without the directory the standard pages keep their documented places.
+    assert Paths.of(Project(tmp_path, "content", date(2027, 3, 1), {})) == Paths()

@@ -23,6 +23,7 @@ from rathaus.checks import check_site
 from rathaus.escaping import plain_text
 from rathaus.model import DataError, Finding, Level, Site, load_site
 from rathaus.model.hours import build_date
+from rathaus.plan import Plan, RecordKind
 from rathaus.project import THEME_TEXTS, Project, disagreements, nav_pages, text_findings
 from rathaus.render import FragmentRenderer
 from rathaus.safety import frame_hosts
@@ -70,6 +71,50 @@ def project_from_config(config: MkDocsConfig) -> Project:
         problems=text_findings({k: config.get(k) for k in THEME_TEXTS}, lines)
         + disagreements(plugins, lines),
     )
+
+
+_last_project: tuple[MkDocsConfig, Project] | None = None
+
+
+def project_of(config: MkDocsConfig) -> Project:
+    """:func:`project_from_config`, built once per build (``mkdocs serve`` makes a new config
+    for every rebuild, so the project follows every change)."""
+    global _last_project
+    if _last_project is None or _last_project[0] is not config:
+        _last_project = (config, project_from_config(config))
+    return _last_project[1]
+
+
+_last_plan: tuple[MkDocsConfig, Site, Plan] | None = None
+
+
+def plan_of(config: MkDocsConfig, site: Site) -> Plan:
+    """Where the records of ``site`` are shown, once per build."""
+    global _last_plan
+    if _last_plan is None or _last_plan[0] is not config or _last_plan[1] is not site:
+        _last_plan = (config, site, Plan(site, project_of(config)))
+    return _last_plan[2]
+
+
+def record_url(
+    plan: Plan,
+    kind: RecordKind,
+    record_id: str,
+    files: Files,
+    page: Page | None = None,
+    site_url: str = "",
+) -> str:
+    """The URL of the page that shows a record: relative to ``page``, or absolute (with
+    ``site_url``) when no page is given."""
+    target = plan.target(kind, record_id)
+    file = files.get_file_from_path(target.path) if target is not None else None
+    if target is None or file is None:
+        raise PluginError(
+            f"Rathaus: keine Seite für {kind} „{record_id}“ – ist der Teil der Website, der "
+            f"{kind} zeigt, in mkdocs.yml eingeschaltet?"
+        )
+    url = get_relative_url(file.url, page.url) if page is not None else site_url + file.url
+    return f"{url}#{target.anchor}" if target.anchor else url
 
 
 def load_project(root: Path, config_file: str = "mkdocs.yml") -> Project | list[Finding]:

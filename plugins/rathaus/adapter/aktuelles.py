@@ -16,12 +16,20 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from rathaus.adapter import generated_page, load_or_fail, renderer, report, site_root
+from rathaus.adapter import (
+    generated_page,
+    load_or_fail,
+    plan_of,
+    record_url,
+    renderer,
+    report,
+    site_root,
+)
 from rathaus.adapter.options.aktuelles import AktuellesConfig
 from rathaus.aktuelles import views
 from rathaus.aktuelles.posts import Post, is_post, read_post
 from rathaus.markdown_scan import outside_fences
-from rathaus.model import Level, Site, slugify
+from rathaus.model import Level, Site
 from rathaus.pagination import pager
 from rathaus.render import FragmentRenderer, toc_tokens
 
@@ -135,7 +143,7 @@ class AktuellesPlugin(BasePlugin[AktuellesConfig]):
             return markdown
         src_uri = page.file.src_uri
         url = self._relative(page, files)
-        unit_url = self._unit_url(lambda file: get_relative_url(file.url, page.url), files)
+        unit_url = self._unit_url(config, files, page)
         post = self.posts.get(src_uri)
         if post is not None:
             view = views.post_view(self.site, post, url, unit_url)
@@ -206,7 +214,7 @@ class AktuellesPlugin(BasePlugin[AktuellesConfig]):
             feed_url=site_url + feed_src,
             index_url=absolute(index) if index is not None else site_url,
             absolute=self._page_url(absolute, files),
-            unit_url=self._unit_url(absolute, files),
+            unit_url=self._unit_url(config, files, None),
         )
         files.append(
             File.generated(config, feed_src, content=text, inclusion=InclusionLevel.NOT_IN_NAV)
@@ -224,16 +232,13 @@ class AktuellesPlugin(BasePlugin[AktuellesConfig]):
     def _relative(self, page: Page, files: Files) -> views.Url:
         return self._page_url(lambda file: get_relative_url(file.url, page.url), files)
 
-    def _unit_url(self, to_url: Callable[[File], str], files: Files) -> views.UnitUrl:
+    def _unit_url(self, config: MkDocsConfig, files: Files, page: Page | None) -> views.UnitUrl:
+        """Links to unit pages: relative to ``page``, absolute without one (the feed)."""
+        assert self.site is not None
+        plan, site_url = plan_of(config, self.site), config.site_url or ""
+
         def url(unit_id: str) -> str:
-            src_uri = f"{self.config.units_dir}/{slugify(unit_id)}.md"
-            file = files.get_file_from_path(src_uri)
-            if file is None:
-                raise PluginError(
-                    f"rathaus/aktuelles: no page {src_uri} for unit {unit_id!r} – "
-                    "is rathaus/verzeichnis enabled with the same units_dir?"
-                )
-            return to_url(file)
+            return record_url(plan, "einheit", unit_id, files, page, site_url)
 
         return url
 

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import get_relative_url
 
-from rathaus.adapter import generated_page, load_or_fail, renderer
+from rathaus.adapter import generated_page, load_or_fail, plan_of, record_url, renderer
 from rathaus.adapter.options.gremien import GremienConfig
 from rathaus.gremien import views
-from rathaus.model import Site, slugify
+from rathaus.model import Site
 from rathaus.model.hours import build_date
+from rathaus.plan import RecordKind
 from rathaus.render import FragmentRenderer, toc_tokens
 
 log = get_plugin_logger(__name__)
@@ -56,7 +57,7 @@ class GremienPlugin(BasePlugin[GremienConfig]):
         for body in self.site.gremien.values():
             pages.append(
                 (
-                    f"{base}/{slugify(body.id)}.md",
+                    plan_of(config, self.site).path("gremium", body.id),
                     body.id,
                     body.name,
                     f"{body.name}: Aufgaben, Mitglieder, Sitzungen und Vorlagen.",
@@ -77,7 +78,7 @@ class GremienPlugin(BasePlugin[GremienConfig]):
         body_id = self.generated.get(page.file.src_uri)
         if body_id is None:
             return markdown
-        links = self._links(page, files)
+        links = self._links(page, files, config)
         if body_id:
             context = views.body_context(
                 self.site,
@@ -101,19 +102,11 @@ class GremienPlugin(BasePlugin[GremienConfig]):
             page.toc = get_toc(toc_tokens(html))  # type: ignore[arg-type]
         return html
 
-    def _links(self, page: Page, files: Files) -> views.Links:
-        targets = {
-            "einheit": lambda i: (f"{self.config.units_dir}/{slugify(i)}.md", ""),
-            "standort": lambda i: (self.config.locations_page, slugify(i)),
-            "gremium": lambda i: (f"{self.config.bodies_dir}/{slugify(i)}.md", ""),
-        }
+    def _links(self, page: Page, files: Files, config: MkDocsConfig) -> views.Links:
+        assert self.site is not None
+        plan = plan_of(config, self.site)
 
         def link(kind: str, record_id: str) -> str:
-            src_uri, anchor = targets[kind](record_id)
-            file = files.get_file_from_path(src_uri)
-            if file is None:
-                raise PluginError(f"rathaus/gremien: no page for {kind} {record_id!r} ({src_uri})")
-            url = get_relative_url(file.url, page.url)
-            return f"{url}#{anchor}" if anchor else url
+            return record_url(plan, cast(RecordKind, kind), record_id, files, page)
 
         return link

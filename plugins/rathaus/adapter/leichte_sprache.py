@@ -22,7 +22,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
-from rathaus.adapter import generated_page, load_or_fail, project_from_config, renderer, site_root
+from rathaus.adapter import generated_page, load_or_fail, project_of, renderer, site_root
 from rathaus.adapter.options.leichte_sprache import LeichteSpracheConfig
 from rathaus.german import datum
 from rathaus.leichte_sprache import checks, views, woerterbuch
@@ -68,11 +68,8 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
             raise PluginError("\n".join(p.format() for p in problems))
         self.site = load_or_fail(config, self.config.data_dir)
         self.settings = checks.site_settings(settings, self.site)
-        project = project_from_config(config)
-        verzeichnis = project.options("rathaus/verzeichnis")
-        themen = project.options("rathaus/themen")
         # Where the standard pages are, and their parts: the LS overviews are split alike.
-        self.paths = views.Paths.from_options(verzeichnis, themen)
+        self.paths = views.Paths.of(project_of(config))
         self.renderer = renderer(config)
         self.today = build_date()
         return config

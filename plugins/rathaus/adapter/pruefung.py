@@ -41,7 +41,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from rathaus.adapter import pages_by_source, project_from_config, report, site_root
+from rathaus.adapter import pages_by_source, project_of, report, site_root
 from rathaus.adapter.options.pruefung import PruefungConfig
 from rathaus.checks import check_site, renderer
 from rathaus.model import Level
@@ -80,7 +80,7 @@ class PruefungPlugin(BasePlugin[PruefungConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        project = project_from_config(config)
+        project = project_of(config)
         self.renderer = renderer(project)
         result = check_site(project, self.renderer)
         self.reported = {finding.format() for finding in result.pages}

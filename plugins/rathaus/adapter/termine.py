@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -10,12 +12,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from rathaus.adapter import generated_page, load_or_fail, renderer
+from rathaus.adapter import generated_page, load_or_fail, plan_of, record_url, renderer
 from rathaus.adapter.options.termine import TermineConfig
 from rathaus.model import Site, slugify
 from rathaus.model.hours import build_date
 from rathaus.model.termine import Split, split_events
 from rathaus.model.termine import when as event_when
+from rathaus.plan import RecordKind
 from rathaus.render import FragmentRenderer, toc_tokens
 from rathaus.termine import views
 from rathaus.termine.ics import calendar_text, uid_host
@@ -63,7 +66,8 @@ class TerminePlugin(BasePlugin[TermineConfig]):
             )
             for n, src_uri in enumerate(self.pages)
         ]
-        taken = {f"{base}/{slugify(event.id)}.md": event.id for event in site.termine.values()}
+        plan = plan_of(config, site)
+        taken = {plan.path("termin", event.id): event.id for event in site.termine.values()}
         for number, src_uri in enumerate(self.pages[1:], start=2):
             if src_uri in taken:
                 raise PluginError(
@@ -75,7 +79,7 @@ class TerminePlugin(BasePlugin[TermineConfig]):
             when = event_when(event.beginn, event.ende).text
             pages.append(
                 (
-                    f"{base}/{slugify(event.id)}.md",
+                    plan.path("termin", event.id),
                     event.id,
                     event.titel,
                     f"{event.titel}: {when}.",
@@ -90,12 +94,11 @@ class TerminePlugin(BasePlugin[TermineConfig]):
         host = uid_host(site_url, f"{slugify(site.stadt.name)}.invalid")
 
         def event_url(event_id: str) -> str:
-            file = files.get_file_from_path(f"{base}/{slugify(event_id)}.md")
-            return site_url + (file.url if file else "")
+            return record_url(plan, "termin", event_id, files, None, site_url)
 
         for event in site.termine.values():
             text = calendar_text(site, [event], event_url, host, self.today)
-            files.append(_generated_file(config, f"{base}/{slugify(event.id)}.ics", text))
+            files.append(_generated_file(config, plan.path("termin-ics", event.id), text))
         upcoming = self.split.upcoming
         feed = calendar_text(
             site, upcoming, event_url, host, self.today, name=f"Termine: {site.stadt.name}"
@@ -138,26 +141,31 @@ class TerminePlugin(BasePlugin[TermineConfig]):
         return html
 
     def _links(self, page: Page, files: Files, config: MkDocsConfig) -> views.Links:
-        base = self.config.events_dir
+        assert self.site is not None
+        plan, base = plan_of(config, self.site), self.config.events_dir
         site_url = config.site_url or ""
-        targets = {
-            "einheit": lambda i: (f"{self.config.units_dir}/{slugify(i)}.md", ""),
-            "standort": lambda i: (self.config.locations_page, slugify(i)),
-            "termin": lambda i: (f"{base}/{slugify(i)}.md", ""),
-            "termin-ics": lambda i: (f"{base}/{slugify(i)}.ics", ""),
-            "termine": lambda i: (f"{base}/index.md", ""),
-            "liste": lambda i: (i, ""),
-            "feed": lambda i: (f"{base}/{self.config.feed_name}", ""),
+        lists = {
+            "termine": lambda i: f"{base}/index.md",
+            "liste": lambda i: i,
+            "feed": lambda i: f"{base}/{self.config.feed_name}",
         }
 
         def link(kind: str, record_id: str) -> str:
             absolute = kind.endswith("-absolute")
-            src_uri, anchor = targets[kind.removesuffix("-absolute")](record_id)
-            file = files.get_file_from_path(src_uri)
+            kind = kind.removesuffix("-absolute")
+            if kind not in lists:
+                return record_url(
+                    plan,
+                    cast(RecordKind, kind),
+                    record_id,
+                    files,
+                    None if absolute else page,
+                    site_url,
+                )
+            file = files.get_file_from_path(lists[kind](record_id))
             if file is None:
-                raise PluginError(f"rathaus/termine: no page for {kind} {record_id!r} ({src_uri})")
-            url = site_url + file.url if absolute else get_relative_url(file.url, page.url)
-            return f"{url}#{anchor}" if anchor else url
+                raise PluginError(f"rathaus/termine: no page for {kind} {record_id!r}")
+            return site_url + file.url if absolute else get_relative_url(file.url, page.url)
 
         return link
 

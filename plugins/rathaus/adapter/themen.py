@@ -14,9 +14,9 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from rathaus import themenindex
-from rathaus.adapter import generated_page, load_or_fail, renderer
+from rathaus.adapter import generated_page, load_or_fail, plan_of, record_url, renderer
 from rathaus.adapter.options.themen import ThemenConfig
-from rathaus.model import Site, slugify
+from rathaus.model import Site
 from rathaus.model.gliederung import Teil
 from rathaus.pagination import part_page
 from rathaus.render import FragmentRenderer, toc_tokens
@@ -83,15 +83,10 @@ class ThemenPlugin(BasePlugin[ThemenConfig]):
         if not self.config.enabled or self.site is None or not self._is_index(page):
             return markdown
 
+        plan = plan_of(config, self.site)
+
         def unit_url(unit_id: str) -> str:
-            src_uri = f"{self.config.units_dir}/{slugify(unit_id)}.md"
-            file = files.get_file_from_path(src_uri)
-            if file is None:
-                raise PluginError(
-                    f"rathaus/themen: no page {src_uri} for unit {unit_id!r} – "
-                    "is rathaus/verzeichnis enabled with the same units_dir?"
-                )
-            return get_relative_url(file.url, page.url)
+            return record_url(plan, "einheit", unit_id, files, page)
 
         def page_url(src_uri: str) -> str:
             file = files.get_file_from_path(src_uri)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -17,7 +17,16 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from rathaus import uebersichten
-from rathaus.adapter import generated_page, load_or_fail, renderer, report, resolve_link, site_root
+from rathaus.adapter import (
+    generated_page,
+    load_or_fail,
+    plan_of,
+    record_url,
+    renderer,
+    report,
+    resolve_link,
+    site_root,
+)
 from rathaus.adapter.options.verzeichnis import VerzeichnisConfig
 from rathaus.german import anzahl
 from rathaus.model import Level, Site, slugify, sort_key
@@ -25,6 +34,7 @@ from rathaus.model.gliederung import Teil
 from rathaus.model.hours import build_date
 from rathaus.pages import Directive, check_pages, find_directives
 from rathaus.pagination import part_page
+from rathaus.plan import Plan, RecordKind
 from rathaus.render import FragmentRenderer, toc_tokens
 from rathaus.verzeichnis import views
 from rathaus.verzeichnis.vcard import person_vcard, unit_vcard
@@ -69,8 +79,6 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
         self.root = Path()
         self.generated: dict[str, _Generated] = {}
         self.overviews: dict[str, _Overview] = {}
-        self.part_of: dict[tuple[str, str], str] = {}
-        """(view, record id) → source path of the part page that shows the record."""
         self.renderer = FragmentRenderer()
         self.today = build_date()
 
@@ -142,7 +150,7 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
             )
             pages.append(
                 (
-                    f"{base}/{slugify(unit.id)}.md",
+                    plan_of(config, site).layout.unit_page(unit.id),
                     unit.name,
                     description,
                     _Generated("einheit", unit.id),
@@ -159,29 +167,23 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
                 )
         self._add_parts(files, config)
 
-        site_url = config.site_url or ""
+        plan, site_url = plan_of(config, site), config.site_url or ""
         for unit in site.einheiten.values():
-            page_url = self._file_url(files, f"{base}/{slugify(unit.id)}.md")
             files.append(
-                File.generated(
+                _vcard(
                     config,
-                    f"{base}/{slugify(unit.id)}.vcf",
-                    content=unit_vcard(site, unit, site_url + page_url),
-                    inclusion=InclusionLevel.NOT_IN_NAV,
+                    plan,
+                    "einheit-vcard",
+                    unit.id,
+                    unit_vcard(
+                        site, unit, record_url(plan, "einheit", unit.id, files, None, site_url)
+                    ),
                 )
             )
         for person in site.personen.values():
-            people_page = self.part_of.get(("ansprechpersonen", person.id), self.config.people_page)
-            people_url = self._file_url(files, people_page)
+            url = record_url(plan, "person", person.id, files, None, site_url)
             files.append(
-                File.generated(
-                    config,
-                    f"{self.config.people_page.removesuffix('.md')}/{slugify(person.id)}.vcf",
-                    content=person_vcard(
-                        site, person, f"{site_url}{people_url}#{views.person_anchor(person.id)}"
-                    ),
-                    inclusion=InclusionLevel.NOT_IN_NAV,
-                )
+                _vcard(config, plan, "person-vcard", person.id, person_vcard(site, person, url))
             )
         log.info(
             "Verzeichnis: "
@@ -248,14 +250,11 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
 
     def _add_parts(self, files: Files, config: MkDocsConfig) -> None:
         """One page per part of every split overview, outside the navigation."""
-        self.part_of = {}
         for overview in self.overviews.values():
             if not overview.split:
                 continue
             for index, part in enumerate(overview.parts):
                 src_uri = overview.part_page(index)
-                for record_id in part.entries:
-                    self.part_of[(overview.view, record_id)] = src_uri
                 title = f"{overview.title}: {part.label}"
                 description = f"{overview.description} Teil {part.label}."
                 if generated_page(config, files, src_uri, title, description) is None:
@@ -272,45 +271,26 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
 
     # -- helpers ---------------------------------------------------------------------------
 
-    def _file_url(self, files: Files, src_uri: str) -> str:
-        file = files.get_file_from_path(src_uri)
-        return file.url if file is not None else ""
-
     def _links(self, page: Page, files: Files, config: MkDocsConfig) -> views.Links:
-        base = self.config.units_dir
-        people = self.config.people_page.removesuffix(".md")
-        targets = {
-            "einheit": lambda i: (f"{base}/{slugify(i)}.md", ""),
-            "einheit-vcard": lambda i: (f"{base}/{slugify(i)}.vcf", ""),
-            "person": lambda i: (
-                self.part_of.get(("ansprechpersonen", i), self.config.people_page),
-                views.person_anchor(i),
-            ),
-            "person-vcard": lambda i: (f"{people}/{slugify(i)}.vcf", ""),
-            "standort": lambda i: (
-                self.part_of.get(("standorte", i), self.config.locations_page),
-                slugify(i),
-            ),
-            "quelle": lambda i: (i, ""),
-        }
+        plan = plan_of(config, self._site())
 
         def link(kind: str, record_id: str) -> str:
             if kind == "seite":
                 return resolve_link(record_id, page, files, f"{self.config.data_dir}/einheiten.yml")
+            if kind == "quelle":
+                file = files.get_file_from_path(record_id)
+                if file is None:
+                    raise PluginError(f"rathaus/verzeichnis: no page {record_id}")
+                return get_relative_url(file.url, page.url)
             if kind == "einheit-absolute":
-                return (config.site_url or "") + self._file_url(
-                    files, f"{base}/{slugify(record_id)}.md"
-                )
-            src_uri, anchor = targets[kind](record_id)
-            file = files.get_file_from_path(src_uri)
-            if file is None:
-                raise PluginError(
-                    f"rathaus/verzeichnis: no page for {kind} {record_id!r} ({src_uri})"
-                )
-            url = get_relative_url(file.url, page.url)
-            return f"{url}#{anchor}" if anchor else url
+                return record_url(plan, "einheit", record_id, files, site_url=config.site_url or "")
+            return record_url(plan, cast(RecordKind, kind), record_id, files, page)
 
         return link
+
+    def _site(self) -> Site:
+        assert self.site is not None
+        return self.site
 
     def _render_view(self, target: _Generated, links: views.Links) -> str:
         site = self.site
@@ -402,3 +382,8 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
         else:
             contact = views.unit_contact(site.einheiten[directive.args["einheit"]], links)
         return self.renderer.render("kontakt", contact=contact, level=level, show_name=True)
+
+
+def _vcard(config: MkDocsConfig, plan: Plan, kind: RecordKind, record_id: str, text: str) -> File:
+    path = plan.path(kind, record_id)
+    return File.generated(config, path, content=text, inclusion=InclusionLevel.NOT_IN_NAV)

@@ -15,18 +15,19 @@ No MkDocs here: URLs come from a callback the adapter provides.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal, TypeVar
+from typing import Literal
 
 from ..german import datum, uhr_leicht
 from ..model import Site, slugify, sort_key
 from ..model.entities import Einheit, Oeffnungszeiten, Person, Standort
 from ..model.fieldtypes import TimeRange
 from ..model.hours import Deviation, upcoming, weekly_rows
+from ..plan import Layout
 from ..themenindex import entries
-from ..uebersichten import PartLink, Schwellen, Uebersicht, Uebersichten, people_in_order
+from ..uebersichten import PartLink, Uebersicht, Uebersichten, people_in_order
 from .rules import Issue
 from .settings import Einstellungen
 from .text import BlockKind, prepare_plain
@@ -99,62 +100,17 @@ class LsPage:
 
 
 @dataclass(frozen=True)
-class Paths:
-    """Where the standard pages are (the settings of rathaus/verzeichnis) and the LS folder."""
+class Paths(Layout):
+    """Where the standard pages are (:class:`~rathaus.plan.Layout`) and the LS folder."""
 
     folder: str = "leichte-sprache"
-    units_dir: str = "verwaltung"
-    people_page: str = "ansprechpersonen.md"
-    locations_page: str = "standorte.md"
-    hours_page: str = "oeffnungszeiten.md"
-    topics_page: str = "themen.md"
     woerterbuch_page: str = "woerterbuch.md"
-    schwellen: Schwellen = field(default_factory=Schwellen)
-    """The most entries of one overview page (the ``…_per_part`` options of the plugins)."""
-
-    @classmethod
-    def from_options(
-        cls, verzeichnis: Mapping[str, Any] | None, themen: Mapping[str, Any] | None
-    ) -> Paths:
-        """The paths and thresholds the options of rathaus/verzeichnis and rathaus/themen set
-        (their config in the build, their mkdocs.yml entries in ``rathaus check``); ``None``:
-        the plugin is not used. Missing or invalid options keep the defaults."""
-        if verzeichnis is None:
-            return cls()
-        default, limits = cls(), Schwellen()
-        themen = themen or {}
-        return cls(
-            units_dir=_option(verzeichnis, "units_dir", default.units_dir),
-            people_page=_option(verzeichnis, "people_page", default.people_page),
-            locations_page=_option(verzeichnis, "locations_page", default.locations_page),
-            hours_page=_option(verzeichnis, "hours_page", default.hours_page),
-            topics_page=_option(themen, "page", default.topics_page),
-            schwellen=Schwellen(
-                people=_option(verzeichnis, "people_per_part", limits.people),
-                locations=_option(verzeichnis, "locations_per_part", limits.locations),
-                hours=_option(verzeichnis, "hours_per_part", limits.hours),
-                units=_option(verzeichnis, "units_per_part", limits.units),
-                topics=_option(themen, "entries_per_part", limits.topics),
-            ),
-        )
 
     def ls(self, src_uri: str) -> str:
         return f"{self.folder}/{src_uri}"
 
     def unit(self, unit_id: str) -> str:
-        return f"{self.units_dir}/{slugify(unit_id)}.md"
-
-    def overviews(self, site: Site) -> Uebersichten:
-        """The standard overviews and their parts: the LS overviews are split the same way."""
-        return Uebersichten(
-            site,
-            self.schwellen,
-            units_page=f"{self.units_dir}/index.md",
-            people_page=self.people_page,
-            locations_page=self.locations_page,
-            hours_page=self.hours_page,
-            topics_page=self.topics_page,
-        )
+        return self.unit_page(unit_id)
 
     def generated(self, site: Site, overviews: Uebersichten | None = None) -> dict[str, str]:
         """LS source path → the standard page it belongs to, for every generated LS page."""
@@ -166,17 +122,6 @@ class Paths:
         ]
         standard.extend(self.unit(u) for u in site.einheiten)
         return {self.ls(path): path for path in standard}
-
-
-_T = TypeVar("_T", str, int)
-
-
-def _option(options: Mapping[str, Any], key: str, default: _T) -> _T:
-    """An option's value if it has the default's type (a number: at least 1)."""
-    value = options.get(key, default)
-    if type(value) is not type(default) or (isinstance(value, int) and value < 1):
-        return default
-    return value
 
 
 # -- small pieces --------------------------------------------------------------------------

@@ -17,14 +17,11 @@ from ..model.fieldtypes import Phone, TimeRange
 from ..model.gliederung import initial
 from ..model.hours import Deviation, iso_time, schema_org, upcoming, weekly_rows
 from ..model.zugang import AccessFact, access_facts
+from ..plan import person_anchor
 from ..uebersichten import family_key, people_in_order, units_with_hours
 
 # (kind, id) → URL relative to the current page, e.g. ("einheit", "sozialamt").
 Links = Callable[[str, str], str]
-
-
-def person_anchor(person_id: str) -> str:
-    return f"person-{slugify(person_id)}"
 
 
 @dataclass(frozen=True)

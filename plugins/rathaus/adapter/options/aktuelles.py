@@ -5,6 +5,10 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
 
+from rathaus.plan import Layout
+
+LAYOUT = Layout()
+
 
 class AktuellesConfig(base.Config):
     enabled = opt.Type(bool, default=True)
@@ -16,7 +20,7 @@ class AktuellesConfig(base.Config):
     news_dir = opt.Type(str, default="aktuelles")
     """Folder in content/ with one Markdown file per post."""
 
-    units_dir = opt.Type(str, default="verwaltung")
+    units_dir = opt.Type(str, default=LAYOUT.units_dir)
     """Folder of the unit pages; the same value as ``units_dir`` of ``rathaus/verzeichnis``."""
 
     title = opt.Type(str, default="Aktuelles")

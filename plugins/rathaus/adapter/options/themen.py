@@ -5,6 +5,10 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
 
+from rathaus.plan import Layout
+
+LAYOUT = Layout()
+
 
 class ThemenConfig(base.Config):
     enabled = opt.Type(bool, default=True)
@@ -13,10 +17,10 @@ class ThemenConfig(base.Config):
     data_dir = opt.Type(str, default="data")
     """Folder with the YAML data, relative to mkdocs.yml."""
 
-    page = opt.Type(str, default="themen.md")
+    page = opt.Type(str, default=LAYOUT.topics_page)
     """Source path of the generated index page."""
 
-    units_dir = opt.Type(str, default="verwaltung")
+    units_dir = opt.Type(str, default=LAYOUT.units_dir)
     """Folder of the unit pages; the same value as ``units_dir`` of ``rathaus/verzeichnis``."""
 
     heading_level = opt.Type(int, default=2)

@@ -6,6 +6,9 @@ from mkdocs.config import base
 from mkdocs.config import config_options as opt
 
 from rathaus import uebersichten
+from rathaus.plan import Layout
+
+LAYOUT = Layout()
 
 
 class VerzeichnisConfig(base.Config):
@@ -15,16 +18,16 @@ class VerzeichnisConfig(base.Config):
     data_dir = opt.Type(str, default="data")
     """Folder with the YAML data, relative to mkdocs.yml."""
 
-    units_dir = opt.Type(str, default="verwaltung")
+    units_dir = opt.Type(str, default=LAYOUT.units_dir)
     """Folder (in the site) for one page per unit and the units overview."""
 
-    people_page = opt.Type(str, default="ansprechpersonen.md")
+    people_page = opt.Type(str, default=LAYOUT.people_page)
     """Source path of the alphabetical directory of contact people."""
 
-    locations_page = opt.Type(str, default="standorte.md")
+    locations_page = opt.Type(str, default=LAYOUT.locations_page)
     """Source path of the locations page."""
 
-    hours_page = opt.Type(str, default="oeffnungszeiten.md")
+    hours_page = opt.Type(str, default=LAYOUT.hours_page)
     """Source path of the opening hours overview."""
 
     people_per_part = opt.Type(int, default=uebersichten.PEOPLE_PER_PART)
