@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from ruamel.yaml import YAML
 from selectolax.lexbor import LexborHTMLParser
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sites"
@@ -56,6 +58,36 @@ def copy_demo(target: Path, docs: str = "content", data: str = "data") -> Path:
                 text = text.replace(with_options, with_options + option)
     (target / "mkdocs.yml").write_text(text, encoding="utf-8")
     return target
+
+
+def only(**features: Mapping[str, Any]) -> dict[str, Any]:
+    """The plugin entry ``rathaus`` with only ``features`` on, each with its options."""
+    from rathaus.adapter.plugin import FEATURES
+
+    return {
+        "rathaus": {
+            key: dict(features[key]) if key in features else {"enabled": False}
+            for key, _, _ in FEATURES
+        }
+    }
+
+
+def set_feature(root: Path, feature: str, options: Mapping[str, Any] | None = None) -> None:
+    """Turn ``feature`` of the ``rathaus`` entry in ``root/mkdocs.yml`` on with ``options``
+    (they replace its block) or, with ``options=None``, off. The rest of the file, comments
+    included, stays as it is."""
+    yaml = YAML()
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    path = root / "mkdocs.yml"
+    config = yaml.load(path.read_text(encoding="utf-8"))
+    block = next(
+        entry["rathaus"]
+        for entry in config["plugins"]
+        if isinstance(entry, Mapping) and "rathaus" in entry
+    )
+    block[feature] = {"enabled": False} if options is None else dict(options)
+    with path.open("w", encoding="utf-8") as stream:
+        yaml.dump(config, stream)
 
 
 def build_site(root: Path, **overrides: object) -> Path:

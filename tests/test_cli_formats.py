@@ -11,6 +11,7 @@ import pytest
 
 from rathaus.cli import main
 from rathaus.report import QUOTE_WIDTH, quote_line
+from tests.conftest import set_feature
 
 BROKEN_PERSON = "- id: erika-muster\n  name: Erika\n  funktion: x\n  einheit: buergerbueor\n"
 
@@ -101,12 +102,7 @@ def test_github_notice_for_reviewed_exceptions(
 ) -> None:
     root = fixture_site("klein")
     # An iframe needs the exception and a host in the policy's frame-src.
-    config = root / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8")
-        + "  - rathaus/sicherheit:\n      csp_extra:\n        frame-src: [https://karte.example]\n",
-        encoding="utf-8",
-    )
+    set_feature(root, "sicherheit", {"csp_extra": {"frame-src": ["https://karte.example"]}})
     (root / "content" / "karte.md").write_text(
         "---\nrathaus:\n  erlaubt: [iframe]\n  begruendung: Geprüft von der IT\n---\n\n"
         '# Karte\n\n<iframe src="https://karte.example/" title="Karte"></iframe>\n',

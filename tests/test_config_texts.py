@@ -10,7 +10,7 @@ from mkdocs.exceptions import Abort
 
 from rathaus.adapter import run_checks
 from rathaus.model import Level
-from tests.conftest import build_site
+from tests.conftest import build_site, set_feature
 
 
 def _with(root: Path, **values: str) -> None:
@@ -41,9 +41,7 @@ def test_invisible_characters_in_theme_texts_are_errors_in_check_and_build(
 ) -> None:
     root = fixture_site("klein")
     _with(root, **{key: escape})
-    config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("plugins:\n", "plugins:\n  - rathaus/pruefung\n"), "utf-8")
+    set_feature(root, "pruefung", {})
     errors = [f for f in run_checks(root) if f.level is Level.ERROR]
     assert [(f.file, f.line, f.field) for f in errors] == [("mkdocs.yml", 1, key)]
     assert code in errors[0].message

@@ -8,10 +8,14 @@ from typing import Any
 
 import pytest
 import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from rathaus.adapter import load_project, run_checks
+from rathaus.adapter.old_entries import migration_hint
 from rathaus.adapter.plugin import FEATURES
+from rathaus.model import Level
 from rathaus.project import Project
 from tests.conftest import build_site, copy_demo
 
@@ -39,15 +43,39 @@ def files_of(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
-def test_one_entry_builds_the_same_site_as_twelve(tmp_path: Path) -> None:
+def test_one_entry_builds_the_same_site_as_twelve(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     one = copy_demo(tmp_path / "eins")
     twelve = copy_demo(tmp_path / "zwoelf")
     config = twelve / "mkdocs.yml"
     config.write_text(separate_entries(config.read_text(encoding="utf-8")), encoding="utf-8")
     assert "rathaus/verzeichnis" in config.read_text(encoding="utf-8")
-    first, second = files_of(build_site(one)), files_of(build_site(twelve))
+    first = files_of(build_site(one))
+    # The old entries still build the site (not strictly: each says it is going away).
+    old = load_config(str(config), site_dir=str(twelve / "site"), strict=False)
+    build(old)
+    second = files_of(twelve / "site")
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
+    for key, entry, _ in FEATURES:
+        assert migration_hint(key, entry) in caplog.text
+
+
+def test_an_old_entry_is_a_warning_in_check_and_fails_the_strict_build(
+    fixture_site: Callable[[str], Path],
+) -> None:
+    root = fixture_site("klein")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index("plugins:\n")
+    config.write_text(text[:start] + "plugins:\n  - rathaus/verzeichnis\n", "utf-8")
+    [finding] = run_checks(root)
+    assert (finding.file, finding.level) == ("mkdocs.yml", Level.WARNING)
+    assert "„rathaus/verzeichnis“ ist veraltet" in finding.message
+    assert "Block „verzeichnis:“" in finding.message
+    with pytest.raises(Abort):
+        build_site(root)
 
 
 def test_the_project_sees_every_feature_of_the_one_entry(tmp_path: Path) -> None:

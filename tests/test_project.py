@@ -13,7 +13,7 @@ from rathaus.adapter import load_project, run_checks
 from rathaus.cli import main
 from rathaus.model import Level
 from rathaus.project import Project
-from tests.conftest import build_site, copy_demo
+from tests.conftest import build_site, copy_demo, set_feature
 
 
 def files_of(site: Path) -> dict[str, bytes]:
@@ -54,12 +54,8 @@ def test_script_and_broken_link_in_a_renamed_docs_folder_fail_check_and_build(
 
 
 def _two_data_folders(root: Path) -> None:
-    config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    text = text.replace(
-        "  - rathaus/barrierefreiheit\n", "  - rathaus/barrierefreiheit:\n      data_dir: daten\n"
-    )
-    config.write_text(text.replace("plugins:\n", "plugins:\n  - rathaus/pruefung\n"), "utf-8")
+    set_feature(root, "barrierefreiheit", {"data_dir": "daten"})
+    set_feature(root, "pruefung", {})
 
 
 def test_plugins_that_disagree_on_a_shared_option_are_an_error(
@@ -81,13 +77,7 @@ def test_an_invalid_setting_is_a_finding_not_an_abort(
     fixture_site: Callable[[str], Path],
 ) -> None:
     root = fixture_site("klein")
-    config = root / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "  - rathaus/barrierefreiheit\n", "  - rathaus/barrierefreiheit:\n      page: 7\n"
-        ),
-        "utf-8",
-    )
+    set_feature(root, "barrierefreiheit", {"page": 7})
     [finding] = run_checks(root)
     assert (finding.file, finding.field, finding.rule) == ("mkdocs.yml", "plugins", "konfiguration")
     assert finding.level is Level.ERROR

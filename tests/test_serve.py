@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from tests.conftest import set_feature
+
 TIMEOUT = 90.0
 KEPT = "Die Vorschau zeigt weiter den letzten fehlerfreien Stand"
 
@@ -94,10 +96,10 @@ class Server:
 @pytest.fixture
 def server(fixture_site: Callable[[str], Path], tmp_path: Path) -> Iterator[Server]:
     root = fixture_site("klein")
+    set_feature(root, "pruefung", {})
     config = root / "mkdocs.yml"
     config.write_text(
-        config.read_text(encoding="utf-8") + "  - rathaus/pruefung\nhooks:\n  - absturz.py\n",
-        encoding="utf-8",
+        config.read_text(encoding="utf-8") + "hooks:\n  - absturz.py\n", encoding="utf-8"
     )
     (root / "absturz.py").write_text(CRASH_HOOK, encoding="utf-8")
     port = _free_port()
@@ -167,7 +169,7 @@ def test_crashes_and_a_broken_config_keep_the_last_good_site(server: Server) -> 
         # mkdocs.yml is not YAML any more.
         (config, lambda text: text + "theme: [name: material\n"),
         # mkdocs.yml names a plugin that does not exist.
-        (config, lambda text: text.replace("rathaus/pruefung", "rathaus/gibtsnicht")),
+        (config, lambda text: text.replace("  - rathaus:\n", "  - rathaus/gibtsnicht:\n")),
     ]
     assert server.heading() == "Testdorf"
     for number, (path, breaking) in enumerate(breakages, start=1):

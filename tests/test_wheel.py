@@ -11,7 +11,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import REPO, parse
+import yaml
+
+from tests.conftest import REPO, only, parse
 
 MINIMAL_CONFIG = """\
 site_name: Gemeinde Beispieldorf
@@ -26,7 +28,6 @@ extra:
       seite: index.md
 plugins:
   - material/search
-  - rathaus/verzeichnis
 """
 
 THEME_CSS = (
@@ -60,7 +61,10 @@ def _install_wheel(tmp_path: Path) -> Path:
 def _minimal_site(root: Path) -> None:
     (root / "content").mkdir(parents=True)
     (root / "data").mkdir()
-    (root / "mkdocs.yml").write_text(MINIMAL_CONFIG, encoding="utf-8")
+    # Only the directory: the other features need their own data (statement, videos …).
+    plugins = yaml.safe_dump([only(verzeichnis={})], sort_keys=False)
+    plugins = "".join(f"  {line}\n" for line in plugins.splitlines())
+    (root / "mkdocs.yml").write_text(MINIMAL_CONFIG + plugins, encoding="utf-8")
     (root / "data" / "stadt.yml").write_text(
         "name: Gemeinde Beispieldorf\nbundesland: NW\n", encoding="utf-8"
     )

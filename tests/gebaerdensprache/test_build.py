@@ -156,21 +156,21 @@ def test_overview_page_lists_every_video_with_topic(built: Path) -> None:
     ("old", "new", "message"),
     [
         (
-            "          dgs: extern\n",
+            "            dgs: extern\n",
             "",
             "startseite.weitere_angebote.dgs: BITV 2.0 § 4: für „Hinweise auf weitere Angebote "
             "in DGS und Leichter Sprache“ fehlt ein Video in Deutscher Gebärdensprache",
         ),
         (
-            "        navigation:\n          dgs: start\n          leichte_sprache: "
+            "          navigation:\n            dgs: start\n            leichte_sprache: "
             "leichte-sprache/index.md\n",
-            "        navigation:\n          dgs: start\n",
+            "          navigation:\n            dgs: start\n",
             "startseite.navigation.leichte_sprache: BITV 2.0 § 4: für „Hinweise zur Navigation“ "
             "fehlt eine Seite in Leichter Sprache",
         ),
         (
-            "        erklaerung:\n          dgs: start\n",
-            "        erklaerung:\n          dgs: strat\n",
+            "          erklaerung:\n            dgs: start\n",
+            "          erklaerung:\n            dgs: strat\n",
             "„Erläuterung der Erklärung zur Barrierefreiheit“ ist das Video „strat“ angegeben, "
             "das es nicht gibt",
         ),
@@ -188,7 +188,7 @@ def test_bitv_4_gate_names_the_missing_topic(
         build_site(dgs_site)
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert any(message in w for w in warnings), warnings
-    assert all("mkdocs.yml:13:1: startseite." in w for w in warnings if "BITV 2.0 § 4" in w)
+    assert all("mkdocs.yml:23:1: startseite." in w for w in warnings if "BITV 2.0 § 4" in w)
 
 
 def test_bitv_4_gate_missing_ls_page(dgs_site: Path, caplog: pytest.LogCaptureFixture) -> None:

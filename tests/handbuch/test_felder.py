@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rathaus.handbuch.felder import reference, undocumented
 from rathaus.model.site import RECORD_FILES, STADT_FILE, STATEMENT_FILE
-from tests.conftest import build_site, parse
+from tests.conftest import build_site, parse, set_feature
 
 
 def test_every_field_has_a_meaning_and_an_example() -> None:
@@ -39,8 +39,7 @@ def test_nested_fields_and_lists_have_paths() -> None:
 
 def test_built_page_shows_every_field(fixture_site: Callable[[str], Path]) -> None:
     root = fixture_site("klein")
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "  - rathaus/handbuch\n", "utf-8")
+    set_feature(root, "handbuch", {})
     out = build_site(root)
     tree = parse(out / "handbuch" / "felder" / "index.html")
     [title] = tree.css("article h1")

@@ -20,7 +20,7 @@ from rathaus.leichte_sprache import linter, text
 from rathaus.leichte_sprache.rules import Issue
 from rathaus.leichte_sprache.settings import Einstellungen
 from rathaus.leichte_sprache.text import Prepared, prepare_markdown, prepare_plain
-from tests.conftest import build_site
+from tests.conftest import build_site, set_feature
 from tests.leichte_sprache.corpus import load as load_corpus
 
 LS_LOG = "mkdocs.plugins.rathaus.adapter.leichte_sprache"
@@ -70,14 +70,12 @@ def counts(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counts]:
 def _site(fixture_site: Callable[[str], Path]) -> Path:
     """The LS fixture with rathaus/pruefung and a data text in LS."""
     root = fixture_site("leichte-sprache")
+    set_feature(root, "pruefung", {})
     config = root / "mkdocs.yml"
     config.write_text(
         config.read_text(encoding="utf-8")
-        .replace(
-            "  - rathaus/leichte-sprache:", "  - rathaus/pruefung\n  - rathaus/leichte-sprache:"
-        )
         # Long sentences are hints here, so a build with one passes in strict mode.
-        .replace("          LS19: aus\n", "          LS19: aus\n          LS01: hinweis\n"),
+        .replace("            LS19: aus\n", "            LS19: aus\n            LS01: hinweis\n"),
         encoding="utf-8",
     )
     units = root / "data" / "einheiten.yml"

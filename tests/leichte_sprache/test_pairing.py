@@ -20,7 +20,10 @@ from rathaus.model import Finding, Level
 from tests.conftest import build_site
 
 LOGGER = "mkdocs.plugins.rathaus.adapter.leichte_sprache"
-EXEMPT_LINE = "      ohne_gegenstueck: [handbuch/, leichte-sprache/nur-leicht.md]\n"
+EXEMPT_LINE = (
+    "        # A page written only in Leichte Sprache: no warning about the missing other page.\n"
+    "        ohne_gegenstueck:\n        - handbuch/\n        - leichte-sprache/nur-leicht.md\n"
+)
 
 
 def _site(fixture_site: Callable[[str], Path], *, options: str = "") -> Path:
@@ -86,7 +89,7 @@ def test_a_page_without_ls_twin_is_information_by_default(
 def test_full_coverage_makes_a_page_without_ls_twin_a_warning(
     fixture_site: Callable[[str], Path], caplog: pytest.LogCaptureFixture
 ) -> None:
-    root = _site(fixture_site, options=EXEMPT_LINE + "      vollstaendig: true\n")
+    root = _site(fixture_site, options=EXEMPT_LINE + "        vollstaendig: true\n")
     (root / "content/hilfe.md").write_text("# Hilfe\n", encoding="utf-8")
     # The check looks at written pages (it does not know which plugins generate pages).
     assert _pairing(run_checks(root)) == [("content/hilfe.md", Level.WARNING)]

@@ -12,7 +12,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from selectolax.lexbor import LexborHTMLParser
 
-from ..conftest import REPO
+from ..conftest import REPO, only
 
 SECTIONS = {
     "Leben": {"Familie": ["Kita", "Schule", "Elterngeld"], "Wohnen": ["Miete", "Wohngeld"]},
@@ -54,7 +54,7 @@ def _write_site(root: Path, *, features: list[str], enabled: bool) -> Path:
         "site_url": "https://www.navigationsdorf.example/",
         "docs_dir": "content",
         "theme": theme,
-        "plugins": ["search", {"rathaus/navigation": {"enabled": enabled}}],
+        "plugins": ["search", only(navigation={"enabled": enabled})],
         "markdown_extensions": ["toc"],
         "nav": nav,
     }
@@ -65,7 +65,7 @@ def _write_site(root: Path, *, features: list[str], enabled: bool) -> Path:
 def _build(root: Path) -> tuple[Path, Any]:
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=True)
     build(config)
-    return root / "site", config.plugins["rathaus/navigation"]
+    return root / "site", config.plugins["rathaus"].features["rathaus/navigation"]
 
 
 def _navigation(page: Path, site: Path) -> list[tuple[str, ...]]:

@@ -15,7 +15,7 @@ import pytest
 from rathaus.model import load_site
 from rathaus.oparl.export import url_to_relpath
 from rathaus.oparl.importer import import_oparl
-from tests.conftest import build_site, parse
+from tests.conftest import build_site, only, parse
 from tests.model.conftest import DataDir
 from tests.sicherheit.payloads import CANARY, PAYLOADS, Payload
 
@@ -224,13 +224,7 @@ def test_a_script_in_a_body_name_is_text_on_the_page(
             "language": "de",
             "font": False,
         },
-        plugins=[
-            "rathaus/verzeichnis",
-            "rathaus/barrierefreiheit",
-            "rathaus/sicherheit",
-            "rathaus/termine",
-            "rathaus/gremien",
-        ],
+        plugins=[only(verzeichnis={}, barrierefreiheit={}, sicherheit={}, termine={}, gremien={})],
     )
     html = parse(built / "gremien" / "integrationsrat" / "index.html")
     article = html.css_first("article")

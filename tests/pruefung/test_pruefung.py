@@ -6,6 +6,7 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.exceptions import Abort
@@ -13,15 +14,11 @@ from mkdocs.exceptions import Abort
 from rathaus import checks
 from rathaus.markdown_scan import PageSource
 from rathaus.model import Finding, Level
-from tests.conftest import build_site
+from tests.conftest import build_site, set_feature
 
 
-def with_pruefung(root: Path, options: str = "") -> Path:
-    config = root / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8") + "  - rathaus/pruefung" + options + "\n",
-        encoding="utf-8",
-    )
+def with_pruefung(root: Path, options: Mapping[str, Any] | None = None) -> Path:
+    set_feature(root, "pruefung", options or {})
     return root
 
 
@@ -54,10 +51,8 @@ def test_reviewed_exception_is_logged_as_info_and_builds(
     fixture_site: Callable[[str], Path], caplog: pytest.LogCaptureFixture
 ) -> None:
     # An iframe needs the exception *and* a host in the policy's frame-src.
-    policy = (
-        "\n  - rathaus/sicherheit:\n      csp_extra:\n        frame-src: [https://karte.example]"
-    )
-    root = with_pruefung(fixture_site("klein"), policy)
+    root = with_pruefung(fixture_site("klein"))
+    set_feature(root, "sicherheit", {"csp_extra": {"frame-src": ["https://karte.example"]}})
     (root / "content" / "karte.md").write_text(
         "---\nrathaus:\n  erlaubt: [iframe]\n  begruendung: Geprüft von der IT\n---\n\n# Karte\n\n"
         '<iframe src="https://karte.example/" title="Karte"></iframe>\n',
@@ -73,7 +68,7 @@ def test_reviewed_exception_is_logged_as_info_and_builds(
 def test_summaries_and_progress_in_german(
     fixture_site: Callable[[str], Path], caplog: pytest.LogCaptureFixture
 ) -> None:
-    root = with_pruefung(fixture_site("klein"), ":\n      progress_every: 3")
+    root = with_pruefung(fixture_site("klein"), {"progress_every": 3})
     caplog.set_level(logging.INFO)
     build_site(root)
     messages = [r.getMessage() for r in caplog.records if r.name.startswith("mkdocs.plugins")]

@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from rathaus.csp import header_policy, marker, policy_text, scan, with_policy
 from rathaus.sicherheit.skripte import mark_theme
-from tests.conftest import build_site, parse
+from tests.conftest import build_site, parse, set_feature
 
 POLICY = {"default-src": ["'self'"], "script-src": ["'self'"], "object-src": ["'none'"]}
 
@@ -89,10 +89,7 @@ def test_header_policy_has_no_script_hashes_and_forbids_framing() -> None:
 
 
 def with_sicherheit(root: Path) -> Path:
-    config = root / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8") + "  - rathaus/sicherheit\n", encoding="utf-8"
-    )
+    set_feature(root, "sicherheit", {})
     return root
 
 

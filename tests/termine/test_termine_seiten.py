@@ -17,7 +17,7 @@ import pytest
 from mkdocs.exceptions import Abort
 from selectolax.lexbor import LexborHTMLParser
 
-from tests.conftest import FIXTURES, build_site, parse
+from tests.conftest import FIXTURES, build_site, parse, set_feature
 
 MORE_PAST = """
 - id: winterfest
@@ -38,14 +38,7 @@ MORE_PAST = """
 
 
 def _paged(root: Path, per_page: int) -> None:
-    config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(
-        text.replace(
-            "  - rathaus/termine\n", f"  - rathaus/termine:\n      per_page: {per_page}\n"
-        ),
-        encoding="utf-8",
-    )
+    set_feature(root, "termine", {"per_page": per_page})
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from tests.conftest import FIXTURES, build_site, parse
+from tests.conftest import FIXTURES, build_site, parse, set_feature
 
 
 @pytest.fixture(scope="module")
@@ -133,13 +133,7 @@ def test_parts_of_a_folder_index_go_where_checks_and_leichte_sprache_expect_them
     from rathaus.project import Project
 
     root = fixture_site("finden")
-    config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    text = text.replace(
-        "  - rathaus/themen\n",
-        "  - rathaus/themen:\n      page: themen/index.md\n      entries_per_part: 2\n",
-    )
-    config.write_text(text, encoding="utf-8")
+    set_feature(root, "themen", {"page": "themen/index.md", "entries_per_part": 2})
     site = build_site(root)
     built = {
         p.parent.relative_to(site).as_posix() for p in (site / "themen").rglob("index.html")

@@ -67,14 +67,23 @@ theme:
 plugins:
   - material/search:
       lang: de
-  - rathaus/verzeichnis:
-      people_per_part: 3
-      locations_per_part: 2
-      hours_per_part: 3
-      units_per_part: 4
-  - rathaus/themen:
-      entries_per_part: 5
-  - rathaus/leichte-sprache
+  - rathaus:
+      verzeichnis:
+        people_per_part: 3
+        locations_per_part: 2
+        hours_per_part: 3
+        units_per_part: 4
+      themen:
+        entries_per_part: 5
+      barrierefreiheit: {enabled: false}
+      pruefung: {enabled: false}
+      sicherheit: {enabled: false}
+      navigation: {enabled: false}
+      handbuch: {enabled: false}
+      termine: {enabled: false}
+      gremien: {enabled: false}
+      aktuelles: {enabled: false}
+      gebaerdensprache: {enabled: false}
 nav:
   - Startseite: index.md
   - Themen A–Z: themen.md

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import groupby
-from typing import Any
+from typing import Any, Literal
 
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
@@ -128,9 +128,13 @@ class RathausPlugin(BasePlugin[RathausConfig]):
         errors, warnings = super().load_config(options, config_file_path)
         if errors:
             return errors, warnings
+        # `mkdocs serve` keeps this plugin across rebuilds (see on_startup) and loads its
+        # config again: the features keep their instances too, and with them their state
+        # (rathaus/pruefung swaps each finished rebuild into place).
+        previous = self.features
         self.features = PluginCollection()
         for key, entry, plugin_class in FEATURES:
-            feature = plugin_class()
+            feature = previous.get(entry) or plugin_class()
             declared = {name for name, _ in plugin_class.config_class._schema}
             feature_errors, feature_warnings = feature.load_config(
                 _options(key, self.config, declared), config_file_path
@@ -140,6 +144,11 @@ class RathausPlugin(BasePlugin[RathausConfig]):
             self.features[entry] = feature
         self._expose_events()
         return errors, warnings
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Declared on the class so that MkDocs keeps this plugin between the rebuilds of
+        ``mkdocs serve`` (it keeps plugins that have ``on_startup`` when it creates them);
+        after ``load_config`` the features' own startup handlers replace it."""
 
     def _expose_events(self) -> None:
         """For every event, one handler per priority the features use (see module doc)."""
