@@ -43,6 +43,14 @@ def _remove(file: str) -> Callable[[Path], None]:
     return change
 
 
+def _all(*changes: Callable[[Path], None]) -> Callable[[Path], None]:
+    def change(root: Path) -> None:
+        for one in changes:
+            one(root)
+
+    return change
+
+
 CASES: dict[str, tuple[Callable[[Path], None], bool]] = {
     # name: (change, whether the strict build and the check must fail)
     "unchanged": (lambda root: None, False),
@@ -87,6 +95,19 @@ CASES: dict[str, tuple[Callable[[Path], None], bool]] = {
         True,
     ),
     "fehlende-videodatei": (_remove("content/medien/dgs/buergerbuero-termin.mp4"), True),
+    # BITV 2.0 § 4: a start-page topic without a video and without a planned date.
+    "startseite-ohne-video": (
+        _replace("mkdocs.yml", "            dgs: bitv-navigation\n", ""),
+        True,
+    ),
+    # … with a planned date in the statement: a Hinweis, the site builds.
+    "startseite-video-geplant": (
+        _all(
+            _replace("mkdocs.yml", "            dgs: bitv-navigation\n", ""),
+            _append("data/barrierefreiheit.yml", "gebaerdensprache_geplant_bis: 2027-09-30\n"),
+        ),
+        False,
+    ),
     # A warning only: every page should have a Leichte Sprache version, and not all do.
     "ls-vollstaendig-ohne-fassung": (
         _replace(

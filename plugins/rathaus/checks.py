@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from . import paragraf4
 from .aktuelles import views as aktuelles_views
 from .aktuelles.posts import check_posts, is_post, read_post
 from .gebaerdensprache.medien.pruefung import check_videos
@@ -219,8 +220,10 @@ def check_site(project: Project, render: Renderer | None = None) -> Checks:
     generated = generated_pages(site, project, pages) if site is not None else None
     of_pages = page_findings(pages, generated, render)
     findings.extend(of_pages)
-    if generated is not None:
-        findings.extend(nav_findings(project, pages.keys() | generated))
+    if site is not None and generated is not None:
+        known = pages.keys() | generated
+        findings.extend(nav_findings(project, known))
+        findings.extend(paragraf4.gate_findings(project, site, known.__contains__))
     ls_options = project.options(LEICHTE_SPRACHE)
     if ls_options is not None:
         if site is not None:

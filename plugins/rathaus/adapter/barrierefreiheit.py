@@ -9,7 +9,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from rathaus.adapter import load_or_fail, renderer, resolve_link
+from rathaus import paragraf4
+from rathaus.adapter import load_or_fail, project_of, renderer, resolve_link
 from rathaus.adapter.options.barrierefreiheit import BarrierefreiheitConfig
 from rathaus.checks import statement_findings
 from rathaus.german import datum
@@ -64,6 +65,10 @@ class BarrierefreiheitPlugin(BasePlugin[BarrierefreiheitConfig]):
         if not self._is_statement(page) or self.site is None or self.site.erklaerung is None:
             return markdown
         statement = self.site.erklaerung
+        topics = paragraf4.topics_of(project_of(config))
+        missing = paragraf4.statement_barrier(topics, statement.gebaerdensprache_geplant_bis)
+        if topics is not None and missing is not None:
+            statement = statement.model_copy(update={"barrieren": (*statement.barrieren, missing)})
         where = f"{self.config.data_dir}/barrierefreiheit.yml"
         contact_url = resolve_link(statement.feedback.kontaktseite, page, files, where)
         report_url = (

@@ -25,9 +25,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from rathaus.adapter import load_or_fail, renderer, report, site_root
+from rathaus import paragraf4
+from rathaus.adapter import load_or_fail, project_of, renderer, report, site_root
 from rathaus.adapter.options.gebaerdensprache import GebaerdenspracheConfig
-from rathaus.gebaerdensprache.medien import anzeige, paragraf4
+from rathaus.gebaerdensprache.medien import anzeige
 from rathaus.gebaerdensprache.medien.pruefung import (
     CheckedVideo,
     check_front_matter,
@@ -111,18 +112,19 @@ class GebaerdensprachePlugin(BasePlugin[GebaerdenspracheConfig]):
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         # on_nav: every plugin has added its generated pages (e.g. Leichte Sprache) by now.
-        if not self.config.enabled or self.site is None or not self.config.bitv_gate:
+        if not self.config.enabled or self.site is None:
             return nav
-        config_file = Path(config.config_file_path)
-        topics = {key: dict(self.config.startseite[key].items()) for key in paragraf4.TOPICS}
-        for finding in paragraf4.check_start_page(
-            topics,
-            self.videos,
-            lambda path: files.get_file_from_path(path) is not None,
-            file=config_file.name,
-            line=paragraf4.config_line(config_file.read_text(encoding="utf-8")),
-        ):
-            log.warning(finding.format())
+        findings = paragraf4.gate_findings(
+            project_of(config), self.site, lambda path: files.get_file_from_path(path) is not None
+        )
+        errors = [f for f in findings if f.level is Level.ERROR]
+        if errors:
+            raise PluginError(report(errors))
+        for finding in findings:
+            if finding.level is Level.WARNING:
+                log.warning(finding.format())
+            else:
+                log.info(finding.format())
         return nav
 
     # Before rathaus/verzeichnis (priority 0) expands its own directives.

@@ -126,6 +126,15 @@ class Erklaerung(Record):
         description="Tag der letzten Prüfung; höchstens ein Jahr alt (BITV 2.0 § 7)"
     )
     pruefbericht: Verweis | None = Field(None, description="Seite oder Adresse eines Prüfberichts")
+    gebaerdensprache_geplant_bis: date | None = Field(
+        None,
+        description=(
+            "bis wann die noch fehlenden Videos in Deutscher Gebärdensprache für die Startseite "
+            "(BITV 2.0 § 4) kommen; bis dahin nennt die Erklärung sie unter den nicht "
+            "barrierefreien Inhalten"
+        ),
+        examples=["2027-09-30"],
+    )
     feedback: Feedback
     durchsetzung: Durchsetzung
     massnahmen: tuple[Kurztext, ...] = Field(

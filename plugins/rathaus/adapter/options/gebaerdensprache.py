@@ -46,7 +46,11 @@ class GebaerdenspracheConfig(base.Config):
     """Source path of the generated page that lists every video (the header links to it)."""
 
     bitv_gate = opt.Type(bool, default=True)
-    """Fail a --strict build when a § 4 start-page topic lacks a DGS video or an LS page."""
+    """Check the § 4 start-page topics (rathaus.paragraf4); false: no check at all."""
+
+    videos_pflicht = opt.Type(bool, default=False)
+    """A topic without a DGS video is an error; otherwise a Hinweis while the statement's
+    ``gebaerdensprache_geplant_bis`` has not passed, else a warning."""
 
     startseite = opt.SubConfig(Startseite)
     """Per § 4 topic: the DGS video id and the Leichte Sprache page."""
