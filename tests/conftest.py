@@ -91,9 +91,11 @@ def set_feature(root: Path, feature: str, options: Mapping[str, Any] | None = No
 
 
 def build_site(root: Path, **overrides: object) -> Path:
-    """Build ``root/mkdocs.yml`` strictly into ``root/site`` and return that folder."""
+    """Build ``root/mkdocs.yml`` into ``root/site`` (strictly unless ``strict=False``) and
+    return that folder."""
     out = root / "site"
-    config = load_config(str(root / "mkdocs.yml"), site_dir=str(out), strict=True, **overrides)
+    settings: dict[str, Any] = {"site_dir": str(out), "strict": True, **overrides}
+    config = load_config(str(root / "mkdocs.yml"), **settings)
     build(config)
     return out
 

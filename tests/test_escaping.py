@@ -161,3 +161,29 @@ def test_generated_pages_carry_no_control_character(
     expected = escaping.plain_text(payload.text)
     assert data == {"title": expected, "description": expected}
     assert body == ""
+
+
+MARKDOWN_TEXTS = [
+    'Markt "St. Peter" & <Tal> #1 *Süd*: [x](y)',
+    "Stadt Bad Münster-Eifel",
+    "1. Bürgermeister",
+    "# kein Titel",
+    "`code` und \\ Rückstrich _unter_ **fett** {attr} !bild",
+    "> Zitat + Liste - Strich",
+]
+
+
+@pytest.mark.parametrize("text", MARKDOWN_TEXTS + [p.text for p in PAYLOADS])
+@pytest.mark.parametrize("where", ["# {}", "Text: {} Ende", "- {}"])
+def test_markdown_text_renders_as_exactly_the_text(text: str, where: str) -> None:
+    import markdown
+
+    extensions = ["admonition", "attr_list", "md_in_html", "tables", "toc"]
+    html = markdown.markdown(where.format(escaping.markdown_text(text)), extensions=extensions)
+    tree = LexborHTMLParser(html)
+    assert tree.css("script, img, a, code, em, strong, blockquote, ol") == []
+    body = tree.body
+    assert body is not None
+    expected = where.format(" ".join(escaping.plain_text(text).split()))
+    expected = expected.removeprefix("# ").removeprefix("- ")
+    assert body.text(strip=True) == expected.strip()

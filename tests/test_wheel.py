@@ -6,6 +6,7 @@ builds a minimal site: mkdocs.yml, one data file, one page, no overrides/.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -110,3 +111,17 @@ def test_a_wheel_in_a_fresh_venv_builds_a_minimal_site_with_the_full_look(
     # The theme's own files (templates, mkdocs_theme.yml, __init__.py) stay out of the site.
     assert not list(site.rglob("mkdocs_theme.yml")) and not list(site.rglob("*.py"))
     assert not (site / "main.html").exists() and (site / "404.html").is_file()
+    # `rathaus init` works from the wheel alone: its templates are in the package.
+    town = tmp_path / "beispielstadt"
+    rathaus = str(venv / "bin" / "rathaus")
+    init = [rathaus, "init", str(town), "--name", "Stadt Beispielstadt", "--land", "NW"]
+    subprocess.run([*init, "--url", "https://www.beispielstadt.de/"], env=_clean_env(), check=True)
+    check = subprocess.run(
+        [rathaus, "--root", str(town), "check", "--format", "json"],
+        env=_clean_env(),
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 1  # the placeholders, until the town fills them in
+    rules = {finding["rule"] for finding in json.loads(check.stdout)}
+    assert rules <= {"ausfuellen", "bitv-4"}, rules

@@ -218,7 +218,9 @@ def check_site(project: Project, render: Renderer | None = None) -> Checks:
         )
     pages = read_pages(root, docs)
     generated = generated_pages(site, project, pages) if site is not None else None
-    of_pages = page_findings(pages, generated, render)
+    of_pages = page_findings(pages, generated, render) + marker_findings(
+        root, project.data_dir, pages
+    )
     findings.extend(of_pages)
     if site is not None and generated is not None:
         known = pages.keys() | generated
@@ -279,6 +281,41 @@ def nav_findings(project: Project, known: Collection[str]) -> list[Finding]:
                 rule="link",
             )
         )
+    return findings
+
+
+MARKER = "BITTE AUSFÜLLEN"
+
+
+def marker_findings(root: Path, data_dir: str, pages: Mapping[str, PageSource]) -> list[Finding]:
+    """Every „BITTE AUSFÜLLEN“ that ``rathaus init`` (or an editor) left in the data and the
+    pages: a warning, so a site with placeholders fails the check and the strict build."""
+    sources = [
+        (f"{data_dir}/{path.name}", path.read_text(encoding="utf-8", errors="replace"))
+        for path in sorted((root / data_dir).glob("*.yml"))
+    ]
+    sources += [(page.file, page.text) for page in pages.values()]
+    findings = []
+    for file, text in sources:
+        if MARKER not in text:
+            continue
+        for number, line in enumerate(text.splitlines(), start=1):
+            column = line.find(MARKER)
+            if column < 0:
+                continue
+            what = line[column + len(MARKER) :].strip(" :–-").removesuffix("-->").strip()
+            findings.append(
+                Finding(
+                    file,
+                    number,
+                    column + 1,
+                    "",
+                    f"hier fehlt noch eine echte Angabe{f': {what}' if what else ''}",
+                    f"tragen Sie sie ein und löschen Sie „{MARKER}“",
+                    Level.WARNING,
+                    rule="ausfuellen",
+                )
+            )
     return findings
 
 

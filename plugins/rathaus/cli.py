@@ -88,6 +88,33 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _init(args: argparse.Namespace) -> int:
+    from .model.hours import build_date
+    from .starter import LAENDER, Angaben, StarterError, create_site
+
+    def ask(value: str | None, question: str) -> str:
+        if value:
+            return value
+        if not sys.stdin.isatty():
+            raise StarterError(f"es fehlt: {question} (Optionen siehe rathaus init --help)")
+        return input(f"{question}: ").strip()
+
+    target = Path(args.ordner)
+    try:
+        angaben = Angaben(
+            ask(args.name, "Name der Kommune, z. B. Stadt Beispielstadt"),
+            ask(args.land, f"Bundesland als Kürzel ({', '.join(LAENDER)})"),
+            ask(args.url, "Adresse der Website, z. B. https://www.beispielstadt.de/"),
+        )
+        written = create_site(target, angaben, build_date())
+    except (StarterError, OSError) as exc:
+        print(f"rathaus init: {exc}", file=sys.stderr)
+        return 2
+    print(f"angelegt: {len(written)} Dateien in {target}/")
+    print("Als Nächstes: rathaus check – es zeigt jede Stelle mit „BITTE AUSFÜLLEN“.")
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     for path in write_schemas(Path(args.root)):
         print(f"geschrieben: {path}")
@@ -182,6 +209,15 @@ def build_parser() -> argparse.ArgumentParser:
         "Alltags-Sprache (z. B. kontakt.md) oder ein Titel",
     )
     new.set_defaults(run=_new)
+    init = commands.add_parser(
+        "init",
+        help="neue, leere Website für eine Kommune anlegen (fragt nach fehlenden Angaben)",
+    )
+    init.add_argument("ordner", metavar="ORDNER", help="leerer oder neuer Ordner")
+    init.add_argument("--name", help='Name der Kommune, z. B. "Stadt Beispielstadt"')
+    init.add_argument("--land", help="Bundesland als Kürzel, z. B. NW")
+    init.add_argument("--url", help="Adresse der Website, z. B. https://www.beispielstadt.de/")
+    init.set_defaults(run=_init)
     schema = commands.add_parser(
         "schema", help="JSON-Schemas der Datendateien nach schemas/ schreiben"
     )

@@ -52,6 +52,17 @@ def plain_text(text: str) -> str:
     return _UNPRINTABLE.sub("", text)
 
 
+# Python-Markdown's backslash escapes; "<" and "&" have none and become entities.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
+
+
+def markdown_text(text: str) -> str:
+    """``text`` as Markdown that renders as exactly this text, on one line."""
+    flat = " ".join(plain_text(text).split())
+    escaped = flat.replace("&", "&amp;").replace("<", "&lt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+
+
 def _lines(text: str) -> str:
     return _LINE_BREAK.sub("\n", plain_text(text))
 

@@ -34,6 +34,7 @@ from rathaus.gebaerdensprache.medien.pruefung import (
     check_front_matter,
     inspect_videos,
 )
+from rathaus.german import datum
 from rathaus.markdown_scan import outside_fences
 from rathaus.model import Level, Site
 from rathaus.pages import find_directives
@@ -136,7 +137,7 @@ class GebaerdensprachePlugin(BasePlugin[GebaerdenspracheConfig]):
             return markdown
         src = page.file.src_uri
         if self.generated and src == self.config.page:
-            return markdown + "\n" + self._overview(page, files) + "\n"
+            return markdown + "\n" + self._overview(page, files, config) + "\n"
         lines = markdown.splitlines()
         directives, _ = find_directives(src, markdown)
         for directive in directives:
@@ -200,7 +201,7 @@ class GebaerdensprachePlugin(BasePlugin[GebaerdenspracheConfig]):
         view = self._view(checked, page, files)
         return self.renderer.render("dgs-video", video=view, level=level, show_topic=False)
 
-    def _overview(self, page: Page, files: Files) -> str:
+    def _overview(self, page: Page, files: Files, config: MkDocsConfig) -> str:
         chosen = [self.config.startseite[key]["dgs"] for key in paragraf4.TOPICS]
         start = list(dict.fromkeys(v for v in chosen if v in self.videos))
         others = [vid for vid in self.videos if vid not in start]
@@ -212,7 +213,16 @@ class GebaerdensprachePlugin(BasePlugin[GebaerdenspracheConfig]):
             )
             if ids
         ]
-        return self.renderer.render("gebaerdensprache", groups=groups, level=2)
+        topics = paragraf4.topics_of(project_of(config))
+        statement = self.site.erklaerung if self.site is not None else None
+        planned = statement.gebaerdensprache_geplant_bis if statement is not None else None
+        return self.renderer.render(
+            "gebaerdensprache",
+            groups=groups,
+            level=2,
+            missing=paragraf4.without_video(topics) if topics is not None else [],
+            planned=datum(planned) if planned is not None else None,
+        )
 
 
 class _Policy(HTMLParser):

@@ -1,0 +1,114 @@
+"""`rathaus init`: a clean site for a real town that builds once its placeholders are filled."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from rathaus.adapter import run_checks
+from rathaus.checks import MARKER
+from rathaus.cli import main
+from rathaus.model import Level
+from rathaus.paragraf4 import TOPICS
+from rathaus.starter import Angaben, StarterError, create_site
+from tests.conftest import build_site, parse, set_feature
+
+TOWN = Angaben("Stadt Beispielstadt", "NW", "https://www.beispielstadt.de")
+
+
+def _fill(root: Path) -> None:
+    """What the editors do: real values instead of the placeholders, the markers deleted."""
+    for path in [*root.glob("data/*.yml"), *root.rglob("content/**/*.md")]:
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"<!-- BITTE AUSFÜLLEN.*?-->\n", "", text, flags=re.DOTALL)
+        text = re.sub(r" *# BITTE AUSFÜLLEN[^\n]*", "", text)
+        text = text.replace("land.invalid", "schlichtung.beispielland.de")
+        path.write_text(text, encoding="utf-8")
+
+
+def test_a_new_site_reports_exactly_its_placeholders(tmp_path: Path) -> None:
+    root = tmp_path / "beispielstadt"
+    assert main(["init", str(root), "--name", TOWN.name, "--land", "NW", "--url", TOWN.url]) == 0
+    findings = [f for f in run_checks(root) if f.level is not Level.INFO]
+    assert findings, "the placeholders must be reported"
+    assert {f.rule for f in findings} == {"ausfuellen"}
+    marked = {
+        (path.relative_to(root).as_posix(), number)
+        for path in [*root.glob("data/*.yml"), *root.rglob("content/**/*.md")]
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if MARKER in line
+    }
+    assert {(f.file, f.line) for f in findings} == marked
+    assert main(["--root", str(root), "check"]) == 1
+
+
+def test_once_filled_it_checks_and_builds_without_a_trace_of_the_demo(tmp_path: Path) -> None:
+    root = tmp_path / "beispielstadt"
+    create_site(root, TOWN, date(2027, 3, 1))
+    _fill(root)
+    assert [f.format() for f in run_checks(root) if f.level is not Level.INFO] == []
+    site = build_site(root)
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "Musterstadt" not in text and ".example" not in text, page
+    start = parse(site / "index.html")
+    heading = start.css_first("article h1")
+    assert (
+        heading is not None and heading.text(strip=True) == "Willkommen bei der Stadt Beispielstadt"
+    )
+    statement = parse(site / "barrierefreiheit" / "index.html").css_first("article")
+    assert statement is not None
+    assert "Videos in Deutscher Gebärdensprache auf der Startseite" in statement.text()
+    assert (site / "leichte-sprache" / "index.html").is_file()
+    # The sign-language page says what is planned instead of being empty.
+    planned = parse(site / "gebaerdensprache" / "index.html").css_first("article")
+    assert planned is not None
+    assert [li.text(strip=True) for li in planned.css("h2#geplant ~ ul li")] == list(
+        TOPICS.values()
+    )
+    assert "bis zum 1. März 2028 geplant" in planned.text()
+    assert (root / ".github" / "workflows" / "website.yml").is_file()
+    assert (root / ".gitlab-ci.yml").is_file() and (root / ".gitignore").is_file()
+
+
+def test_the_town_name_is_text_in_every_format(tmp_path: Path) -> None:
+    name = 'Markt "St. Peter" & <Tal> #1 *Süd*: [x](y)'
+    root = tmp_path / "markt"
+    create_site(root, Angaben(name, "by", "https://markt.example.org/"), date(2027, 3, 1))
+    _fill(root)
+    # Only the Leichte Sprache linter objects (to the quotes and symbols of the name).
+    errors = [f for f in run_checks(root) if f.level is Level.ERROR]
+    assert errors and all(f.rule.startswith("LS") for f in errors)
+    set_feature(root, "leichte_sprache")
+    set_feature(root, "pruefung")
+    site = build_site(root, strict=False)
+    heading = parse(site / "index.html").css_first("article h1")
+    assert heading is not None and heading.text(strip=True) == f"Willkommen bei der {name}"
+    title = parse(site / "index.html").css_first("title")
+    assert title is not None and name in title.text()
+
+
+@pytest.mark.parametrize(
+    ("angaben", "message"),
+    [
+        (Angaben("Stadt Beispielstadt", "XX", TOWN.url), "kein Bundesland"),
+        (Angaben("Stadt Beispielstadt", "NW", "http://beispielstadt.de"), "keine https-Adresse"),
+        (Angaben("ab", "NW", TOWN.url), "3 bis 120 Zeichen"),
+    ],
+)
+def test_wrong_details_are_refused_in_german(
+    tmp_path: Path, angaben: Angaben, message: str
+) -> None:
+    with pytest.raises(StarterError, match=message):
+        create_site(tmp_path / "neu", angaben, date(2027, 3, 1))
+    assert not (tmp_path / "neu").exists()
+
+
+def test_a_folder_with_files_is_left_alone(tmp_path: Path) -> None:
+    (tmp_path / "alt.txt").write_text("bleibt", encoding="utf-8")
+    with pytest.raises(StarterError, match="nicht leer"):
+        create_site(tmp_path, TOWN, date(2027, 3, 1))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["alt.txt"]
