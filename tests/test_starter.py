@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from rathaus.cli import main
 from rathaus.model import Level
 from rathaus.paragraf4 import TOPICS
 from rathaus.starter import Angaben, StarterError, create_site
-from tests.conftest import build_site, parse, set_feature
+from tests.conftest import build_site, copy_demo, parse, set_feature
 
 TOWN = Angaben("Stadt Beispielstadt", "NW", "https://www.beispielstadt.de")
 
@@ -112,3 +113,32 @@ def test_a_folder_with_files_is_left_alone(tmp_path: Path) -> None:
     with pytest.raises(StarterError, match="nicht leer"):
         create_site(tmp_path, TOWN, date(2027, 3, 1))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["alt.txt"]
+
+
+def test_a_fork_of_the_demo_with_its_own_address_lists_the_demos_leftovers(
+    tmp_path: Path,
+) -> None:
+    root = copy_demo(tmp_path / "stadt")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("www.musterstadt.example", "www.beispielstadt.de"), "utf-8")
+    leftovers = [f for f in run_checks(root) if f.rule == "beispieldaten"]
+    files = {f.file for f in leftovers}
+    # The town's name, the LS start page with the demo's e-mail, the placeholder videos.
+    assert {"data/stadt.yml", "content/leichte-sprache/index.md", "data/videos.yml"} <= files
+    assert all(f.level is Level.WARNING for f in leftovers)
+    assert main(["--root", str(root), "check"]) == 1
+
+
+def test_example_addresses_count_only_outside_an_example_site(
+    fixture_site: Callable[[str], Path],
+) -> None:
+    root = fixture_site("klein")
+    assert [f for f in run_checks(root) if f.rule == "beispieldaten"] == []
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("www.testdorf.example", "www.testdorf.de"), "utf-8")
+    leftovers = {(f.file, f.line) for f in run_checks(root) if f.rule == "beispieldaten"}
+    people = (root / "data" / "personen.yml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(people, 1) if "testdorf.example" in text)
+    assert ("data/personen.yml", line) in leftovers

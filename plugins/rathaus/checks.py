@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from . import paragraf4
 from .aktuelles import views as aktuelles_views
@@ -218,8 +220,10 @@ def check_site(project: Project, render: Renderer | None = None) -> Checks:
         )
     pages = read_pages(root, docs)
     generated = generated_pages(site, project, pages) if site is not None else None
-    of_pages = page_findings(pages, generated, render) + marker_findings(
-        root, project.data_dir, pages
+    of_pages = (
+        page_findings(pages, generated, render)
+        + marker_findings(root, project.data_dir, pages)
+        + leftover_findings(project, pages)
     )
     findings.extend(of_pages)
     if site is not None and generated is not None:
@@ -316,6 +320,49 @@ def marker_findings(root: Path, data_dir: str, pages: Mapping[str, PageSource]) 
                     rule="ausfuellen",
                 )
             )
+    return findings
+
+
+# What a site copied from the demo keeps by mistake: its town, its example addresses (the
+# reserved top-level domain .example, RFC 2606) and its placeholder videos.
+_LEFTOVER = re.compile(
+    r"(?i)\bmusterstadt\b|\bbeispielvideo\b|\b(?:[a-z0-9-]+\.)+example\b(?![-.\w])"
+)
+
+
+def leftover_findings(project: Project, pages: Mapping[str, PageSource]) -> list[Finding]:
+    """Leftovers of the demo in a town's data and pages, at file:line (a warning).
+
+    A site whose own address is an ``*.example`` one is an example site (the demo, the test
+    sites): there they are meant. A town sets its real address, and from then on every
+    leftover counts – also in a fork of the demo that kept its ``mkdocs.yml``.
+    """
+    host = (urlsplit(project.site_url or "").hostname or "").lower()
+    if host.endswith(".example"):
+        return []
+    root, data_dir = project.root, project.data_dir
+    sources = [
+        (f"{data_dir}/{path.name}", path.read_text(encoding="utf-8", errors="replace"))
+        for path in sorted((root / data_dir).glob("*.yml"))
+    ]
+    sources += [(page.file, page.text) for page in pages.values()]
+    findings = []
+    for file, text in sources:
+        for number, line in enumerate(text.splitlines(), start=1):
+            for match in _LEFTOVER.finditer(line):
+                findings.append(
+                    Finding(
+                        file,
+                        number,
+                        match.start() + 1,
+                        "",
+                        f"„{match[0]}“ stammt aus der Beispiel-Website",
+                        "ersetzen Sie es durch die Angaben Ihrer Kommune (oder löschen Sie "
+                        "Beispielvideos samt ihrer Dateien)",
+                        Level.WARNING,
+                        rule="beispieldaten",
+                    )
+                )
     return findings
 
 
