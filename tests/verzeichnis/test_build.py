@@ -245,3 +245,28 @@ def test_unused_data_file_is_a_strict_warning(fixture_site: Callable[[str], Path
     (root / "data" / "notizen.yml").write_text("a: 1\n")
     with pytest.raises(Abort):
         build_site(root)
+
+
+def test_a_dezernat_is_a_unit_of_its_own_kind(fixture_site: Callable[[str], Path]) -> None:
+    """The office of a Beigeordnete: no stand-in unit shown as „Fachbereich“ (issue 14)."""
+    root = fixture_site("klein")
+    units = root / "data" / "einheiten.yml"
+    text = units.read_text(encoding="utf-8")
+    dezernat = (
+        "- id: dezernat-2\n  name: Dezernat II – Soziales und Integration\n  art: dezernat\n"
+        "  zugeordnet: Beigeordnete für Soziales\n"
+    )
+    text = text.replace("  uebergeordnet: buergerbuero\n", "  uebergeordnet: dezernat-2\n")
+    units.write_text(dezernat + text, encoding="utf-8")
+    site = build_site(root)
+    page = _article(parse(site / "verwaltung" / "integration" / "index.html"))
+    links = [
+        a.text(strip=True) for a in page.css("a") if "dezernat-2" in (a.attributes["href"] or "")
+    ]
+    assert links == ["Dezernat II – Soziales und Integration"]
+    own = parse(site / "verwaltung" / "dezernat-2" / "index.html").css_first(
+        ".rathaus-einheit__art"
+    )
+    assert own is not None and own.text(strip=True) == "Dezernat"
+    kinds = parse(site / "verwaltung" / "index.html").css(".rathaus-liste__art")
+    assert "Dezernat" in [kind.text(strip=True) for kind in kinds]

@@ -55,6 +55,9 @@ class Record(BaseModel):
 
 
 class Art(Choice):
+    DEZERNAT = "dezernat", "Dezernat"
+    """The office of a Beigeordnete/r (or the mayor's): its units name it in zugeordnet or
+    uebergeordnet."""
     AMT = "amt", "Amt"
     FACHBEREICH = "fachbereich", "Fachbereich"
     ABTEILUNG = "abteilung", "Abteilung"
