@@ -79,6 +79,7 @@ def test_schema_writes_files(tmp_path: Path) -> None:
         "standorte.schema.json",
         "termine.schema.json",
         "videos.schema.json",
+        "weiterleitungen.schema.json",
         "woerterbuch.schema.json",
     ]
 

@@ -115,6 +115,31 @@ def _init(args: argparse.Namespace) -> int:
     return 0
 
 
+def _rename(args: argparse.Namespace) -> int:
+    from .adapter import load_project
+    from .umbenennen import RenameError, rename
+
+    project = load_project(Path(args.root))
+    if isinstance(project, list):
+        print("\n".join(f.format() for f in project), file=sys.stderr)
+        return 2
+    try:
+        result = rename(project, args.art, args.alt, args.neu, args.name)
+    except (RenameError, OSError) as exc:
+        print(f"rathaus rename: {exc} – nichts wurde geändert", file=sys.stderr)
+        return 1
+    for changed in result.changed:
+        print(f"geändert: {changed}")
+    if result.redirect:
+        print(f"Die alte Adresse von „{args.alt}“ leitet weiter (data/weiterleitungen.yml).")
+    if result.mentions:
+        print("Der alte Name steht noch hier – bitte lesen und bei Bedarf anpassen:")
+        for file, line, text in result.mentions:
+            print(f"  {file}:{line}: {text}")
+    print("Prüfen Sie danach mit: rathaus check")
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     for path in write_schemas(Path(args.root)):
         print(f"geschrieben: {path}")
@@ -218,6 +243,19 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--land", help="Bundesland als Kürzel, z. B. NW")
     init.add_argument("--url", help="Adresse der Website, z. B. https://www.beispielstadt.de/")
     init.set_defaults(run=_init)
+    rename_cmd = commands.add_parser(
+        "rename",
+        help="Kennung einer Einheit, Person oder eines Standorts überall ändern; die alte "
+        "Adresse einer Einheit leitet weiter, z. B. rathaus rename einheit buergeramt "
+        "buergerbuero",
+    )
+    rename_cmd.add_argument("art", choices=["einheit", "person", "standort"], metavar="ART")
+    rename_cmd.add_argument("alt", metavar="ALT", help="die bisherige Kennung")
+    rename_cmd.add_argument("neu", metavar="NEU", help="die neue Kennung")
+    rename_cmd.add_argument(
+        "--name", help="auch den Namen ändern; Stellen mit dem alten Namen werden aufgelistet"
+    )
+    rename_cmd.set_defaults(run=_rename)
     schema = commands.add_parser(
         "schema", help="JSON-Schemas der Datendateien nach schemas/ schreiben"
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal, Self, get_args
+from typing import Any, Literal, Self, cast, get_args
 
 from .model import Site, slugify
 from .project import Project
@@ -139,6 +139,26 @@ class Plan:
                     for record_id in part.entries:
                         shown[(kind, record_id)] = overview.part_page(index)
         return shown
+
+    def redirects(self) -> list[tuple[str, Target, str]]:
+        """(old page, where the record is now, its name) for ``data/weiterleitungen.yml``,
+        for the kinds whose feature is on."""
+        layout, site = self.layout, self.site
+        moved: list[tuple[str, Target, str]] = []
+        for old, redirect in site.weiterleitungen.items():
+            slug = slugify(old)
+            kind = cast(RecordKind, str(redirect.art))
+            target = self.target(kind, redirect.nach)
+            if target is None:
+                continue
+            if kind == "einheit":
+                page, name = layout.unit_page(old), site.einheiten[redirect.nach].name
+            elif kind == "termin":
+                page, name = f"{layout.events_dir}/{slug}.md", site.termine[redirect.nach].titel
+            else:
+                page, name = f"{layout.bodies_dir}/{slug}.md", site.gremien[redirect.nach].name
+            moved.append((page, target, name))
+        return moved
 
     def path(self, kind: RecordKind, record_id: str) -> str:
         """The path of a page or file the plan has for certain (a record of its own site)."""

@@ -90,6 +90,11 @@ class FragmentRenderer:
         # the fragment one block by dropping blank lines (whitespace only, no content).
         return "\n".join(line for line in html.splitlines() if line.strip())
 
+    def render_document(self, template: str, /, **context: Any) -> str:
+        """Render ``documents/rathaus/<template>.html``: a whole HTML file outside the theme
+        (e.g. the page at a moved record's old address); a town may override it too."""
+        return self.env.get_template(f"documents/rathaus/{template}.html").render(**context)
+
 
 class _Headings(HTMLParser):
     """Collects h2–h6 with an id, and their text, from rendered HTML."""

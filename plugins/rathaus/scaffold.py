@@ -31,8 +31,8 @@ KINDS: dict[str, Kind] = {
         "Einheit",
         """- id: {id}
   name: {name}
-  # Pflicht: dezernat, amt, fachbereich, abteilung, stabsstelle, beirat, gremium oder
-  # beratungsstelle
+  # Pflicht: amt, fachbereich, abteilung, stabsstelle, beirat, gremium, beratungsstelle
+  # oder dezernat
   art: amt
   # Kurze Einführung in einigen Sätzen (erscheint oben auf der Seite der Einheit):
   einleitung:

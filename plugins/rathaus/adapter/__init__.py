@@ -117,6 +117,27 @@ def record_url(
     return f"{url}#{target.anchor}" if target.anchor else url
 
 
+def redirect_files(
+    config: MkDocsConfig, files: Files, plan: Plan, render: FragmentRenderer
+) -> list[File]:
+    """A page at the old address of every record in ``data/weiterleitungen.yml`` that sends
+    visitors on to its new page; an editor's page at the old address wins."""
+    written = []
+    for old, target, name in plan.redirects():
+        if files.get_file_from_path(old) is not None:
+            continue
+        dest, urls = config.site_dir, config.use_directory_urls
+        was, now = File(old, None, dest, urls), File(target.path, None, dest, urls)
+        url = get_relative_url(now.url, was.url) + (f"#{target.anchor}" if target.anchor else "")
+        html = render.render_document(
+            "weiterleitung", name=name, url=url, site_name=config.site_name
+        )
+        written.append(
+            File.generated(config, was.dest_uri, content=html, inclusion=InclusionLevel.NOT_IN_NAV)
+        )
+    return written
+
+
 def load_project(root: Path, config_file: str = "mkdocs.yml") -> Project | list[Finding]:
     """The project of ``root/mkdocs.yml`` as MkDocs validates it, or why it cannot be read."""
     path = root / config_file

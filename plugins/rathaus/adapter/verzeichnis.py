@@ -22,6 +22,7 @@ from rathaus.adapter import (
     load_or_fail,
     plan_of,
     record_url,
+    redirect_files,
     renderer,
     report,
     resolve_link,
@@ -168,6 +169,8 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
         self._add_parts(files, config)
 
         plan, site_url = plan_of(config, site), config.site_url or ""
+        for file in redirect_files(config, files, plan, self.renderer):
+            files.append(file)
         for unit in site.einheiten.values():
             files.append(
                 _vcard(

@@ -55,9 +55,6 @@ class Record(BaseModel):
 
 
 class Art(Choice):
-    DEZERNAT = "dezernat", "Dezernat"
-    """The office of a Beigeordnete/r (or the mayor's): its units name it in zugeordnet or
-    uebergeordnet."""
     AMT = "amt", "Amt"
     FACHBEREICH = "fachbereich", "Fachbereich"
     ABTEILUNG = "abteilung", "Abteilung"
@@ -65,6 +62,9 @@ class Art(Choice):
     BEIRAT = "beirat", "Beirat"
     GREMIUM = "gremium", "Gremium"
     BERATUNGSSTELLE = "beratungsstelle", "Beratungsstelle"
+    DEZERNAT = "dezernat", "Dezernat"
+    """The office of a Beigeordnete/r (or the mayor's): its units name it in zugeordnet or
+    uebergeordnet."""
 
 
 class Woche(Record):

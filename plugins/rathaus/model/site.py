@@ -23,8 +23,9 @@ from .slugs import slugify
 from .termine import Termin
 from .validation import field_label, translate
 from .videos import Video
+from .weiterleitungen import Weiterleitung, Ziel
 from .woerterbuch import Wort
-from .yamlread import Document, parse_yaml
+from .yamlread import Document, Span, parse_yaml
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -40,6 +41,7 @@ RECORD_FILES: dict[str, type[BaseModel]] = {
     "leistungen.yml": Leistung,
     "videos.yml": Video,
     "woerterbuch.yml": Wort,
+    "weiterleitungen.yml": Weiterleitung,
 }
 # Far above any real file (an OParl import of many years stays below 2 MB); refused before
 # reading, so a pasted dump or a wrong file cannot make a check take minutes.
@@ -59,6 +61,18 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """Where a record's id is written: its own ``id`` or a field that refers to it."""
+
+    file: str
+    """The data file as shown in messages (``data/personen.yml``)."""
+    target: str
+    """The file of the record (``einheiten.yml``)."""
+    value: str
+    span: Span | None
+
+
+@dataclass(frozen=True)
 class Site:
     """Everything in ``data/``, validated; shared by all plugins of one build."""
 
@@ -72,7 +86,10 @@ class Site:
     gremien: dict[str, Gremium] = field(default_factory=dict)
     videos: dict[str, Video] = field(default_factory=dict)
     woerterbuch: dict[str, Wort] = field(default_factory=dict)
+    weiterleitungen: dict[str, Weiterleitung] = field(default_factory=dict)
     sources: dict[tuple[str, str], Source] = field(default_factory=dict)
+    references: tuple[Reference, ...] = ()
+    """Every id and every reference to one, for ``rathaus rename``."""
     warnings: tuple[Finding, ...] = ()
     fingerprint: str = ""
 
@@ -299,7 +316,21 @@ def _build_site(
     gremien: dict[str, Gremium] = collections["gremien.yml"]
     _check_events_and_bodies(termine, gremien, refs)
     _check_services(leistungen, refs)
+    redirects: dict[str, Weiterleitung] = collections["weiterleitungen.yml"]
+    _check_redirects(
+        redirects,
+        {"einheiten.yml": einheiten, "termine.yml": termine, "gremien.yml": gremien},
+        refs,
+    )
     findings.extend(refs.findings)
+    references = [
+        Reference(docs[name].file, name, rid, docs[name].spans.get((row, "id")))
+        for (name, rid), row in rows.items()
+    ]
+    references += [
+        Reference(docs[file].file, target, value, docs[file].spans.get(path))
+        for file, path, value, target in refs.seen
+    ]
     findings.extend(_empty(docs[name], refs.folded[name]) for name in sorted(empty))
     if findings or stadt is None:
         raise DataError(findings)
@@ -314,7 +345,9 @@ def _build_site(
         gremien=gremien,
         videos=collections["videos.yml"],
         woerterbuch=collections["woerterbuch.yml"],
+        weiterleitungen=redirects,
         sources=sources,
+        references=tuple(references),
         warnings=tuple(warnings),
         fingerprint=fingerprint,
     )
@@ -447,6 +480,8 @@ class _References:
         self.known = known
         self.empty = empty
         self.findings: list[Finding] = []
+        self.seen: list[tuple[str, tuple[str | int, ...], str, str]] = []
+        """Every reference checked: (file, path in it, value, target file)."""
         # Target file → referring file → how many references point into the empty target.
         self.folded: dict[str, Counter[str]] = {name: Counter() for name in empty}
 
@@ -468,6 +503,7 @@ class _References:
         target: str,
         what: str,
     ) -> None:
+        self.seen.append((file, (self.rows[(file, record_id)], *path), value, target))
         if target in self.empty:
             self.folded[target][file] += 1
             return
@@ -572,6 +608,33 @@ def _check_cycles(einheiten: dict[str, Einheit], refs: _References) -> None:
             "die Zuordnung bildet einen Kreis: " + " → ".join([*chain, start]),
             "eine Einheit darf nicht über Umwege sich selbst übergeordnet sein",
         )
+
+
+_REDIRECT_FILES = {
+    Ziel.EINHEIT: ("einheiten.yml", "die Einheit"),
+    Ziel.TERMIN: ("termine.yml", "den Termin"),
+    Ziel.GREMIUM: ("gremien.yml", "das Gremium"),
+}
+
+
+def _check_redirects(
+    redirects: dict[str, Weiterleitung],
+    records: dict[str, dict[str, Any]],
+    refs: _References,
+) -> None:
+    """The new record exists; the old id is really gone (else its page would be replaced)."""
+    file = "weiterleitungen.yml"
+    for old, redirect in redirects.items():
+        target, what = _REDIRECT_FILES[redirect.art]
+        refs.expect(file, old, ("nach",), redirect.nach, target, what)
+        if old in records[target]:
+            refs.add(
+                file,
+                old,
+                ("id",),
+                f"„{old}“ gibt es in {target} noch – weitergeleitet wird nur eine alte Kennung",
+                f"löschen Sie die Weiterleitung oder benennen Sie den Eintrag in {target} um",
+            )
 
 
 def _check_services(leistungen: dict[str, Leistung], refs: _References) -> None:
