@@ -1,4 +1,5 @@
-"""What the A–Z template sees: entries from services and unit topics, in German order.
+"""What the A–Z template sees: entries from services, unit topics and other names of units,
+in German order.
 
 No MkDocs here: the unit page URLs come from a callback the adapter provides.
 """
@@ -156,7 +157,8 @@ def _entries(site: Site, unit_url: UnitUrl) -> list[Entry]:
 
     topics: dict[str, tuple[str, list[Einheit]]] = {}
     for unit in site.einheiten.values():
-        for topic in unit.themen:
+        # Another name of a unit leads to it like a topic it is responsible for.
+        for topic in (*unit.themen, *unit.alias):
             key = sort_key(topic)
             if key in taken:
                 continue

@@ -270,3 +270,27 @@ def test_a_dezernat_is_a_unit_of_its_own_kind(fixture_site: Callable[[str], Path
     assert own is not None and own.text(strip=True) == "Dezernat"
     kinds = parse(site / "verwaltung" / "index.html").css(".rathaus-liste__art")
     assert "Dezernat" in [kind.text(strip=True) for kind in kinds]
+
+
+def test_a_persons_own_consultation_hours_show_wherever_the_person_does(
+    fixture_site: Callable[[str], Path],
+) -> None:
+    """Sprechzeiten per person (issue 14): on the unit page, in the directory, in a directive."""
+    root = fixture_site("klein")
+    people = root / "data" / "personen.yml"
+    text = people.read_text(encoding="utf-8")
+    marker = "  sprachen: [de, tr]\n"
+    assert marker in text
+    hours = "  sprechzeiten:\n    woche:\n      dienstag: 9:00-12:00\n    nach_vereinbarung: ja\n"
+    people.write_text(text.replace(marker, marker + hours), encoding="utf-8")
+    site = build_site(root)
+    for page in ("verwaltung/buergerbuero", "ansprechpersonen", ""):
+        tree = parse(site / page / "index.html")
+        captions = [c.text(strip=True) for c in tree.css("article caption")]
+        assert "Sprechzeiten: Erika Muster" in captions, page
+        [table] = [t for t in tree.css("article table") if "Sprechzeiten" in t.text()]
+        rows = {
+            row.css_first("th").text(strip=True): row.css_first("td").text(strip=True)
+            for row in table.css("tbody tr")
+        }
+        assert rows["Dienstag"].startswith("9:00") and rows["Montag"] == "geschlossen"

@@ -319,7 +319,9 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
             )
         if target.view == "ansprechpersonen":
             return self.renderer.render(
-                "ansprechpersonen", groups=views.people_directory(site, links, ids), **extra
+                "ansprechpersonen",
+                groups=views.people_directory(site, links, ids, self.today),
+                **extra,
             )
         if target.view == "standorte":
             order = overview.parts[target.part].entries if ids else tuple(site.standorte)
@@ -381,7 +383,7 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
             )
         if "person" in directive.args:
             person = site.personen[directive.args["person"]]
-            contact = views.person_contact(site, person, links)
+            contact = views.person_contact(site, person, links, self.today)
         else:
             contact = views.unit_contact(site.einheiten[directive.args["einheit"]], links)
         return self.renderer.render("kontakt", contact=contact, level=level, show_name=True)

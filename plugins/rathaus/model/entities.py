@@ -254,6 +254,14 @@ class Einheit(Record):
         description="Stichwörter für den Index von A bis Z",
         examples=[["Personalausweis", "Reisepass"]],
     )
+    alias: tuple[Name, ...] = Field(
+        (),
+        description=(
+            "andere Namen, unter denen man die Einheit kennt (ein früherer Name, eine "
+            "Abkürzung); sie stehen im Index von A bis Z und verweisen auf diese Einheit"
+        ),
+        examples=[["Abteilung Integration"]],
+    )
 
 
 class Person(Record):
@@ -281,6 +289,13 @@ class Person(Record):
     )
     sprachen: tuple[Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")], ...] = Field(
         (), description="Sprachen als Kürzel nach ISO 639, z. B. de, en, tr, ar"
+    )
+    sprechzeiten: Oeffnungszeiten | None = Field(
+        None,
+        description=(
+            "eigene Sprechzeiten der Person, wenn sie von denen der Einheit abweichen "
+            "(gleiche Felder wie oeffnungszeiten einer Einheit)"
+        ),
     )
 
 

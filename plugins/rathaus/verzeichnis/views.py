@@ -104,9 +104,17 @@ class Contact:
     languages: list[str]
     form: str | None = None
     anchor: str | None = None
+    hours: HoursView | None = None
+    """A person's own consultation hours (sprechzeiten)."""
 
 
-def person_contact(site: Site, person: Person, links: Links) -> Contact:
+def person_contact(site: Site, person: Person, links: Links, today: date | None = None) -> Contact:
+    """A person's card; with ``today``, their own consultation hours as well."""
+    hours = (
+        hours_view(site, person.sprechzeiten, f"Sprechzeiten: {person.name}", today)
+        if person.sprechzeiten is not None and today is not None
+        else None
+    )
     return Contact(
         name=person.name,
         function=person.funktion,
@@ -118,6 +126,7 @@ def person_contact(site: Site, person: Person, links: Links) -> Contact:
         room=person.raum,
         languages=[site.language_name(code) for code in person.sprachen],
         anchor=person_anchor(person.id),
+        hours=hours,
     )
 
 
@@ -195,7 +204,7 @@ def unit_context(site: Site, unit: Einheit, links: Links, today: date) -> dict[s
     people = site.people_of(unit.id)
     by_area: dict[str | None, list[Contact]] = {}
     for person in people:
-        by_area.setdefault(person.bereich, []).append(person_contact(site, person, links))
+        by_area.setdefault(person.bereich, []).append(person_contact(site, person, links, today))
     location = site.standorte.get(unit.standort) if unit.standort else None
     hours = (
         hours_view(site, unit.oeffnungszeiten, f"Öffnungszeiten: {unit.name}", today)
@@ -209,7 +218,7 @@ def unit_context(site: Site, unit: Einheit, links: Links, today: date) -> dict[s
         "assigned_to": unit.zugeordnet,
         "children": [unit_link(u, links) for u in site.children_of(unit.id)],
         "related": [unit_link(site.einheiten[r], links) for r in unit.verwandt],
-        "head": person_contact(site, head, links) if head else None,
+        "head": person_contact(site, head, links, today) if head else None,
         "areas": [(area, by_area.get(area.name, [])) for area in unit.bereiche],
         "people": by_area.get(None, []),
         "contact": unit_contact(unit, links),
@@ -228,6 +237,8 @@ def unit_jsonld(site: Site, unit: Einheit, links: Links, today: date) -> dict[st
         "url": links("einheit-absolute", unit.id),
         "parentOrganization": {"@type": "GovernmentOrganization", "name": site.stadt.name},
     }
+    if unit.alias:
+        data["alternateName"] = list(unit.alias)
     if unit.einleitung:
         data["description"] = unit.einleitung
     kontakt = unit.kontakt
@@ -272,7 +283,7 @@ def unit_jsonld(site: Site, unit: Einheit, links: Links, today: date) -> dict[st
 
 
 def people_directory(
-    site: Site, links: Links, ids: Collection[str] | None = None
+    site: Site, links: Links, ids: Collection[str] | None = None, today: date | None = None
 ) -> list[tuple[str, list[tuple[Contact, UnitLink]]]]:
     """People grouped by the first letter of the family name, German order.
 
@@ -282,7 +293,10 @@ def people_directory(
     for person in people_in_order(site, ids):
         letter = initial(family_key(person)[0])
         groups.setdefault(letter, []).append(
-            (person_contact(site, person, links), unit_link(site.einheiten[person.einheit], links))
+            (
+                person_contact(site, person, links, today),
+                unit_link(site.einheiten[person.einheit], links),
+            )
         )
     return list(groups.items())
 
