@@ -6,6 +6,7 @@ import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
+from xml.etree import ElementTree
 
 import feedparser
 import pytest
@@ -191,3 +192,28 @@ def test_editor_overview_wins(fixture_site: Callable[[str], Path]) -> None:
     # The other lists and the posts are still there.
     assert (out / "aktuelles" / "seite-2" / "index.html").is_file()
     assert (out / "aktuelles" / "neujahr" / "index.html").is_file()
+
+
+def test_a_post_of_another_body_credits_it_not_a_unit(tmp_path: Path) -> None:
+    root = tmp_path / "finden"
+    shutil.copytree(FIXTURES / "finden", root)
+    (root / "content" / "aktuelles" / "kreis.md").write_text(
+        "---\ndatum: 2026-03-05\nherausgeber:\n  name: Kreis Beispielkreis\n"
+        "  link: https://www.kreis-beispiel.de/presse/1\n---\n\n# Neue Buslinie\n\n"
+        "Der Kreis richtet eine Buslinie ein.\n\n<!-- more -->\n\nMehr dazu.\n",
+        encoding="utf-8",
+    )
+    site = build_site(root)
+    head = _article(parse(site / "aktuelles" / "kreis" / "index.html"))
+    credit = head.css_first(".rathaus-meldung__einheit")
+    assert credit is not None
+    assert credit.text(strip=True) == "Herausgegeben von:Kreis Beispielkreis"
+    [link] = credit.css("a")
+    assert link.attributes["href"] == "https://www.kreis-beispiel.de/presse/1"
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ElementTree.parse(site / "aktuelles" / "feed.xml").getroot()
+    authors = {
+        entry.findtext(f"{atom}title"): entry.findtext(f"{atom}author/{atom}name")
+        for entry in feed.iter(f"{atom}entry")
+    }
+    assert authors["Neue Buslinie"] == "Kreis Beispielkreis"

@@ -117,3 +117,32 @@ def test_check_posts_reports_like_the_build(tmp_path: Path) -> None:
         "content/aktuelles/kaputt.md:3:10: einheit: die Einheit „buergerbuer“ gibt es nicht – "
         "meinten Sie „buergerbuero“?"
     ]
+
+
+DISTRICT = GOOD.replace(
+    "einheit: buergerbuero\n",
+    "herausgeber:\n  name: Kreis Beispielkreis\n  link: https://www.kreis-beispiel.de/presse/1\n",
+)
+
+
+def test_a_post_of_another_body_names_it_instead_of_a_unit() -> None:
+    site = load_site(FIXTURES / "finden")
+    post, findings = read_post("content/aktuelles/x.md", "aktuelles/x.md", DISTRICT, site)
+    assert findings == [] and post is not None
+    assert post.unit_id is None and post.herausgeber is not None
+    assert (post.herausgeber.name, post.herausgeber.link) == (
+        "Kreis Beispielkreis",
+        "https://www.kreis-beispiel.de/presse/1",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        GOOD.replace("einheit: buergerbuero\n", ""),
+        DISTRICT.replace("---\n\n#", "einheit: buergerbuero\n---\n\n#"),
+    ],
+)
+def test_exactly_one_publisher(text: str) -> None:
+    [finding] = _findings(text)
+    assert "genau eines an: einheit" in finding

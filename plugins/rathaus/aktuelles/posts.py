@@ -27,18 +27,31 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
 from ..markdown_scan import outside_fences
 from ..model import Finding, Site
 from ..model.entities import Id
-from ..model.fieldtypes import Text
+from ..model.fieldtypes import Text, Titel
+from ..model.gremien import Webadresse
 from ..model.validation import translate
 from ..model.yamlread import check_text, parse_yaml
 from ..pages import split_front_matter
 
 SEPARATOR = "<!-- more -->"
 _HEADING = re.compile(r"^#\s+(?P<title>.+?)\s*#*\s*$")
+
+
+class Herausgeber(BaseModel):
+    """Eine Stelle außerhalb der Verwaltung, die eine Meldung herausgibt, z. B. der Kreis."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    name: Titel = Field(description="Name der Stelle, z. B. Kreis Beispielkreis")
+    link: Webadresse | None = Field(
+        None, description="Adresse der Meldung oder der Stelle im Internet"
+    )
 
 
 class Kopf(BaseModel):
@@ -48,8 +61,24 @@ class Kopf(BaseModel):
     model_config = ConfigDict(extra="allow", frozen=True, str_strip_whitespace=True)
 
     datum: date = Field(description="Datum der Meldung, z. B. 2026-11-12")
-    einheit: Id = Field(description="Kennung der Einheit, die die Meldung herausgibt")
+    einheit: Id | None = Field(None, description="Kennung der Einheit, die die Meldung herausgibt")
+    herausgeber: Herausgeber | None = Field(
+        None,
+        description="eine andere Stelle, die die Meldung herausgibt (statt einheit), z. B. Kreis",
+    )
     leichte_sprache: Text | None = Field(None, description="Kurzfassung in Leichter Sprache")
+
+    @model_validator(mode="after")
+    def _one_publisher(self) -> Kopf:
+        if (self.einheit is None) == (self.herausgeber is None):
+            raise PydanticCustomError(
+                "rathaus_one_publisher",
+                "wer die Meldung herausgibt, ist nicht eindeutig – geben Sie genau eines an: "
+                "einheit (eine Einheit der Verwaltung) oder herausgeber (eine andere Stelle "
+                "mit name und link)",
+                {},
+            )
+        return self
 
 
 @dataclass(frozen=True)
@@ -60,10 +89,12 @@ class Post:
     """Path below the content folder, e.g. ``aktuelles/sozialbericht.md``."""
     title: str
     day: date
-    unit_id: str
+    unit_id: str | None
+    """The publishing unit, or None when another body (``herausgeber``) published it."""
     teaser: tuple[str, ...]
     """The teaser as plain-text paragraphs."""
     leichte_sprache: str | None
+    herausgeber: Herausgeber | None = None
 
 
 def is_post(src_uri: str, news_dir: str) -> bool:
@@ -138,7 +169,12 @@ def read_post(
     except ValidationError as exc:
         for f in translate(doc, Kopf, exc, records=False):
             problem(f.line + 1, f.col, f.field, f.message, f.hint)
-    if head is not None and site is not None and head.einheit not in site.einheiten:
+    if (
+        head is not None
+        and head.einheit is not None
+        and site is not None
+        and head.einheit not in site.einheiten
+    ):
         mark = doc.mark_for(("einheit",))
         close = difflib.get_close_matches(head.einheit, sorted(site.einheiten), n=1, cutoff=0.6)
         problem(
@@ -208,6 +244,7 @@ def read_post(
             title=title,
             day=head.datum,
             unit_id=head.einheit,
+            herausgeber=head.herausgeber,
             teaser=teaser,
             leichte_sprache=head.leichte_sprache,
         ),

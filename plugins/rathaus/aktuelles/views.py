@@ -32,8 +32,11 @@ def newest_first(posts: Sequence[Post]) -> list[Post]:
 
 @dataclass(frozen=True)
 class UnitRef:
+    """Who published a post: a unit of the administration, or another body (url may be
+    missing)."""
+
     name: str
-    url: str
+    url: str | None
 
 
 @dataclass(frozen=True)
@@ -47,14 +50,20 @@ class PostView:
     leichte_sprache: str | None
 
 
+def publisher(site: Site, post: Post, unit_url: UnitUrl) -> UnitRef:
+    if post.unit_id is not None:
+        return UnitRef(site.einheiten[post.unit_id].name, unit_url(post.unit_id))
+    assert post.herausgeber is not None  # the front matter names exactly one
+    return UnitRef(post.herausgeber.name, post.herausgeber.link)
+
+
 def post_view(site: Site, post: Post, url: Url, unit_url: UnitUrl) -> PostView:
-    unit = site.einheiten[post.unit_id]
     return PostView(
         title=post.title,
         url=url(post.src_uri),
         date_iso=post.day.isoformat(),
         date_text=datum(post.day),
-        unit=UnitRef(unit.name, unit_url(unit.id)),
+        unit=publisher(site, post, unit_url),
         teaser=post.teaser,
         leichte_sprache=post.leichte_sprache,
     )
@@ -149,10 +158,11 @@ def atom_feed(
         sub(entry, "published", _timestamp(post.day))
         sub(entry, "updated", _timestamp(post.day))
         sub(entry, "link", rel="alternate", type="text/html", href=url)
-        unit = site.einheiten[post.unit_id]
+        by = publisher(site, post, unit_url)
         author = sub(entry, "author")
-        sub(author, "name", unit.name)
-        sub(author, "uri", unit_url(unit.id))
+        sub(author, "name", by.name)
+        if by.url:
+            sub(author, "uri", by.url)
         sub(entry, "summary", "\n\n".join(post.teaser), type="text")
     ET.indent(feed)
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
