@@ -139,3 +139,26 @@ def test_every_news_page_the_build_writes_is_known_to_the_check(
     )
     assert "aktuelles/seite-2.md" in known and "aktuelles/feed.xml" in known
     assert missing == []
+
+
+def test_a_broken_link_is_reported_in_the_same_round_as_a_data_error(
+    fixture_site: Callable[[str], Path],
+) -> None:
+    """Issue 14: data errors hid the page errors until a second run („42, then 28 more“)."""
+    root = fixture_site("klein")
+    people = root / "data" / "personen.yml"
+    people.write_text(
+        people.read_text(encoding="utf-8").replace("telefon: 02345 678-101", "telefon: abc"),
+        encoding="utf-8",
+    )
+    page = root / "content" / "index.md"
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + "\n[Formular](formular.md) und [Amt](verwaltung/gibtsnicht.md)\n",
+        encoding="utf-8",
+    )
+    findings = run_checks(root)
+    assert any(f.file == "data/personen.yml" and f.field.startswith("telefon") for f in findings)
+    links = [f.message for f in findings if f.file == "content/index.md"]
+    # The plain page is missing for sure; a unit page may exist once the data is fixed.
+    assert links == ["die verlinkte Seite „formular.md“ gibt es nicht"]

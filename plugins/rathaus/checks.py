@@ -16,7 +16,7 @@ from .gebaerdensprache.medien.pruefung import check_videos
 from .leichte_sprache import checks as leichte_sprache
 from .leichte_sprache.settings import settings_from
 from .leichte_sprache.views import Paths as LeichteSprachePaths
-from .links import check_links
+from .links import MaybeGenerated, check_links
 from .markdown_scan import PageSource, mask
 from .model import DataError, Finding, Level, Site, load_site
 from .model.erklaerung import freshness
@@ -38,9 +38,11 @@ VERZEICHNIS, THEMEN, LEICHTE_SPRACHE = (
 Pages = Mapping[str, PageSource]
 """The editors' pages by path in the docs folder."""
 
-PageCheck = Callable[[PageSource, Mapping[str, PageSource], frozenset[str] | None], list[Finding]]
+PageCheck = Callable[
+    [PageSource, Mapping[str, PageSource], frozenset[str] | MaybeGenerated], list[Finding]
+]
 """A check of one page; it sees every page (by path in content/) and the generated paths
-(``None`` when the data could not be loaded, so generated pages are unknown)."""
+(:class:`~rathaus.links.MaybeGenerated` when the data could not be loaded)."""
 
 
 # Checks of editors' pages that no plugin reports on its own: `rathaus check` prints them and
@@ -156,6 +158,32 @@ GENERATED_PAGES: list[Callable[[Site, Project, Pages], Iterable[str]]] = [
 ]
 
 
+def maybe_generated(project: Project) -> MaybeGenerated:
+    """Where the features of ``project`` could put pages, for a round without data."""
+    layout = LeichteSprachePaths.of(project)
+    overviews = [
+        layout.people_page,
+        layout.locations_page,
+        layout.hours_page,
+        layout.topics_page,
+        f"{layout.units_dir}/index.md",
+    ]
+    singles = [
+        str(options["page"])
+        for name in ("rathaus/barrierefreiheit", "rathaus/handbuch", "rathaus/gebaerdensprache")
+        if (options := project.options(name)) is not None
+    ]
+    folders = [
+        layout.units_dir,
+        layout.events_dir,
+        layout.bodies_dir,
+        layout.folder,
+        *(page.removesuffix(".md") for page in overviews),
+        *([project.news_dir.strip("/")] if project.news_dir else []),
+    ]
+    return MaybeGenerated(tuple(folders), frozenset([*overviews, *singles]))
+
+
 def generated_pages(
     site: Site, project: Project, pages: Mapping[str, PageSource] | None = None
 ) -> frozenset[str]:
@@ -221,7 +249,9 @@ def check_site(project: Project, render: Renderer | None = None) -> Checks:
     pages = read_pages(root, docs)
     generated = generated_pages(site, project, pages) if site is not None else None
     of_pages = (
-        page_findings(pages, generated, render)
+        page_findings(
+            pages, generated if generated is not None else maybe_generated(project), render
+        )
         + marker_findings(root, project.data_dir, pages)
         + leftover_findings(project, pages)
     )
@@ -367,7 +397,9 @@ def leftover_findings(project: Project, pages: Mapping[str, PageSource]) -> list
 
 
 def page_findings(
-    pages: Mapping[str, PageSource], generated: frozenset[str] | None, render: Renderer
+    pages: Mapping[str, PageSource],
+    generated: frozenset[str] | MaybeGenerated,
+    render: Renderer,
 ) -> list[Finding]:
     """The findings of content safety and :data:`PAGE_CHECKS` for every page."""
     findings: list[Finding] = []

@@ -11,6 +11,7 @@ import difflib
 import posixpath
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from urllib.parse import unquote
 
 from markdown.extensions.toc import (
@@ -69,8 +70,25 @@ def anchors(page: PageSource) -> set[str] | None:
     return found
 
 
+@dataclass(frozen=True)
+class MaybeGenerated:
+    """What the build might generate when the data could not be read: the folders and pages
+    of the features. A link there is not judged until the data is fixed; a link anywhere
+    else that has no page is reported in the same round as the data errors."""
+
+    folders: tuple[str, ...]
+    pages: frozenset[str]
+
+    def __contains__(self, path: object) -> bool:
+        return isinstance(path, str) and (
+            path in self.pages or any(path.startswith(f"{f}/") for f in self.folders)
+        )
+
+
 def check_links(
-    page: PageSource, pages: Mapping[str, PageSource], generated: frozenset[str] | None
+    page: PageSource,
+    pages: Mapping[str, PageSource],
+    generated: frozenset[str] | MaybeGenerated | None,
 ) -> list[Finding]:
     """Links to pages or files of content/ that do not exist, and anchors that do not."""
     findings: list[Finding] = []
@@ -100,9 +118,12 @@ def check_links(
                 )
                 continue
             if generated is None and resolved not in pages:
-                continue  # data unreadable: which pages are generated is unknown
-            if resolved not in pages and resolved not in (generated or ()):
-                close = _closest(resolved, [*pages, *(generated or ())])
+                continue  # which pages are generated is unknown
+            if isinstance(generated, MaybeGenerated) and resolved in generated:
+                continue  # may be generated once the data is fixed
+            made = generated if isinstance(generated, frozenset) else frozenset()
+            if resolved not in pages and resolved not in made:
+                close = _closest(resolved, [*pages, *made])
                 problem(
                     f"die verlinkte Seite „{path}“ gibt es nicht",
                     f"meinten Sie „{posixpath.relpath(close, base or '.')}“?"
