@@ -46,6 +46,19 @@ def test_a_new_site_reports_exactly_its_placeholders(tmp_path: Path) -> None:
     assert main(["--root", str(root), "check"]) == 1
 
 
+def test_a_marker_explained_as_code_is_not_a_placeholder(tmp_path: Path) -> None:
+    root = tmp_path / "beispielstadt"
+    create_site(root, TOWN, date(2027, 3, 1))
+    _fill(root)
+    (root / "content" / "hilfe.md").write_text(
+        f"# Hilfe\n\nDie Prüfung meldet jedes `{MARKER}`.\n\n```\n# {MARKER}\n```\n\n"
+        f"Noch offen: {MARKER}\n",
+        encoding="utf-8",
+    )
+    markers = [(f.file, f.line) for f in run_checks(root) if f.rule == "ausfuellen"]
+    assert markers == [("content/hilfe.md", 9)]
+
+
 def test_once_filled_it_checks_and_builds_without_a_trace_of_the_demo(tmp_path: Path) -> None:
     root = tmp_path / "beispielstadt"
     create_site(root, TOWN, date(2027, 3, 1))
