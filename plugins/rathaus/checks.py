@@ -321,15 +321,19 @@ def nav_findings(project: Project, known: Collection[str]) -> list[Finding]:
 MARKER = "BITTE AUSFÜLLEN"
 
 
+def _data_texts(root: Path, data_dir: str) -> list[tuple[str, str]]:
+    """Every data file as text with its path as findings show it, comments included."""
+    return [
+        (f"{data_dir}/{path.name}", path.read_text(encoding="utf-8", errors="replace"))
+        for path in sorted((root / data_dir).glob("*.yml"))
+    ]
+
+
 def marker_findings(root: Path, data_dir: str, pages: Mapping[str, PageSource]) -> list[Finding]:
     """Every „BITTE AUSFÜLLEN“ that ``rathaus init`` (or an editor) left in the data and the
     pages: a warning, so a site with placeholders fails the check and the strict build. In a
     page, the words inside code (``BITTE AUSFÜLLEN`` explained in a handbook) do not count."""
-    sources = [
-        (f"{data_dir}/{path.name}", path.read_text(encoding="utf-8", errors="replace"))
-        for path in sorted((root / data_dir).glob("*.yml"))
-    ]
-    sources += [(page.file, page.masked) for page in pages.values()]
+    sources = [*_data_texts(root, data_dir), *((p.file, p.masked) for p in pages.values())]
     findings = []
     for file, text in sources:
         if MARKER not in text:
@@ -371,12 +375,10 @@ def leftover_findings(project: Project, pages: Mapping[str, PageSource]) -> list
     host = (urlsplit(project.site_url or "").hostname or "").lower()
     if host.endswith(".example"):
         return []
-    root, data_dir = project.root, project.data_dir
     sources = [
-        (f"{data_dir}/{path.name}", path.read_text(encoding="utf-8", errors="replace"))
-        for path in sorted((root / data_dir).glob("*.yml"))
+        *_data_texts(project.root, project.data_dir),
+        *((page.file, page.text) for page in pages.values()),
     ]
-    sources += [(page.file, page.text) for page in pages.values()]
     findings = []
     for file, text in sources:
         for number, line in enumerate(text.splitlines(), start=1):
