@@ -19,7 +19,7 @@ ensure-ffmpeg:
 
 $(STAMP): pyproject.toml constraints.txt | ensure-ffmpeg
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[test,audit]'
 	touch $@
 
 # Atomic: builds into .site.build-*, replaces site/ only after a clean --strict build
@@ -57,4 +57,4 @@ a11y: site
 test: lint unit a11y
 
 clean:
-	rm -rf site .site.lock .site.build-* .site.old-* .venv .mypy_cache .ruff_cache .pytest_cache tests/a11y/node_modules
+	rm -rf site .site.lock .site.build-* .site.old-* .venv .mypy_cache .ruff_cache .pytest_cache tests/a11y/reports

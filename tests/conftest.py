@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -13,6 +14,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from ruamel.yaml import YAML
 from selectolax.lexbor import LexborHTMLParser
+
+from rathaus.starter import Angaben
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sites"
 REPO = Path(__file__).parent.parent
@@ -102,3 +105,18 @@ def build_site(root: Path, **overrides: object) -> Path:
 
 def parse(path: Path) -> LexborHTMLParser:
     return LexborHTMLParser(path.read_text(encoding="utf-8"))
+
+
+# The town of `rathaus init` in the tests: a site that shares nothing with the demo.
+TOWN = Angaben("Stadt Beispielstadt", "NW", "https://www.beispielstadt.de")
+
+
+def fill_placeholders(root: Path) -> None:
+    """What the editors of a new site do: real values instead of the placeholders of
+    `rathaus init`, the markers deleted."""
+    for path in [*root.glob("data/*.yml"), *root.rglob("content/**/*.md")]:
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"<!-- BITTE AUSFÜLLEN.*?-->\n", "", text, flags=re.DOTALL)
+        text = re.sub(r" *# BITTE AUSFÜLLEN[^\n]*", "", text)
+        text = text.replace("land.invalid", "schlichtung.beispielland.de")
+        path.write_text(text, encoding="utf-8")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
 from rathaus.adapter import run_checks
 from rathaus.checks import MARKER
@@ -15,19 +15,7 @@ from rathaus.cli import main
 from rathaus.model import Level
 from rathaus.paragraf4 import TOPICS
 from rathaus.starter import Angaben, StarterError, create_site
-from tests.conftest import build_site, copy_demo, parse, set_feature
-
-TOWN = Angaben("Stadt Beispielstadt", "NW", "https://www.beispielstadt.de")
-
-
-def _fill(root: Path) -> None:
-    """What the editors do: real values instead of the placeholders, the markers deleted."""
-    for path in [*root.glob("data/*.yml"), *root.rglob("content/**/*.md")]:
-        text = path.read_text(encoding="utf-8")
-        text = re.sub(r"<!-- BITTE AUSFÜLLEN.*?-->\n", "", text, flags=re.DOTALL)
-        text = re.sub(r" *# BITTE AUSFÜLLEN[^\n]*", "", text)
-        text = text.replace("land.invalid", "schlichtung.beispielland.de")
-        path.write_text(text, encoding="utf-8")
+from tests.conftest import TOWN, build_site, copy_demo, fill_placeholders, parse, set_feature
 
 
 def test_a_new_site_reports_exactly_its_placeholders(tmp_path: Path) -> None:
@@ -49,7 +37,7 @@ def test_a_new_site_reports_exactly_its_placeholders(tmp_path: Path) -> None:
 def test_a_marker_explained_as_code_is_not_a_placeholder(tmp_path: Path) -> None:
     root = tmp_path / "beispielstadt"
     create_site(root, TOWN, date(2027, 3, 1))
-    _fill(root)
+    fill_placeholders(root)
     (root / "content" / "hilfe.md").write_text(
         f"# Hilfe\n\nDie Prüfung meldet jedes `{MARKER}`.\n\n```\n# {MARKER}\n```\n\n"
         f"Noch offen: {MARKER}\n",
@@ -62,7 +50,7 @@ def test_a_marker_explained_as_code_is_not_a_placeholder(tmp_path: Path) -> None
 def test_once_filled_it_checks_and_builds_without_a_trace_of_the_demo(tmp_path: Path) -> None:
     root = tmp_path / "beispielstadt"
     create_site(root, TOWN, date(2027, 3, 1))
-    _fill(root)
+    fill_placeholders(root)
     assert [f.format() for f in run_checks(root) if f.level is not Level.INFO] == []
     site = build_site(root)
     for page in site.rglob("*.html"):
@@ -92,7 +80,7 @@ def test_the_town_name_is_text_in_every_format(tmp_path: Path) -> None:
     name = 'Markt "St. Peter" & <Tal> #1 *Süd*: [x](y)'
     root = tmp_path / "markt"
     create_site(root, Angaben(name, "by", "https://markt.example.org/"), date(2027, 3, 1))
-    _fill(root)
+    fill_placeholders(root)
     # Only the Leichte Sprache linter objects (to the quotes and symbols of the name).
     errors = [f for f in run_checks(root) if f.level is Level.ERROR]
     assert errors and all(f.rule.startswith("LS") for f in errors)
@@ -155,3 +143,31 @@ def test_example_addresses_count_only_outside_an_example_site(
     people = (root / "data" / "personen.yml").read_text(encoding="utf-8").splitlines()
     line = next(n for n, text in enumerate(people, 1) if "testdorf.example" in text)
     assert ("data/personen.yml", line) in leftovers
+
+
+def test_the_towns_pipelines_check_build_and_audit_before_publishing(tmp_path: Path) -> None:
+    root = tmp_path / "beispielstadt"
+    create_site(root, TOWN, date(2027, 3, 1))
+    github = yaml.safe_load((root / ".github" / "workflows" / "website.yml").read_text("utf-8"))
+    steps = " && ".join(
+        step["run"] for step in github["jobs"]["pruefen-und-bauen"]["steps"] if "run" in step
+    )
+    gitlab = " && ".join(
+        yaml.safe_load((root / ".gitlab-ci.yml").read_text("utf-8"))["website"]["script"]
+    )
+    for commands in (steps, gitlab):
+        check = commands.index("rathaus check")
+        build = commands.index('rathaus build --gate "')
+        assert check < build
+        assert "rathaus audit" in commands[build:]  # site/ is replaced only after the audit
+        assert "chromium default-jre-headless" in commands  # what the audit needs
+    requirements = (root / "requirements.txt").read_text("utf-8")
+    assert "rathaus[audit]==" in requirements
+
+
+def test_help_lists_the_commands_a_town_needs(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    shown = capsys.readouterr().out
+    for command in ("init", "check", "build", "audit", "rename", "new"):
+        assert f"    {command} " in shown, command

@@ -125,3 +125,12 @@ def test_a_wheel_in_a_fresh_venv_builds_a_minimal_site_with_the_full_look(
     assert check.returncode == 1  # the placeholders, until the town fills them in
     rules = {finding["rule"] for finding in json.loads(check.stdout)}
     assert rules <= {"ausfuellen", "bitv-4"}, rules
+    # `rathaus audit` finds its pinned npm tools in the wheel.
+    lock = [
+        str(venv / "bin" / "python"),
+        "-c",
+        "from rathaus.audit.tools import HERE; print((HERE / 'package-lock.json').is_file(),"
+        " (HERE / 'package.json').is_file())",
+    ]
+    found = subprocess.run(lock, env=_clean_env(), check=True, capture_output=True, text=True)
+    assert found.stdout.split() == ["True", "True"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -44,6 +45,25 @@ def _check(args: argparse.Namespace) -> int:
     # The build is strict: a warning fails it, so it fails the check too unless allowed.
     failing = {Level.ERROR} if args.allow_warnings else {Level.ERROR, Level.WARNING}
     return 1 if any(f.level in failing for f in findings) else 0
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from .audit import SiteError, ToolError, run_audit
+
+    site_dir = Path(args.root) / (args.site_dir or os.environ.get("SITE_DIR") or "site")
+
+    def log(line: str) -> None:
+        print(f"[audit] {line}", file=sys.stderr, flush=True)
+
+    try:
+        result = run_audit(site_dir, reports=args.reports, log=log)
+    except (SiteError, ToolError, OSError) as exc:
+        print(f"rathaus audit: konnte nicht laufen: {exc}", file=sys.stderr)
+        return 2
+    for finding in result.findings:
+        print(finding.line())
+    print(f"rathaus audit: {result.pages} Seiten geprüft, {len(result.findings)} Fehler")
+    return 1 if result.findings else 0
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -213,9 +233,30 @@ def build_parser() -> argparse.ArgumentParser:
         "--gate",
         metavar="BEFEHL",
         help="Prüfbefehl, der den neuen Ordner (Umgebungsvariable SITE_DIR) prüft, bevor er "
-        'site/ ersetzt, z. B. "bash tests/a11y/gate.sh"',
+        'site/ ersetzt, z. B. "rathaus audit"',
     )
     build.set_defaults(run=_build)
+    audit = commands.add_parser(
+        "audit",
+        help="gebaute Website auf Barrierefreiheit prüfen (axe, HTML_CodeSniffer, vnu, Links, "
+        "Tastatur, Umbruch bei 320 px, keine Anfragen an Dritte) – ohne Internet, auf jeder "
+        "Rathaus-Website; installiert fehlende Werkzeuge; Exit-Code 0 = keine Fehler, "
+        "1 = Fehler, 2 = Abbruch",
+    )
+    audit.add_argument(
+        "site_dir",
+        nargs="?",
+        metavar="ORDNER",
+        help="Ordner der gebauten Website (Standard: Umgebungsvariable SITE_DIR, sonst site; "
+        'so passt es zu rathaus build --gate "rathaus audit")',
+    )
+    audit.add_argument(
+        "--reports",
+        type=Path,
+        metavar="ORDNER",
+        help="Berichte der Werkzeuge (JSON) hier ablegen, um Fehler nachzulesen",
+    )
+    audit.set_defaults(run=_audit)
     new = commands.add_parser(
         "new",
         help="neuen Eintrag mit allen Pflichtfeldern und Erklärungen anlegen, "

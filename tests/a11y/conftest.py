@@ -1,28 +1,28 @@
 """Fixtures for the browser tests of the accessibility gate.
 
 The site under test is the built ./site (or A11Y_SITE_DIR), served by gate.sh at
-A11Y_BASE_URL; without that variable the tests serve the folder themselves. Chromium is
+A11Y_BASE_URL; without that variable the tests serve the folder themselves. The generic checks
+of every page (keyboard, reflow, requests, Leichte Sprache typography) are `rathaus audit`'s;
+these tests are the project's own, on its demo and fixture sites. Chromium is
 Debian's /usr/bin/chromium driven by plain Playwright (no browser download, no plugin).
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from gate_tools import page_urls
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from rathaus.audit import serve
+from rathaus.audit.site import representative_paths
+from rathaus.audit.tools import ensure_tools
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE_DIR = Path(os.environ.get("A11Y_SITE_DIR", ROOT / "site")).resolve()
-AXE_JS = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -36,8 +36,14 @@ CHROMIUM_ARGS = [
 ]
 DESKTOP = {"width": 1280, "height": 1024}
 MOBILE = {"width": 390, "height": 844}
-# Generated directory pages, picked by path prefix so the tests follow the site as it grows.
-GENERATED_PREFIXES = ("verwaltung", "ansprechpersonen", "standorte", "oeffnungszeiten")
+
+
+def _axe_js() -> Path:
+    """axe-core from the audit's pinned npm tools (installed by `rathaus audit` or here)."""
+    return ensure_tools(lambda line: print(f"[a11y] {line}")).axe_js
+
+
+AXE_JS = _axe_js()
 
 
 @dataclass(frozen=True)
@@ -46,43 +52,11 @@ class PageType:
     path: str  # relative to the site root, e.g. "rathaus/kontakt/"
 
 
-def _html_file(path: str) -> Path:
-    return SITE_DIR / (path + "index.html" if path.endswith("/") or not path else path)
-
-
-def _site_paths() -> list[str]:
-    prefix_len = len("http://x/")
-    return [url[prefix_len:] for url in page_urls(SITE_DIR, "http://x")]
-
-
 def representative_pages() -> list[PageType]:
-    """One page of every page type that exists in the build."""
+    """The pages that stand for every kind of page, chosen as `rathaus audit` chooses them."""
     if not (SITE_DIR / "sitemap.xml").exists():
         return []
-    paths = _site_paths()
-    html = {p: _html_file(p).read_text(encoding="utf-8") for p in paths}
-    chosen = [PageType("start", ""), PageType("404", "404.html")]
-
-    def content(p: str) -> str:
-        match = re.search(r"<article.*?</article>", html[p], re.S)
-        return match.group(0) if match else ""
-
-    plain = [p for p in paths if p and p != "404.html" and not p.startswith(GENERATED_PREFIXES)]
-    with_table = [p for p in plain if "<table" in content(p)]
-    without_table = [p for p in plain if "<table" not in content(p)]
-    without_toc = [p for p in plain if 'data-md-component="toc"' not in html[p]]
-    if without_table:
-        chosen.append(PageType("content", without_table[0]))
-    if with_table:
-        chosen.append(PageType("table", with_table[0]))
-    if without_toc:
-        chosen.append(PageType("no-headings", without_toc[0]))
-    for prefix in GENERATED_PREFIXES:
-        match = [p for p in paths if p.startswith(prefix + "/")]
-        if match:
-            # prefer a detail page (deeper path) over the overview
-            chosen.append(PageType(prefix, max(match, key=lambda p: p.count("/"))))
-    return chosen
+    return [PageType(path.rstrip("/") or "start", path) for path in representative_paths(SITE_DIR)]
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -96,18 +70,8 @@ def base_url() -> Iterator[str]:
     if os.environ.get("A11Y_BASE_URL"):
         yield os.environ["A11Y_BASE_URL"].rstrip("/")
         return
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(SITE_DIR))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.RequestHandlerClass.log_message = lambda *args: None  # type: ignore[method-assign]
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()  # filterwarnings=error turns the unclosed socket into a failure
-
-
-@pytest.fixture(scope="session")
-def all_urls(base_url: str) -> list[str]:
-    return page_urls(SITE_DIR, base_url)
+    with serve(SITE_DIR) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,333 @@
+"""The audit's checks in a real browser (headless Chromium driven by Playwright), on any site
+built with the Rathaus theme: reflow at 320 px and at 200 % zoom, no request to a third party,
+the skip link, a visible focus on every tab stop, the mobile menu by keyboard, and the
+typography of Leichte Sprache (BITV 2.0 Anlage 2 Teil 2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from .reports import CHROMIUM_ARGS, Finding
+
+DESKTOP = {"width": 1280, "height": 1024}
+MOBILE = {"width": 390, "height": 844}
+REFLOW = {
+    "320 px": {"width": 320, "height": 640},
+    # 200 % zoom of a 1280x1024 window: the layout sees 640x512 CSS px (WCAG 1.4.4/1.4.10).
+    "200 % Zoom": {"width": 640, "height": 512},
+}
+TAB_STOPS = 25
+SKIP_TARGET = "hauptinhalt"  # id of <main> in the theme; the skip link points there
+NO_SCROLL_X = "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+# Where document.activeElement is and whether a focus indicator is drawn. A visually hidden
+# radio (.md-option) draws its ring on the following label.
+FOCUS_STATE = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const shown = el.matches('.md-option') ? el.nextElementSibling : el;
+  const style = getComputedStyle(shown);
+  const rect = shown.getBoundingClientRect();
+  let opacity = 1;
+  for (let n = shown; n instanceof Element; n = n.parentElement) {
+    opacity *= parseFloat(getComputedStyle(n).opacity);
+  }
+  return {
+    html: el.outerHTML.slice(0, 120),
+    classes: String(el.className),
+    id: el.id,
+    text: el.textContent.trim().slice(0, 60),
+    inContent: !!el.closest('.md-content'),
+    inFooter: !!el.closest('footer'),
+    inDrawer: !!el.closest('#__navigation'),
+    ring: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+          || style.boxShadow !== 'none',
+    visible: style.visibility === 'visible' && opacity > 0.5 && rect.width > 0 && rect.height > 0
+             && rect.right > 0 && rect.bottom > 0
+             && rect.left < innerWidth && rect.top < innerHeight,
+  };
+}"""
+DRAWER_LINKS_HIDDEN = """() => [...document.querySelectorAll('#__navigation a[href]')]
+    .every(a => getComputedStyle(a).visibility === 'hidden')"""
+# Every element with text of its own inside the Leichte Sprache wrapper, with its style.
+LS_STYLES = """() => {
+  const root = document.querySelector('article .rathaus-leichte-sprache');
+  if (!root) return null;
+  const out = [];
+  for (const el of [root, ...root.querySelectorAll('*')]) {
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own) continue;
+    const s = getComputedStyle(el);
+    out.push({tag: el.tagName.toLowerCase(), text: el.textContent.trim().slice(0, 40),
+      fontSize: parseFloat(s.fontSize), lineHeight: s.lineHeight, textAlign: s.textAlign,
+      hyphens: s.hyphens || s.webkitHyphens, fontStyle: s.fontStyle});
+  }
+  return out;
+}"""
+BODY_FONT_SIZE = """() => {
+  const p = document.querySelector('article p');
+  return p && !p.closest('.rathaus-leichte-sprache') ? parseFloat(getComputedStyle(p).fontSize)
+                                                     : null;
+}"""
+LS_TEXT_TAGS = {"p", "li", "dd", "dt", "address"}
+LS_PAGES = 3  # LS pages measured; they share one stylesheet
+
+
+class BrowserChecks:
+    """One Chromium for all checks; each check opens its own context (fresh storage)."""
+
+    def __init__(self, browser: Browser, base_url: str, log: Callable[[str], None]) -> None:
+        self.browser = browser
+        self.base_url = base_url.rstrip("/")
+        self.log = log
+
+    def url(self, path: str) -> str:
+        return f"{self.base_url}/{path}"
+
+    @contextmanager
+    def page(self, viewport: dict[str, int]) -> Iterator[Page]:
+        context = self._context(viewport)
+        try:
+            yield context.new_page()
+        finally:
+            context.close()
+
+    def _context(self, viewport: dict[str, int]) -> BrowserContext:
+        context = self.browser.new_context(
+            viewport=viewport,  # type: ignore[arg-type]
+            locale="de-DE",
+            reduced_motion="reduce",
+        )
+        context.set_default_timeout(15_000)  # a local static site: fail fast
+        return context
+
+    def reflow(self, paths: list[str]) -> list[Finding]:
+        findings = []
+        for name, viewport in REFLOW.items():
+            with self.page(viewport) as page:
+                for path in paths:
+                    page.goto(self.url(path))
+                    if not page.evaluate(NO_SCROLL_X):
+                        width = page.evaluate("document.documentElement.scrollWidth")
+                        findings.append(
+                            Finding(
+                                f"Umbruch bei {name}",
+                                path or "/",
+                                f"Seite muss seitlich gescrollt werden ({width} px breit, "
+                                f"Fenster {viewport['width']} px; WCAG 1.4.10)",
+                            )
+                        )
+        return findings
+
+    def requests(self, paths: list[str]) -> list[Finding]:
+        context = self._context(DESKTOP)
+        seen: list[tuple[str, str]] = []
+        current = [""]
+        context.on("request", lambda request: seen.append((current[0], request.url)))
+        page = context.new_page()
+        for path in paths:
+            current[0] = path or "/"
+            page.goto(self.url(path), wait_until="networkidle")
+        # Search loads its worker and index only when used: type into it on two pages.
+        for path in paths[:2]:
+            current[0] = (path or "/") + " (Suche)"
+            page.goto(self.url(path), wait_until="networkidle")
+            search = page.locator("input.md-search__input")
+            if search.count():
+                search.first.click()
+                page.keyboard.type("Rathaus", delay=20)
+                page.wait_for_timeout(800)
+        page.wait_for_load_state("networkidle")
+        context.close()
+        if not seen:
+            return [
+                Finding("Anfragen an Dritte", "", "keine Anfrage aufgezeichnet: Prüfung defekt")
+            ]
+        outside: dict[str, str] = {}  # third-party URL -> first page that asked for it
+        for where, url in seen:
+            if urlsplit(url).hostname != urlsplit(self.base_url).hostname and not url.startswith(
+                ("data:", "blob:")
+            ):
+                outside.setdefault(url, where)
+        return [
+            Finding(
+                "Anfragen an Dritte",
+                where,
+                f"lädt {url} von einem fremden Server, ohne dass jemand eingewilligt hat",
+            )
+            for url, where in outside.items()
+        ]
+
+    def keyboard(self, paths: list[str]) -> list[Finding]:
+        findings = []
+        for path in paths:
+            with self.page(DESKTOP) as page:
+                findings += _skip_link(page, self.url(path), path or "/")
+            with self.page(DESKTOP) as page:
+                findings += _focus_visible(page, self.url(path), path or "/")
+            with self.page(MOBILE) as page:
+                findings += _mobile_menu(page, self.url(path), path or "/")
+        return findings
+
+    def leichte_sprache(self, standard: list[str], ls_pages: list[str]) -> list[Finding]:
+        if not ls_pages:
+            return []
+        check = "Leichte Sprache: Schrift"
+        with self.page(DESKTOP) as page:
+            base = None
+            for path in standard:
+                page.goto(self.url(path))
+                base = page.evaluate(BODY_FONT_SIZE)
+                if base:
+                    break
+            if not base:
+                return [
+                    Finding(check, "", "keine Seite in Alltags-Sprache mit Absatz zum Vergleich")
+                ]
+            findings = []
+            for path in ls_pages[:LS_PAGES]:
+                page.goto(self.url(path))
+                styles = page.evaluate(LS_STYLES)
+                if not styles:
+                    findings.append(Finding(check, path, "kein Text in Leichter Sprache gefunden"))
+                    continue
+                findings += [Finding(check, path, p) for p in _ls_problems(styles, float(base))]
+        return findings
+
+
+def _ls_problems(styles: list[dict[str, Any]], standard: float) -> list[str]:
+    problems = []
+    for s in styles:
+        where = f"<{s['tag']}> „{s['text']}“"
+        size = s["fontSize"]
+        if s["tag"] in LS_TEXT_TAGS and size < 1.2 * standard - 0.01:
+            problems.append(f"{where}: Schrift {size} px, kleiner als 1,2 × {standard} px")
+        height = s["lineHeight"]
+        if height == "normal" or float(height.removesuffix("px")) < 1.5 * size - 0.01:
+            problems.append(f"{where}: Zeilenabstand {height} bei {size} px, unter 1,5")
+        if s["textAlign"] not in {"left", "start"}:
+            problems.append(f"{where}: nicht linksbündig ({s['textAlign']})")
+        if s["hyphens"] not in {"none", "manual"}:
+            problems.append(f"{where}: automatische Silbentrennung ({s['hyphens']})")
+        if s["fontStyle"] != "normal":
+            problems.append(f"{where}: kursiv ({s['fontStyle']})")
+    return problems
+
+
+def _tab(page: Page) -> dict[str, Any] | None:
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(50)  # transitions are off (reduced motion); let styles settle
+    state: dict[str, Any] | None = page.evaluate(FOCUS_STATE)
+    return state
+
+
+def _skip_link(page: Page, url: str, where: str) -> list[Finding]:
+    check = "Tastatur: Sprunglink"
+    page.goto(url)
+    first = _tab(page)
+    if first is None or "md-skip" not in first["classes"]:
+        found = first["html"] if first else "nichts"
+        return [Finding(check, where, f"erster Tab-Halt ist nicht der Sprunglink, sondern {found}")]
+    if not (first["visible"] and first["ring"]):
+        return [Finding(check, where, "Sprunglink ist beim Fokus nicht sichtbar")]
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(50)
+    if page.evaluate("document.activeElement.id") != SKIP_TARGET:
+        return [Finding(check, where, "Sprunglink setzt den Fokus nicht auf den Hauptinhalt")]
+    following = _tab(page)
+    if following and not (following["inContent"] or following["inFooter"]):
+        return [Finding(check, where, f"nach dem Sprunglink führt Tab aus dem Inhalt: {following}")]
+    return []
+
+
+def _focus_visible(page: Page, url: str, where: str) -> list[Finding]:
+    check = "Tastatur: sichtbarer Fokus"
+    page.goto(url)
+    stops = 0
+    for _ in range(TAB_STOPS):
+        state = _tab(page)
+        if state is None:
+            break
+        stops += 1
+        if not state["visible"]:
+            return [Finding(check, where, f"Tab-Halt {stops} ist unsichtbar: {state['html']}")]
+        if not state["ring"]:
+            return [Finding(check, where, f"Tab-Halt {stops} ohne Fokusrahmen: {state['html']}")]
+    if stops < 3:
+        return [Finding(check, where, f"nur {stops} Tab-Halte erreichbar")]
+    return []
+
+
+def _mobile_menu(page: Page, url: str, where: str) -> list[Finding]:
+    check = "Tastatur: Menü auf dem Handy"
+    page.goto(url)
+    if not page.evaluate(DRAWER_LINKS_HIDDEN):
+        return [
+            Finding(check, where, "Links im geschlossenen Menü sind sichtbar oder fokussierbar")
+        ]
+    for _ in range(6):  # skip link, then the menu button
+        state = _tab(page)
+        if state is None:
+            break
+        if state["inDrawer"]:
+            return [Finding(check, where, f"geschlossenes Menü bekommt den Fokus: {state['html']}")]
+        if "rh-drawer-button" in state["classes"]:
+            break
+    if state is None or "rh-drawer-button" not in state["classes"]:
+        return [Finding(check, where, "Menü-Knopf ist mit Tab nicht erreichbar")]
+    if not (state["visible"] and state["ring"]):
+        return [Finding(check, where, "Menü-Knopf ist beim Fokus nicht sichtbar")]
+    button = page.locator(".rh-drawer-button")
+    problems = []
+    if button.get_attribute("aria-label") != "Menü":
+        problems.append("Menü-Knopf heißt für Screenreader nicht „Menü“")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    opened = page.evaluate(FOCUS_STATE)
+    if not page.evaluate("document.getElementById('__drawer').checked"):
+        problems.append("Enter öffnet das Menü nicht")
+    elif button.get_attribute("aria-expanded") != "true":
+        problems.append("offenes Menü meldet aria-expanded nicht als true")
+    elif not (opened and opened["inDrawer"] and opened["visible"]):
+        problems.append("nach dem Öffnen steht der Fokus nicht im Menü")
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(300)
+    if page.evaluate("document.getElementById('__drawer').checked"):
+        problems.append("Escape schließt das Menü nicht")
+    elif not page.evaluate("document.activeElement.classList.contains('rh-drawer-button')"):
+        problems.append("nach Escape steht der Fokus nicht wieder auf dem Menü-Knopf")
+    elif not page.evaluate(DRAWER_LINKS_HIDDEN):
+        problems.append("nach dem Schließen sind Links im Menü noch sichtbar")
+    return [Finding(check, where, p) for p in problems]
+
+
+def run_browser_checks(
+    chromium: str,
+    base_url: str,
+    paths: list[str],
+    representatives: list[str],
+    ls_pages: list[str],
+    log: Callable[[str], None],
+) -> list[Finding]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            checks = BrowserChecks(browser, base_url, log)
+            findings = checks.reflow(paths)
+            log("Umbruch bei 320 px und 200 % Zoom geprüft")
+            findings += checks.requests(paths)
+            log("Anfragen an Dritte geprüft")
+            findings += checks.keyboard(representatives)
+            log("Tastatur geprüft")
+            standard = [p for p in representatives if p not in ls_pages]
+            findings += checks.leichte_sprache(standard, ls_pages)
+        finally:
+            browser.close()
+    return findings
