@@ -131,3 +131,38 @@ def test_overview_lists_bodies_with_next_meeting(built: Path) -> None:
     link = page.css_first(".rathaus-liste a")
     assert (link.text(), link.attributes["href"]) == ("Integrationsrat", "integrationsrat/")
     assert page.css_first(".rathaus-liste time").attributes["datetime"] == "2027-05-11T17:00+02:00"
+
+
+def test_a_meeting_without_a_time_yet_is_refused_only_with_an_end(tmp_path: Path) -> None:
+    site = DataDir(tmp_path)
+    site.write(
+        gremien=BODY.replace("beginn: 2027-03-02 17:00", "beginn: 2027-03-02")
+        .replace("beschluss", "vorlage")
+        .replace("rathause", "rathaus")
+        .replace("buergerbuer\n", "buergerbuero\n")
+    )
+    errors = site.errors()
+    found = errors.at("ein Ende ohne Uhrzeit des Beginns", "gremien.yml", 7, 13)
+    assert "2027-03-02 17:00" in found.format()
+    assert len(errors) == 1
+    site.write(gremien=BODY.replace("beginn: 2027-03-02 17:00", "beginn: 2027-02-30"))
+    site.errors().at("den Tag „2027-02-30“ gibt es nicht", "gremien.yml", 6, 15)
+    site.write(gremien=BODY.replace("beginn: 2027-03-02 17:00", "beginn: nächsten Dienstag"))
+    wrong = site.errors().at("ist kein Zeitpunkt", "gremien.yml", 6, 15)
+    assert "oder nur das Datum, wenn die Uhrzeit noch nicht feststeht" in wrong.format()
+
+
+def test_a_meeting_with_a_date_only_says_the_time_follows(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    shutil.copytree(FIXTURES / "termine", root)
+    data = root / "data" / "gremien.yml"
+    text = data.read_text(encoding="utf-8")
+    meeting = "    - name: 9. Sitzung des Integrationsrats\n      beginn: 2027-07-06\n"
+    data.write_text(text.replace("  vorlagen:\n", meeting + "  vorlagen:\n", 1), encoding="utf-8")
+    page = _article(build_site(root) / "gremien" / "integrationsrat" / "index.html")
+    upcoming = page.css(".rathaus-gremium__sitzungen li")
+    assert [li.css_first("time").attributes["datetime"] for li in upcoming] == [
+        "2027-05-11T17:00+02:00",
+        "2027-07-06",
+    ]
+    assert upcoming[1].css_first("time").text() == "Dienstag, 6. Juli 2027, Uhrzeit folgt"

@@ -60,6 +60,7 @@ USES: dict[str, str] = {
     "findings._CODED_RULE": "match",
     "gremien._WEB": "match",
     "leistungen._LEIKA": "match",
+    "termine._DAY": "match",
     "termine._CLOCK": "match",
     "termine._LOCAL": "match",
     "videos._DURATION": "match",

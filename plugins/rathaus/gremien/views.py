@@ -32,12 +32,16 @@ class MeetingView:
 
 
 def meeting_view(meeting: Sitzung, links: Links) -> MeetingView:
-    start = meeting.beginn.astimezone(BERLIN)
+    if meeting.uhrzeit_folgt:
+        label, machine = f"{datum_lang(meeting.beginn)}, Uhrzeit folgt", meeting.beginn.isoformat()
+    else:
+        start = meeting.zeitpunkt.astimezone(BERLIN)
+        label, machine = f"{datum_lang(start.date())}, {uhrzeit(start.time())} Uhr", iso(start)
     return MeetingView(
         name=meeting.name,
-        start_label=f"{datum_lang(start.date())}, {uhrzeit(start.time())} Uhr",
-        start_iso=iso(start),
-        when=when(meeting.beginn, meeting.ende) if meeting.ende else None,
+        start_label=label,
+        start_iso=machine,
+        when=when(meeting.zeitpunkt, meeting.ende) if meeting.ende else None,
         place=meeting.ort,
         place_url=links("standort", meeting.standort) if meeting.standort else None,
         public=meeting.oeffentlich,
@@ -103,9 +107,9 @@ def body_context(
     site: Site, body: Gremium, links: Links, today: date, recent: int
 ) -> dict[str, Any]:
     """Everything a body page shows: upcoming meetings soonest first, newest papers first."""
-    meetings = sorted(body.sitzungen, key=lambda m: instant(m.beginn))
-    upcoming = [m for m in meetings if m.beginn.astimezone(BERLIN).date() >= today]
-    past = [m for m in meetings if m.beginn.astimezone(BERLIN).date() < today][::-1]
+    meetings = sorted(body.sitzungen, key=lambda m: instant(m.zeitpunkt))
+    upcoming = [m for m in meetings if m.zeitpunkt.astimezone(BERLIN).date() >= today]
+    past = [m for m in meetings if m.zeitpunkt.astimezone(BERLIN).date() < today][::-1]
     papers = sorted(body.vorlagen, key=lambda p: (p.datum, p.nummer or ""), reverse=True)
     office = site.einheiten.get(body.geschaeftsstelle) if body.geschaeftsstelle else None
     own = site.einheiten.get(body.einheit) if body.einheit else None
@@ -135,8 +139,8 @@ def overview(site: Site, links: Links, today: date) -> list[BodyLink]:
     result = []
     for body in sorted(site.gremien.values(), key=lambda b: b.name):
         coming = sorted(
-            (m for m in body.sitzungen if m.beginn.astimezone(BERLIN).date() >= today),
-            key=lambda m: instant(m.beginn),
+            (m for m in body.sitzungen if m.zeitpunkt.astimezone(BERLIN).date() >= today),
+            key=lambda m: instant(m.zeitpunkt),
         )
         result.append(
             BodyLink(

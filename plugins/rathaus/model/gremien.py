@@ -27,7 +27,7 @@ from .fieldtypes import (
     too_long,
     web_address,
 )
-from .termine import END_SCHEMA, Ende, Zeitpunkt, check_order, parse_end
+from .termine import END_SCHEMA, Ende, TagOderZeitpunkt, check_order, day_start, parse_end
 
 _WEB = re.compile(r"^https?://[^\s<>\"']+$")
 
@@ -154,7 +154,7 @@ class Sitzung(Record):
         None, examples=["https://ris.beispielstadt.example/oparl/v1/body/1/meeting/1"]
     )
     name: Titel = Field(description="z. B. 12. Sitzung des Integrationsrats")
-    beginn: Zeitpunkt
+    beginn: TagOderZeitpunkt
     ende: Ende | None = Field(None, description=END_SCHEMA["description"], examples=["20:00"])
     ort: Titel | None = Field(
         None,
@@ -179,7 +179,24 @@ class Sitzung(Record):
         if value is None:
             return None
         start = info.data.get("beginn")
+        if isinstance(start, date) and not isinstance(start, datetime):
+            raise PydanticCustomError(
+                "rathaus_end_without_start_time",
+                "ein Ende ohne Uhrzeit des Beginns – tragen Sie bei beginn: erst die Uhrzeit ein "
+                "(z. B. {day} 17:00) oder lassen Sie ende: weg, solange die Uhrzeit folgt",
+                {"day": start.isoformat()},
+            )
         return check_order(start, parse_end(value, start), value)
+
+    @property
+    def uhrzeit_folgt(self) -> bool:
+        """Only the day is known yet: pages say „Uhrzeit folgt“."""
+        return not isinstance(self.beginn, datetime)
+
+    @property
+    def zeitpunkt(self) -> datetime:
+        """The start to sort and compare by (midnight while the time follows)."""
+        return day_start(self.beginn)
 
 
 class Gremium(Record):

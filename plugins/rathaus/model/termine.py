@@ -172,6 +172,60 @@ Zeitpunkt = Annotated[
         }
     ),
 ]
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def parse_day_or_local(value: Any) -> date | datetime:
+    """A date alone (``2027-03-04``: the time follows) or a local date-time."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and _DAY.match(value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            raise PydanticCustomError(
+                "rathaus_datetime",
+                "den Tag „{day}“ gibt es nicht – prüfen Sie Monat und Tag",
+                {"day": value.strip()},
+            ) from None
+    try:
+        return parse_local(value)
+    except PydanticCustomError as exc:
+        if exc.type != "rathaus_datetime" or "kein Zeitpunkt" not in exc.message():
+            raise
+        raise PydanticCustomError(
+            "rathaus_datetime",
+            "„{value}“ ist kein Zeitpunkt – schreiben Sie Datum und Uhrzeit, z. B. "
+            + _EXAMPLE
+            + ", oder nur das Datum, wenn die Uhrzeit noch nicht feststeht (2027-03-27)",
+            {"value": shown(value)},
+        ) from None
+
+
+TagOderZeitpunkt = Annotated[
+    date | datetime,
+    PlainValidator(parse_day_or_local),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "maxLength": 40,
+            "pattern": r"^\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2}(\s*[+-]\d{2}:\d{2})?)?$",
+            "description": "Datum und Uhrzeit in Deutschland, z. B. "
+            + _EXAMPLE
+            + "; steht die Uhrzeit noch nicht fest, nur das Datum: „Uhrzeit folgt“",
+            "examples": [_EXAMPLE, "2027-03-27"],
+        }
+    ),
+]
+
+
+def day_start(moment: date | datetime) -> datetime:
+    """A moment to sort by: a day without a time counts from its midnight in Berlin."""
+    if isinstance(moment, datetime):
+        return moment
+    return resolve_local(moment, time(0, 0))
+
+
 END_SCHEMA: dict[str, Any] = {
     "type": "string",
     "maxLength": 40,
