@@ -294,3 +294,34 @@ def test_a_persons_own_consultation_hours_show_wherever_the_person_does(
             for row in table.css("tbody tr")
         }
         assert rows["Dienstag"].startswith("9:00") and rows["Montag"] == "geschlossen"
+
+
+def test_an_address_without_postcode_is_shown_without_a_gap(
+    fixture_site: Callable[[str], Path],
+) -> None:
+    root = fixture_site("klein")
+    data = root / "data" / "standorte.yml"
+    data.write_text(
+        data.read_text(encoding="utf-8").replace(
+            "    plz: 01067\n    ort: Testdorf", "    ort: Testdorf-Nord"
+        ),
+        encoding="utf-8",
+    )
+    built = build_site(root)
+    page = parse(built / "verwaltung" / "buergerbuero" / "index.html")
+    address = _article(page).css_first(".rathaus-adresse")
+    assert address is not None
+    assert [line.strip() for line in address.text().splitlines() if line.strip()] == [
+        "Rathaus Testdorf",
+        "Marktplatz 1",
+        "Testdorf-Nord",
+    ]
+    data_ld = json.loads(page.css_first("script[type='application/ld+json']").text())
+    assert data_ld["address"] == {
+        "@type": "PostalAddress",
+        "streetAddress": "Marktplatz 1",
+        "addressLocality": "Testdorf-Nord",
+        "addressCountry": "DE",
+    }
+    card = vobject.readOne((built / "ansprechpersonen" / "erika-muster.vcf").read_text())
+    assert (card.adr.value.code, card.adr.value.city) == ("", "Testdorf-Nord")

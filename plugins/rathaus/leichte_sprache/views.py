@@ -236,7 +236,7 @@ def address_block(location: Standort) -> Block:
         (
             line(name(location.name)),
             line(name(address.strasse)),
-            line(name(f"{address.plz} {address.ort}")),
+            line(name(address.ortszeile)),
         ),
     )
 

@@ -301,10 +301,25 @@ class Person(Record):
 
 class Adresse(Record):
     strasse: Name = Field(description="Straße und Hausnummer", examples=["Marktplatz 1"])
-    plz: Annotated[str, StringConstraints(pattern=r"^\d{5}$")] = Field(
-        description="Postleitzahl, fünf Ziffern (führende Null bleibt erhalten)", examples=["12345"]
+    plz: Annotated[str, StringConstraints(pattern=r"^\d{5}$")] | None = Field(
+        None,
+        description="Postleitzahl, fünf Ziffern (führende Null bleibt erhalten); weglassen nur, "
+        "wenn die Anschrift ohne sie eindeutig ist, z. B. ein Ortsteil mit eigenem Namen",
+        examples=["12345"],
     )
-    ort: Name = Field(description="Ort", examples=["Beispielstadt"])
+    ort: Name = Field(description="Ort oder Ortsteil", examples=["Beispielstadt"])
+
+    @property
+    def ortszeile(self) -> str:
+        """The line under the street: „12345 Beispielstadt“, or the place alone."""
+        return f"{self.plz} {self.ort}" if self.plz else self.ort
+
+    def schema_org(self) -> dict[str, str]:
+        """schema.org PostalAddress (JSON-LD); a missing postcode is left out, not empty."""
+        data = {"@type": "PostalAddress", "streetAddress": self.strasse}
+        if self.plz:
+            data["postalCode"] = self.plz
+        return {**data, "addressLocality": self.ort, "addressCountry": "DE"}
 
 
 class Zugang(Record):

@@ -61,7 +61,7 @@ def _location(site: Site, event: Termin) -> str:
         assert event.ort is not None
         name, address = event.ort.name, event.ort.adresse
     parts = [name, *([event.raum] if event.raum else []), address.strasse]
-    return ", ".join(parts) + f", {address.plz} {address.ort}"
+    return ", ".join([*parts, address.ortszeile])
 
 
 def _description(event: Termin, url: str) -> str:

@@ -31,7 +31,7 @@ class PlaceView:
 
     name: str
     street: str
-    postcode: str
+    postcode: str | None
     city: str
     room: str | None
     url: str | None
@@ -42,7 +42,8 @@ class PlaceView:
     @property
     def one_line(self) -> str:
         parts = [self.name, *([self.room] if self.room else []), self.street]
-        return ", ".join(parts) + f", {self.postcode} {self.city}"
+        city = f"{self.postcode} {self.city}" if self.postcode else self.city
+        return ", ".join([*parts, city])
 
 
 def _place(site: Site, event: Termin, links: Links) -> tuple[PlaceView, Adresse]:
@@ -230,13 +231,7 @@ def event_jsonld(site: Site, event: Termin, links: Links) -> dict[str, Any]:
         "location": {
             "@type": "Place",
             "name": ", ".join([place.name, *([event.raum] if event.raum else [])]),
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": address.strasse,
-                "postalCode": address.plz,
-                "addressLocality": address.ort,
-                "addressCountry": "DE",
-            },
+            "address": address.schema_org(),
         },
         "organizer": organizer,
     }

@@ -22,7 +22,7 @@ def _address(card: Any, location: Standort, room: str | None) -> None:
     adr.value = vobject.vcard.Address(
         street=vcard_text(location.adresse.strasse),
         city=vcard_text(location.adresse.ort),
-        code=vcard_text(location.adresse.plz),
+        code=vcard_text(location.adresse.plz or ""),
         country="Deutschland",
         extended=vcard_text(room or ""),
     )

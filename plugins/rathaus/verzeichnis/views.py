@@ -154,7 +154,7 @@ class LocationView:
     anchor: str
     name: str
     street: str
-    postcode: str
+    postcode: str | None
     city: str
     transit: str | None
     access: list[AccessFact]
@@ -266,13 +266,7 @@ def unit_jsonld(site: Site, unit: Einheit, links: Links, today: date) -> dict[st
         data["contactPoint"] = points
     if unit.standort:
         location = site.standorte[unit.standort]
-        data["address"] = {
-            "@type": "PostalAddress",
-            "streetAddress": location.adresse.strasse,
-            "postalCode": location.adresse.plz,
-            "addressLocality": location.adresse.ort,
-            "addressCountry": "DE",
-        }
+        data["address"] = location.adresse.schema_org()
     if unit.oeffnungszeiten:
         deviations = upcoming(
             unit.oeffnungszeiten, site.stadt.bundesland, today, site.stadt.vorschau_tage
