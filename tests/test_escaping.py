@@ -11,7 +11,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from selectolax.lexbor import LexborHTMLParser
 
-from rathaus import escaping
+from rathaus import escaping, markdown_text
 from rathaus.adapter import generated_page
 from rathaus.model import Site
 from rathaus.render import FragmentRenderer
@@ -107,7 +107,9 @@ def test_json_ld_of_units_and_events_survives_every_payload(site: Site, payload:
         # The element ended where the template ends it: the paragraph after it is intact.
         assert LexborHTMLParser(html).css_first("p").text() == "Ende"
     unit_data = _strict_json(_script_blocks(template.render(jsonld=cases[0][0], tail=""))[0])
-    assert unit_data["description"] == expected
+    # The introduction is Markdown: JSON-LD gets its words (rathaus.markdown_text.to_plain).
+    assert unit_data["description"] == markdown_text.to_plain(payload.text)
+    assert "\ufffd" not in unit_data["description"]
     assert unit_data["address"]["streetAddress"] == expected
     assert unit_data["contactPoint"][0]["name"] == expected
     event_data = _strict_json(_script_blocks(template.render(jsonld=cases[1][0], tail=""))[0])

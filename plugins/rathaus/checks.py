@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
@@ -9,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import paragraf4
+from . import markdown_text, paragraf4
 from .aktuelles import views as aktuelles_views
 from .aktuelles.posts import check_posts, is_post, read_post
 from .gebaerdensprache.medien.pruefung import check_videos
@@ -20,7 +21,7 @@ from .links import MaybeGenerated, check_links
 from .markdown_scan import PageSource, mask
 from .model import DataError, Finding, Level, Site, load_site
 from .model.erklaerung import freshness
-from .model.site import STATEMENT_FILE
+from .model.site import STATEMENT_FILE, UNITS_FILE
 from .model.termine import split_events
 from .model.yamlread import check_text
 from .pages import check_limits, check_pages, markdown_files, size_finding, split_front_matter
@@ -201,6 +202,46 @@ def statement_findings(site: Site, today: date) -> list[Finding]:
     return freshness(site.erklaerung, today, where.file, where.line, where.col)
 
 
+def introduction_findings(site: Site, known: Collection[str]) -> list[Finding]:
+    """Page links in the units' introductions (Markdown, :mod:`rathaus.markdown_text`) must
+    name a page of content/, the way the build resolves them."""
+    findings = []
+    for uid, unit in site.einheiten.items():
+        if not unit.einleitung:
+            continue
+        where = site.sources[(UNITS_FILE, uid)]
+        for link in markdown_text.page_links(unit.einleitung):
+            path = link.target.partition("#")[0]
+            if path.endswith(".md") and path in known:
+                continue
+            if path.endswith(".md"):
+                close = difflib.get_close_matches(path, sorted(known), n=1, cutoff=0.7)
+                message = f"die verlinkte Seite „{path}“ gibt es nicht"
+                hint = (
+                    f"meinten Sie „{close[0]}“?"
+                    if close
+                    else "prüfen Sie den Dateinamen; Pfade gelten ab dem Ordner content/"
+                )
+            else:
+                message = f"der Link „{link.target}“ nennt keine Seite in content/"
+                hint = (
+                    "verlinken Sie die Markdown-Datei der Seite (ab dem Ordner content/, "
+                    "z. B. kontakt.md) oder eine https-Adresse"
+                )
+            findings.append(
+                Finding(
+                    where.file,
+                    where.line,
+                    where.col,
+                    "einleitung",
+                    f"{message} (Zeile {link.line} der Einleitung)",
+                    hint,
+                    rule="link",
+                )
+            )
+    return findings
+
+
 @dataclass(frozen=True)
 class Checks:
     """The result of one run of every check."""
@@ -259,6 +300,7 @@ def check_site(project: Project, render: Renderer | None = None) -> Checks:
     if site is not None and generated is not None:
         known = pages.keys() | generated
         findings.extend(nav_findings(project, known))
+        findings.extend(introduction_findings(site, known))
         findings.extend(paragraf4.gate_findings(project, site, known.__contains__))
     ls_options = project.options(LEICHTE_SPRACHE)
     if ls_options is not None:

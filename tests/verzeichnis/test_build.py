@@ -12,6 +12,7 @@ import vobject
 from mkdocs.exceptions import Abort
 from selectolax.lexbor import LexborHTMLParser
 
+from rathaus.adapter import run_checks
 from tests.conftest import build_site, parse
 
 
@@ -325,3 +326,54 @@ def test_an_address_without_postcode_is_shown_without_a_gap(
     }
     card = vobject.readOne((built / "ansprechpersonen" / "erika-muster.vcf").read_text())
     assert (card.adr.value.code, card.adr.value.city) == ("", "Testdorf-Nord")
+
+
+def _introduction(root: Path, text: str) -> None:
+    data = root / "data" / "einheiten.yml"
+    data.write_text(
+        data.read_text(encoding="utf-8").replace(
+            "  einleitung: Erste Anlaufstelle im Rathaus.", f"  einleitung: {text}", 1
+        ),
+        encoding="utf-8",
+    )
+
+
+def test_markdown_in_an_introduction_is_rendered_and_plain_in_json_ld(
+    fixture_site: Callable[[str], Path],
+) -> None:
+    root = fixture_site("klein")
+    _introduction(root, "Erste *Anlaufstelle*, siehe [Startseite](index.md#oben). <b>x</b>")
+    page = parse(build_site(root) / "verwaltung" / "buergerbuero" / "index.html")
+    intro = _article(page).css_first(".rathaus-einheit > p:not(.rathaus-einheit__art)")
+    assert intro is not None
+    link = intro.css_first("a")
+    assert link is not None and link.attributes["href"] == "../../#oben"
+    assert intro.css_first("em").text() == "Anlaufstelle"
+    assert intro.css("b") == [] and "<b>x</b>" in intro.text()
+    data = json.loads(page.css_first("script[type='application/ld+json']").text())
+    assert data["description"] == "Erste Anlaufstelle, siehe Startseite. <b>x</b>"
+
+
+def test_a_link_in_an_introduction_to_a_missing_page_is_found_at_its_unit(
+    fixture_site: Callable[[str], Path],
+) -> None:
+    root = fixture_site("klein")
+    _introduction(root, "Siehe [Start](indx.md) und [Ordner](verwaltung/).")
+    findings = [f for f in run_checks(root) if f.rule == "link"]
+    assert sorted((f.file, f.line, f.field, f.message, f.hint) for f in findings) == [
+        (
+            "data/einheiten.yml",
+            1,
+            "einleitung",
+            "der Link „verwaltung/“ nennt keine Seite in content/ (Zeile 1 der Einleitung)",
+            "verlinken Sie die Markdown-Datei der Seite (ab dem Ordner content/, z. B. "
+            "kontakt.md) oder eine https-Adresse",
+        ),
+        (
+            "data/einheiten.yml",
+            1,
+            "einleitung",
+            "die verlinkte Seite „indx.md“ gibt es nicht (Zeile 1 der Einleitung)",
+            "meinten Sie „index.md“?",
+        ),
+    ]

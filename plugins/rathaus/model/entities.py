@@ -215,7 +215,8 @@ class Einheit(Record):
     )
     einleitung: Text | None = Field(
         None,
-        description="kurze Einführung in einigen Sätzen",
+        description="kurze Einführung in einigen Sätzen; Markdown geht: *betont*, "
+        "[Link](kontakt.md) oder [Link](https://…), Listen mit „- “, Absätze mit Leerzeile",
         examples=["Das Bürgerbüro ist die erste Anlaufstelle im Rathaus."],
     )
     leichte_sprache: Text | None = Field(

@@ -32,6 +32,7 @@ T = TypeVar("T", bound=BaseModel)
 # What each file in data/ holds. Later features add their kinds here.
 STADT_FILE = "stadt.yml"
 STATEMENT_FILE = "barrierefreiheit.yml"
+UNITS_FILE = "einheiten.yml"
 RECORD_FILES: dict[str, type[BaseModel]] = {
     "einheiten.yml": Einheit,
     "personen.yml": Person,

@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from markupsafe import Markup
+
+from .. import markdown_text
 from ..german import datum, datum_lang, uhrzeit
 from ..model import Site, slugify, sort_key
 from ..model.entities import Einheit, Oeffnungszeiten, Person, Standort, Zugang
@@ -211,8 +214,14 @@ def unit_context(site: Site, unit: Einheit, links: Links, today: date) -> dict[s
         if unit.oeffnungszeiten
         else None
     )
+    introduction = (
+        Markup(markdown_text.to_html(unit.einleitung, lambda page: links("seite", page)))
+        if unit.einleitung
+        else None
+    )
     return {
         "unit": unit,
+        "introduction": introduction,
         "label": kind_label(unit),
         "ancestors": [unit_link(u, links) for u in site.ancestors_of(unit.id)],
         "assigned_to": unit.zugeordnet,
@@ -240,7 +249,7 @@ def unit_jsonld(site: Site, unit: Einheit, links: Links, today: date) -> dict[st
     if unit.alias:
         data["alternateName"] = list(unit.alias)
     if unit.einleitung:
-        data["description"] = unit.einleitung
+        data["description"] = markdown_text.to_plain(unit.einleitung)
     kontakt = unit.kontakt
     if kontakt and kontakt.telefon:
         data["telephone"] = kontakt.telefon[0].e164
