@@ -21,7 +21,7 @@ from .links import MaybeGenerated, check_links
 from .markdown_scan import PageSource, mask
 from .model import DataError, Finding, Level, Site, load_site
 from .model.erklaerung import freshness
-from .model.site import STATEMENT_FILE, UNITS_FILE
+from .model.site import BODIES_FILE, STATEMENT_FILE, UNITS_FILE
 from .model.termine import split_events
 from .model.yamlread import check_text
 from .pages import check_limits, check_pages, markdown_files, size_finding, split_front_matter
@@ -202,15 +202,30 @@ def statement_findings(site: Site, today: date) -> list[Finding]:
     return freshness(site.erklaerung, today, where.file, where.line, where.col)
 
 
-def introduction_findings(site: Site, known: Collection[str]) -> list[Finding]:
-    """Page links in the units' introductions (Markdown, :mod:`rathaus.markdown_text`) must
-    name a page of content/, the way the build resolves them."""
-    findings = []
+def _markdown_texts(site: Site) -> Iterable[tuple[str, str, str, str]]:
+    """(file, record id, field, text) of every data field that is Markdown."""
     for uid, unit in site.einheiten.items():
-        if not unit.einleitung:
-            continue
-        where = site.sources[(UNITS_FILE, uid)]
-        for link in markdown_text.page_links(unit.einleitung):
+        if unit.einleitung:
+            yield UNITS_FILE, uid, "einleitung", unit.einleitung
+    for gid, body in site.gremien.items():
+        for i, paper in enumerate(body.vorlagen, 1):
+            if paper.sachverhalt:
+                yield BODIES_FILE, gid, f"vorlagen[{i}].sachverhalt", paper.sachverhalt
+
+
+def data_link_findings(site: Site, known: Collection[str], content: Path) -> list[Finding]:
+    """Page links in the Markdown of data fields (:mod:`rathaus.markdown_text`) must name a
+    page of content/, and attachments a file there, the way the build resolves them."""
+    findings = []
+
+    def finding(file: str, record: str, field: str, message: str, hint: str) -> None:
+        where = site.sources[(file, record)]
+        findings.append(
+            Finding(where.file, where.line, where.col, field, message, hint, rule="link")
+        )
+
+    for file, record, field, text in _markdown_texts(site):
+        for link in markdown_text.page_links(text):
             path = link.target.partition("#")[0]
             if path.endswith(".md") and path in known:
                 continue
@@ -228,17 +243,19 @@ def introduction_findings(site: Site, known: Collection[str]) -> list[Finding]:
                     "verlinken Sie die Markdown-Datei der Seite (ab dem Ordner content/, "
                     "z. B. kontakt.md) oder eine https-Adresse"
                 )
-            findings.append(
-                Finding(
-                    where.file,
-                    where.line,
-                    where.col,
-                    "einleitung",
-                    f"{message} (Zeile {link.line} der Einleitung)",
-                    hint,
-                    rule="link",
-                )
-            )
+            finding(file, record, field, f"{message} (Zeile {link.line} des Texts)", hint)
+    for gid, body in site.gremien.items():
+        for i, paper in enumerate(body.vorlagen, 1):
+            for j, anlage in enumerate(paper.anlagen, 1):
+                if not (content / anlage.datei).is_file():
+                    finding(
+                        BODIES_FILE,
+                        gid,
+                        f"vorlagen[{i}].anlagen[{j}].datei",
+                        f"die Anlage „{anlage.datei}“ gibt es nicht in content/",
+                        "legen Sie die Datei dort ab oder korrigieren Sie den Pfad "
+                        "(ab dem Ordner content/)",
+                    )
     return findings
 
 
@@ -300,7 +317,7 @@ def check_site(project: Project, render: Renderer | None = None) -> Checks:
     if site is not None and generated is not None:
         known = pages.keys() | generated
         findings.extend(nav_findings(project, known))
-        findings.extend(introduction_findings(site, known))
+        findings.extend(data_link_findings(site, known, root / docs))
         findings.extend(paragraf4.gate_findings(project, site, known.__contains__))
     ls_options = project.options(LEICHTE_SPRACHE)
     if ls_options is not None:

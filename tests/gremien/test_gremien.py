@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from rathaus.adapter import run_checks
 from tests.conftest import FIXTURES, build_site, parse
 from tests.model.conftest import DataDir
 
@@ -166,3 +167,63 @@ def test_a_meeting_with_a_date_only_says_the_time_follows(tmp_path: Path) -> Non
         "2027-07-06",
     ]
     assert upcoming[1].css_first("time").text() == "Dienstag, 6. Juli 2027, Uhrzeit folgt"
+
+
+PAPER_TITLE = "      titel: Bericht der Geschäftsstelle des Integrationsrats 2025/2026\n"
+
+
+def _paper(root: Path, fields: str) -> None:
+    data = root / "data" / "gremien.yml"
+    text = data.read_text(encoding="utf-8")
+    data.write_text(text.replace(PAPER_TITLE, PAPER_TITLE + fields, 1), encoding="utf-8")
+
+
+def test_a_papers_facts_and_attachments_are_shown_with_kind_and_size(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    shutil.copytree(FIXTURES / "termine", root)
+    (root / "content" / "medien" / "vorlagen").mkdir(parents=True)
+    (root / "content" / "medien" / "vorlagen" / "bericht.pdf").write_bytes(b"%PDF" * 60_000)
+    _paper(
+        root,
+        "      sachverhalt: |-\n"
+        "        Der Bericht zeigt *drei* Schwerpunkte.\n\n"
+        "        - Sprache\n        - Arbeit\n"
+        "      anlagen:\n"
+        "        - titel: Bericht als PDF\n"
+        "          datei: medien/vorlagen/bericht.pdf\n",
+    )
+    built = build_site(root)
+    page = _article(built / "gremien" / "integrationsrat" / "index.html")
+    paper = next(
+        div
+        for div in page.css(".rathaus-vorlage")
+        if "Bericht der Geschäftsstelle" in div.css_first("h3").text()
+    )
+    facts = paper.css_first(".rathaus-vorlage__sachverhalt")
+    assert facts is not None and facts.css_first("em").text() == "drei"
+    assert [li.text() for li in facts.css("li")] == ["Sprache", "Arbeit"]
+    (attachment,) = paper.css(".rathaus-vorlage__anlagen li")
+    assert attachment.text() == "Bericht als PDF (PDF, 240 KB)"
+    href = attachment.css_first("a").attributes["href"]
+    assert href == "../../medien/vorlagen/bericht.pdf"
+    assert (built / "medien" / "vorlagen" / "bericht.pdf").is_file()
+
+
+def test_a_missing_attachment_and_a_broken_link_in_the_facts_are_found(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    shutil.copytree(FIXTURES / "termine", root)
+    _paper(
+        root,
+        "      sachverhalt: Siehe [Kontakt](kontakt.md).\n"
+        "      anlagen:\n"
+        "        - titel: Plan\n"
+        "          datei: medien/plan.pdf\n",
+    )
+    findings = sorted((f.field, f.message) for f in run_checks(root) if f.rule == "link")
+    assert findings == [
+        ("vorlagen[1].anlagen[1].datei", "die Anlage „medien/plan.pdf“ gibt es nicht in content/"),
+        (
+            "vorlagen[1].sachverhalt",
+            "die verlinkte Seite „kontakt.md“ gibt es nicht (Zeile 1 des Texts)",
+        ),
+    ]

@@ -58,6 +58,7 @@ USES: dict[str, str] = {
     "fieldtypes._RANGE_DASH": "split",
     "fieldtypes._TIME": "match",
     "findings._CODED_RULE": "match",
+    "fieldtypes._FILE": "match",
     "gremien._WEB": "match",
     "leistungen._LEIKA": "match",
     "termine._DAY": "match",

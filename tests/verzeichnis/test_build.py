@@ -365,7 +365,7 @@ def test_a_link_in_an_introduction_to_a_missing_page_is_found_at_its_unit(
             "data/einheiten.yml",
             1,
             "einleitung",
-            "der Link „verwaltung/“ nennt keine Seite in content/ (Zeile 1 der Einleitung)",
+            "der Link „verwaltung/“ nennt keine Seite in content/ (Zeile 1 des Texts)",
             "verlinken Sie die Markdown-Datei der Seite (ab dem Ordner content/, z. B. "
             "kontakt.md) oder eine https-Adresse",
         ),
@@ -373,7 +373,7 @@ def test_a_link_in_an_introduction_to_a_missing_page_is_found_at_its_unit(
             "data/einheiten.yml",
             1,
             "einleitung",
-            "die verlinkte Seite „indx.md“ gibt es nicht (Zeile 1 der Einleitung)",
+            "die verlinkte Seite „indx.md“ gibt es nicht (Zeile 1 des Texts)",
             "meinten Sie „index.md“?",
         ),
     ]

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import cast
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 
-from rathaus.adapter import generated_page, load_or_fail, plan_of, record_url, renderer
+from rathaus.adapter import (
+    generated_page,
+    load_or_fail,
+    plan_of,
+    record_url,
+    renderer,
+    resolve_link,
+)
 from rathaus.adapter.options.gremien import GremienConfig
 from rathaus.gremien import views
 from rathaus.model import Site
@@ -86,6 +96,7 @@ class GremienPlugin(BasePlugin[GremienConfig]):
                 links,
                 self.today,
                 self.config.recent_papers,
+                lambda path: Path(self._file(path, files).abs_src_path or "").stat().st_size,
             )
             html = self.renderer.render("gremium", level=2, **context)
         else:
@@ -106,7 +117,22 @@ class GremienPlugin(BasePlugin[GremienConfig]):
         assert self.site is not None
         plan = plan_of(config, self.site)
 
+        where = f"{self.config.data_dir}/gremien.yml"
+
         def link(kind: str, record_id: str) -> str:
+            if kind == "seite":
+                return resolve_link(record_id, page, files, where)
+            if kind == "datei":
+                return get_relative_url(self._file(record_id, files).url, page.url)
             return record_url(plan, cast(RecordKind, kind), record_id, files, page)
 
         return link
+
+    def _file(self, path: str, files: Files) -> File:
+        file = files.get_file_from_path(path)
+        if file is None:
+            raise PluginError(
+                f"{self.config.data_dir}/gremien.yml: die Anlage „{path}“ gibt es nicht in "
+                "content/ – legen Sie die Datei dort ab oder korrigieren Sie den Pfad"
+            )
+        return file

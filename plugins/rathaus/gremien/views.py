@@ -7,14 +7,20 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..german import datum, datum_lang, uhrzeit
+from markupsafe import Markup
+
+from .. import markdown_text
+from ..german import dateigroesse, datum, datum_lang, uhrzeit
 from ..model import Site
 from ..model.gremien import Gremium, Sitzung, Vorlage
 from ..model.hours import BERLIN
 from ..model.termine import When, instant, iso, when
 
-# (kind, id) → URL relative to the current page: "einheit", "standort", "gremium".
+# (kind, id) → URL relative to the current page: "einheit", "standort", "gremium"; "seite"
+# and "datei" take a path in content/ (a page, an attachment).
 Links = Callable[[str, str], str]
+# Path of a file in content/ → its size in bytes.
+Sizes = Callable[[str], int]
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,14 @@ class ConsultationView:
 
 
 @dataclass(frozen=True)
+class AttachmentView:
+    title: str
+    url: str
+    kind: str  # "PDF", "DOCX", …: the file's ending
+    size: str  # "240 KB"
+
+
+@dataclass(frozen=True)
 class PaperView:
     number: str | None
     title: str
@@ -74,9 +88,11 @@ class PaperView:
     document: str | None
     consultations: list[ConsultationView]
     summary: str | None
+    facts: Markup | None
+    attachments: list[AttachmentView]
 
 
-def paper_view(site: Site, paper: Vorlage, links: Links) -> PaperView:
+def paper_view(site: Site, paper: Vorlage, links: Links, sizes: Sizes) -> PaperView:
     lead = site.einheiten.get(paper.federfuehrend) if paper.federfuehrend else None
     return PaperView(
         number=paper.nummer,
@@ -100,11 +116,23 @@ def paper_view(site: Site, paper: Vorlage, links: Links) -> PaperView:
             for b in paper.beratungen
         ],
         summary=paper.zusammenfassung,
+        facts=Markup(markdown_text.to_html(paper.sachverhalt, lambda p: links("seite", p)))
+        if paper.sachverhalt
+        else None,
+        attachments=[
+            AttachmentView(
+                a.titel,
+                links("datei", a.datei),
+                a.datei.rsplit(".", 1)[1].upper(),
+                dateigroesse(sizes(a.datei)),
+            )
+            for a in paper.anlagen
+        ],
     )
 
 
 def body_context(
-    site: Site, body: Gremium, links: Links, today: date, recent: int
+    site: Site, body: Gremium, links: Links, today: date, recent: int, sizes: Sizes
 ) -> dict[str, Any]:
     """Everything a body page shows: upcoming meetings soonest first, newest papers first."""
     meetings = sorted(body.sitzungen, key=lambda m: instant(m.zeitpunkt))
@@ -120,7 +148,7 @@ def body_context(
         "own_page": links("einheit", own.id) if own else None,
         "upcoming": [meeting_view(m, links) for m in upcoming],
         "past": [meeting_view(m, links) for m in past[:3]],
-        "papers": [paper_view(site, p, links) for p in papers[:recent]],
+        "papers": [paper_view(site, p, links, sizes) for p in papers[:recent]],
         "more_papers": max(0, len(papers) - recent),
         "as_of": datum(today),
         "as_of_iso": today.isoformat(),

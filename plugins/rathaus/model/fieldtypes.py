@@ -530,6 +530,34 @@ Verweis = Annotated[
         }
     ),
 ]
+_FILE = re.compile(r"^(?!/)(?!.*\.\.)[\w./-]+\.[A-Za-z0-9]{2,5}$")
+
+
+def _file(value: Any) -> str:
+    text = no_invisible(_text_of(value, ADDRESS_MAX, one_line=True), address=True)
+    if _FILE.match(text) and not text.endswith(".md"):
+        return text
+    raise PydanticCustomError(
+        "rathaus_file",
+        "„{value}“ ist keine Datei in content/ – schreiben Sie den Pfad ab dem Ordner content/ "
+        "mit Dateiendung, z. B. medien/vorlagen/bebauungsplan-88.pdf",
+        {"value": shown(text)},
+    )
+
+
+# A file editors publish with the site (an attachment), as a path inside content/.
+Datei = Annotated[
+    str,
+    PlainValidator(_file),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "maxLength": ADDRESS_MAX,
+            "pattern": r"^[\w./-]+\.[A-Za-z0-9]{2,5}$",
+            "examples": ["medien/vorlagen/bebauungsplan-88.pdf"],
+        }
+    ),
+]
 Seite = Annotated[
     str,
     PlainValidator(_page),

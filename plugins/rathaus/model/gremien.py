@@ -18,8 +18,10 @@ from .entities import Id, Record
 from .fieldtypes import (
     ADDRESS_MAX,
     Choice,
+    Datei,
     JaNein,
     Kurztext,
+    Langtext,
     Name,
     Text,
     Titel,
@@ -100,6 +102,16 @@ class VorlagenArt(Choice):
     SONSTIGE = "sonstige", "Drucksache"
 
 
+class Anlage(Record):
+    """Eine Anlage zur Vorlage, als Datei mit der Website veröffentlicht."""
+
+    titel: Titel = Field(description="was die Anlage ist", examples=["Lageplan"])
+    datei: Datei = Field(
+        description="Pfad der Datei ab dem Ordner content/, z. B. medien/vorlagen/lageplan.pdf; "
+        "die Seite zeigt Dateiart und Größe"
+    )
+
+
 class Vorlage(Record):
     """Eine Drucksache: Vorlage, Antrag, Anfrage oder Mitteilung."""
 
@@ -144,6 +156,15 @@ class Vorlage(Record):
         None,
         description="kurze Zusammenfassung, selbst verfasst",
         examples=["Die Verwaltung schlägt einen neuen Spielplatz am Stadtpark vor."],
+    )
+    sachverhalt: Langtext | None = Field(
+        None,
+        description="Darstellung des Vorgangs (Sachverhalt), selbst verfasst oder übernommen; "
+        "Markdown geht: *betont*, [Link](seite.md), Listen mit „- “",
+        examples=["Der Spielplatz am Stadtpark ist 30 Jahre alt."],
+    )
+    anlagen: tuple[Anlage, ...] = Field(
+        (), description="Anlagen als Dateien in content/, z. B. Pläne oder Stellungnahmen"
     )
 
 

@@ -33,6 +33,7 @@ T = TypeVar("T", bound=BaseModel)
 STADT_FILE = "stadt.yml"
 STATEMENT_FILE = "barrierefreiheit.yml"
 UNITS_FILE = "einheiten.yml"
+BODIES_FILE = "gremien.yml"
 RECORD_FILES: dict[str, type[BaseModel]] = {
     "einheiten.yml": Einheit,
     "personen.yml": Person,

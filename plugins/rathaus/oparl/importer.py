@@ -11,8 +11,8 @@ Which fields belong to whom (documented in the README):
   ``standort`` (matched by street and postcode), paper ``federfuehrend`` (matched by the
   unit's name or number).
 * **editorial** – never touched: body ``id``, ``aufgabe``, ``geschaeftsstelle``,
-  ``einheit``; meeting ``hinweis``; paper ``zusammenfassung``; meetings and papers without
-  ``oparl_id``; comments.
+  ``einheit``; meeting ``hinweis``; paper ``zusammenfassung``, ``sachverhalt``, ``anlagen``;
+  meetings and papers without ``oparl_id``; comments.
 
 Meetings and papers are matched by ``oparl_id``. An object the export marks as
 ``deleted`` is removed; one that is missing from the export stays (exports may be
