@@ -171,3 +171,51 @@ def test_help_lists_the_commands_a_town_needs(capsys: pytest.CaptureFixture[str]
     shown = capsys.readouterr().out
     for command in ("init", "check", "build", "audit", "rename", "new"):
         assert f"    {command} " in shown, command
+
+
+def test_the_towns_colour_and_logo_are_set_and_a_light_colour_is_refused(
+    tmp_path: Path,
+) -> None:
+    logo = tmp_path / "Wappen.SVG"
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>', "utf-8")
+    root = tmp_path / "beispielstadt"
+    angaben = Angaben(TOWN.name, "NW", TOWN.url, farbe="00508C", logo=logo)
+    create_site(root, angaben, date(2027, 3, 1))
+    css = (root / "content" / "farben.css").read_text(encoding="utf-8")
+    assert "--md-primary-fg-color: #00508c;" in css
+    assert "--md-primary-fg-color--dark: #003862;" in css
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    assert config["theme"] == {"name": "rathaus", "logo": "logo.svg"}
+    assert config["extra_css"] == ["farben.css"]
+    assert (root / "content" / "logo.svg").read_bytes() == logo.read_bytes()
+    fill_placeholders(root)
+    site = build_site(root)
+    header_logo = parse(site / "index.html").css_first("header .md-logo img")
+    assert header_logo is not None and header_logo.attributes["src"] == "logo.svg"
+    assert (site / "farben.css").is_file()
+
+    with pytest.raises(StarterError, match=r"zu hell.*1,5 : 1.*z\. B\. #8c7000"):
+        create_site(
+            tmp_path / "gelb", Angaben(TOWN.name, "NW", TOWN.url, farbe="#ffcc00"), date(2027, 3, 1)
+        )
+    with pytest.raises(StarterError, match="keine Farbe"):
+        create_site(
+            tmp_path / "rot", Angaben(TOWN.name, "NW", TOWN.url, farbe="rot"), date(2027, 3, 1)
+        )
+    with pytest.raises(StarterError, match="SVG-, PNG- oder WebP-Datei"):
+        create_site(
+            tmp_path / "x",
+            Angaben(TOWN.name, "NW", TOWN.url, logo=tmp_path / "a.gif"),
+            date(2027, 3, 1),
+        )
+    assert not (tmp_path / "gelb").exists() and not (tmp_path / "x").exists()
+
+
+def test_without_options_the_theme_colour_is_written_for_the_town_to_change(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "beispielstadt"
+    assert main(["init", str(root), "--name", TOWN.name, "--land", "NW", "--url", TOWN.url]) == 0
+    css = (root / "content" / "farben.css").read_text(encoding="utf-8")
+    assert "--md-primary-fg-color: #004a8f;" in css
+    assert "# logo: logo.svg" in (root / "mkdocs.yml").read_text(encoding="utf-8")

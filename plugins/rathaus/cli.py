@@ -110,7 +110,7 @@ def _new(args: argparse.Namespace) -> int:
 
 def _init(args: argparse.Namespace) -> int:
     from .model.hours import build_date
-    from .starter import LAENDER, Angaben, StarterError, create_site
+    from .starter import DEFAULT_COLOUR, LAENDER, Angaben, StarterError, create_site
 
     def ask(value: str | None, question: str) -> str:
         if value:
@@ -125,6 +125,8 @@ def _init(args: argparse.Namespace) -> int:
             ask(args.name, "Name der Kommune, z. B. Stadt Beispielstadt"),
             ask(args.land, f"Bundesland als Kürzel ({', '.join(LAENDER)})"),
             ask(args.url, "Adresse der Website, z. B. https://www.beispielstadt.de/"),
+            args.farbe or DEFAULT_COLOUR,
+            args.logo,
         )
         written = create_site(target, angaben, build_date())
     except (StarterError, OSError) as exc:
@@ -283,6 +285,14 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--name", help='Name der Kommune, z. B. "Stadt Beispielstadt"')
     init.add_argument("--land", help="Bundesland als Kürzel, z. B. NW")
     init.add_argument("--url", help="Adresse der Website, z. B. https://www.beispielstadt.de/")
+    init.add_argument(
+        "--farbe",
+        help="Hausfarbe für Kopfzeile und Links als Hex-Wert, z. B. #00508c; weiße Schrift "
+        "muss darauf lesbar sein (Kontrast mindestens 4,5 : 1); Standard: das Blau von Rathaus",
+    )
+    init.add_argument(
+        "--logo", type=Path, help="Logo oder Wappen als SVG-, PNG- oder WebP-Datei (höchstens 1 MB)"
+    )
     init.set_defaults(run=_init)
     rename_cmd = commands.add_parser(
         "rename",

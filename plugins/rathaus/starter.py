@@ -58,6 +58,84 @@ _KINDS = re.compile(
 _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
 
 
+DEFAULT_COLOUR = "#004a8f"  # the theme's own blue (rathaus.css)
+_COLOUR = re.compile(r"^#?(?P<hex>[0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
+LOGO_TYPES = (".svg", ".png", ".webp")
+LOGO_MAX = 1_000_000  # bytes; a logo on every page of the site
+MIN_CONTRAST = 4.5  # WCAG 1.4.3 for white text on the colour, and for links on white
+
+
+def _luminance(rgb: tuple[int, int, int]) -> float:
+    """Relative luminance (WCAG 2.x)."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = map(channel, rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    digits = colour.lstrip("#")
+    return int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16)
+
+
+def contrast_with_white(colour: str) -> float:
+    return 1.05 / (_luminance(_rgb(colour)) + 0.05)
+
+
+def darker(colour: str, factor: float = 0.7) -> str:
+    """The colour at ``factor`` brightness (70 %: for hover states)."""
+    return "#" + "".join(f"{round(c * factor):02x}" for c in _rgb(colour))
+
+
+def readable(colour: str) -> str:
+    """The same hue darkened in 5 % steps until white text on it is readable."""
+    factor = 1.0
+    while contrast_with_white(darker(colour, factor)) < MIN_CONTRAST:
+        factor -= 0.05
+    return darker(colour, factor)
+
+
+def _checked_colour(colour: str) -> str:
+    match = _COLOUR.match(colour.strip())
+    if not match:
+        raise StarterError(
+            f"„{colour}“ ist keine Farbe – schreiben Sie sie als Hex-Wert, z. B. #00508c"
+        )
+    digits = match["hex"].lower()
+    if len(digits) == 3:
+        digits = "".join(d * 2 for d in digits)
+    checked = "#" + digits
+    ratio = contrast_with_white(checked)
+    if ratio < MIN_CONTRAST:
+        shown = f"{ratio:.1f}".replace(".", ",")
+        raise StarterError(
+            f"die Farbe {checked} ist zu hell: weiße Schrift darauf und Links in dieser Farbe "
+            f"auf Weiß haben nur einen Kontrast von {shown} : 1, nötig sind 4,5 : 1 – wählen "
+            f"Sie eine dunklere Farbe, z. B. {readable(checked)}"
+        )
+    return checked
+
+
+def _checked_logo(logo: Path | None) -> Path | None:
+    if logo is None:
+        return None
+    if logo.suffix.lower() not in LOGO_TYPES:
+        raise StarterError(
+            f"{logo}: das Logo muss eine SVG-, PNG- oder WebP-Datei sein (Endung "
+            f"{', '.join(LOGO_TYPES)})"
+        )
+    if not logo.is_file():
+        raise StarterError(f"{logo}: die Datei gibt es nicht")
+    if logo.stat().st_size > LOGO_MAX:
+        raise StarterError(
+            f"{logo}: das Logo ist größer als 1 MB – es lädt auf jeder Seite; verkleinern Sie es"
+        )
+    return logo
+
+
 class StarterError(Exception):
     """Why the site cannot be created, in German for the person who typed the command."""
 
@@ -72,6 +150,10 @@ class Angaben:
     """The Land's code for public holidays, e.g. NW."""
     url: str
     """The site's address, e.g. https://www.beispielstadt.de/."""
+    farbe: str = DEFAULT_COLOUR
+    """The town's colour for the header and links, ``#rrggbb``."""
+    logo: Path | None = None
+    """A logo or crest (SVG, PNG or WebP) copied into content/."""
 
     def checked(self) -> Angaben:
         name = " ".join(plain_text(self.name).split())
@@ -91,7 +173,13 @@ class Angaben:
                 "https://www.beispielstadt.de/"
             )
         path = parts.path if parts.path.endswith("/") else parts.path + "/"
-        return Angaben(name, land, f"https://{host}{path}")
+        return Angaben(
+            name,
+            land,
+            f"https://{host}{path}",
+            _checked_colour(self.farbe),
+            _checked_logo(self.logo),
+        )
 
     @property
     def host(self) -> str:
@@ -118,6 +206,10 @@ def create_site(target: Path, angaben: Angaben, today: date) -> list[Path]:
         text = Template(template.read_text(encoding="utf-8")).substitute(values)
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, text.encode("utf-8"))
+        written.append(path)
+    if angaben.logo is not None:
+        path = target / "content" / f"logo{angaben.logo.suffix.lower()}"
+        write_atomic(path, angaben.logo.read_bytes())
         written.append(path)
     return written
 
@@ -147,4 +239,9 @@ def _values(angaben: Angaben, today: date) -> dict[str, str]:
         "today": today.isoformat(),
         "planned": date(today.year + 1, today.month, 1).isoformat(),
         "version": version,
+        "farbe": angaben.farbe,
+        "farbe_dunkel": darker(angaben.farbe),
+        "logo_yaml": f"logo: logo{angaben.logo.suffix.lower()}"
+        if angaben.logo
+        else "# logo: logo.svg  (Ihr Logo oder Wappen als Datei in content/)",
     }

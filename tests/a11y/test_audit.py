@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -46,7 +47,14 @@ def _rathaus(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 def test_a_new_towns_site_passes_check_build_and_audit(tmp_path: Path) -> None:
     root = tmp_path / "beispielstadt"
-    create_site(root, TOWN, date(2027, 3, 1))
+    crest = tmp_path / "wappen.svg"
+    crest.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+        '<rect width="10" height="10" fill="#7a1f2b"/></svg>',
+        encoding="utf-8",
+    )
+    # The town's own colour (a dark red) and crest, as `rathaus init --farbe --logo` sets them.
+    create_site(root, replace(TOWN, farbe="#7a1f2b", logo=crest), date(2027, 3, 1))
     fill_placeholders(root)
     for command in (["check"], ["build"], ["audit"]):
         done = _rathaus(*command, cwd=root)
