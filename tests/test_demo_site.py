@@ -54,3 +54,11 @@ def test_demo_builds_strictly(tmp_path: Path) -> None:
     for href in links:
         assert (out / "verwaltung" / href / "index.html").is_file()
     assert not (REPO / "content" / "verwaltung").exists()
+    # The editors' handbook stays out of the public site (draft_docs: shown only by serve).
+    assert (REPO / "content" / "handbuch" / "index.md").is_file()
+    assert not (out / "handbuch").exists()
+    assert "handbuch" not in (out / "sitemap.xml").read_text(encoding="utf-8")
+    assert "handbuch/" not in (out / "search" / "search_index.json").read_text(encoding="utf-8")
+    for page in out.rglob("*.html"):
+        hrefs = [a.attributes.get("href") or "" for a in parse(page).css("a")]
+        assert not [h for h in hrefs if "handbuch" in h], page

@@ -70,7 +70,7 @@ def test_every_page_has_the_switch_with_an_existing_target(demo: Path) -> None:
         # No counterpart: the LS start page.
         ("kontakt/index.html", "leichte-sprache/index.html"),
         ("aktuelles/erster-sozialbericht/index.html", "leichte-sprache/index.html"),
-        ("handbuch/index.html", "leichte-sprache/index.html"),
+        ("ueber-musterstadt/index.html", "leichte-sprache/index.html"),
     ],
 )
 def test_switch_target_per_page_type(demo: Path, page: str, target: str) -> None:
