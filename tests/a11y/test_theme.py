@@ -277,3 +277,25 @@ def test_search_closed_results_not_focusable(desktop: Page, base_url: str) -> No
         )
         == "hidden"
     )
+
+
+def test_menu_button_only_where_the_menu_is_hidden(browser: Browser, base_url: str) -> None:
+    """Material's .md-header__button:not([hidden]) used to show the button at 1220 px and wider,
+    where the navigation is always visible and the button did nothing."""
+    for width, shown in ((1280, False), (1220, False), (1219, True), (390, True)):
+        context = new_context(browser, {"width": width, "height": 800})
+        page = context.new_page()
+        page.goto(f"{base_url}/")
+        visible = page.locator(".rh-drawer-button").is_visible()
+        context.close()
+        assert visible is shown, f"menu button visible={visible} at {width} px"
+
+
+def test_footer_links_are_a_row_not_a_bulleted_list(desktop: Page, base_url: str) -> None:
+    desktop.goto(f"{base_url}/")
+    style = desktop.evaluate(
+        """() => { const s = getComputedStyle(document.querySelector('.rh-footer__list'));
+                   const li = getComputedStyle(document.querySelector('.rh-footer__list li'));
+                   return [s.display, s.listStyleType, li.marginLeft]; }"""
+    )
+    assert style == ["flex", "none", "0px"]
