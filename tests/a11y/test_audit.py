@@ -24,6 +24,9 @@ BROKEN = """<!DOCTYPE html>
 <html lang="de"><head><meta charset="utf-8"><title>Kaputt</title>
 <meta name="viewport" content="width=device-width"></head>
 <body>
+<div style="position: fixed; top: 0; left: 0; width: 100%; height: 90px; background: #fff">
+Kopfzeile</div>
+<p style="margin-top: 20px"><a href="seite/">Unter der Kopfzeile</a></p>
 <main id="hauptinhalt"><h1>Kaputt</h1>
 <p><img src="bild.png"></p>
 <div style="width: 1500px">Breiter als jedes Handy.</div>
@@ -87,6 +90,7 @@ def test_a_broken_site_fails_with_a_finding_of_each_kind(tmp_path: Path) -> None
     assert found("Umbruch bei 320 px", "seitlich"), report
     assert found("Anfragen an Dritte", "zaehler.example"), report
     assert found("Tastatur: Sprunglink", "Sprunglink"), report
+    assert found("Tastatur: Fokus verdeckt (1280 px)", "Unter der Kopfzeile"), report
     assert done.stdout.splitlines()[-1] == (
         f"rathaus audit: 2 Seiten geprüft, {len(findings)} Fehler"
     )

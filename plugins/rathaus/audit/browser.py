@@ -1,7 +1,8 @@
 """The audit's checks in a real browser (headless Chromium driven by Playwright), on any site
 built with the Rathaus theme: reflow at 320 px and at 200 % zoom, no request to a third party,
-the skip link, a visible focus on every tab stop, the mobile menu by keyboard, and the
-typography of Leichte Sprache (BITV 2.0 Anlage 2 Teil 2).
+the skip link, a visible focus on every tab stop, no focused element covered by other content
+tabbing forwards and backwards at 1280 and 320 px (WCAG 2.2 SC 2.4.11), the mobile menu by
+keyboard, and the typography of Leichte Sprache (BITV 2.0 Anlage 2 Teil 2).
 """
 
 from __future__ import annotations
@@ -52,6 +53,31 @@ FOCUS_STATE = """() => {
              && rect.left < innerWidth && rect.top < innerHeight,
   };
 }"""
+# Is the focused element covered by other content (a sticky header, a floating button)?
+# Four points just inside its corners that lie in the viewport must hit the element itself;
+# an element entirely outside the viewport counts as hidden. Partly beyond the viewport's
+# edge is the browser's scrolling, not an author's overlay (WCAG 2.2 SC 2.4.11).
+OBSCURED = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const shown = el.matches('.md-option') ? el.nextElementSibling : el;
+  const r = shown.getBoundingClientRect();
+  if (r.width === 0 || r.height === 0) return {html: el.outerHTML.slice(0, 120), by: null};
+  const inside = ([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight;
+  const points = [[r.left + 2, r.top + 2], [r.right - 2, r.top + 2],
+                  [r.left + 2, r.bottom - 2], [r.right - 2, r.bottom - 2]];
+  const visible = points.filter(inside);
+  if (!visible.length) return {html: el.outerHTML.slice(0, 120), by: 'außerhalb des Fensters'};
+  for (const [x, y] of visible) {
+    const hit = document.elementFromPoint(x, y);
+    if (hit && !shown.contains(hit) && !hit.contains(shown)) {
+      return {html: el.outerHTML.slice(0, 120), by: hit.outerHTML.slice(0, 80)};
+    }
+  }
+  return {html: el.outerHTML.slice(0, 120), by: null};
+}"""
+FOCUS_WIDTHS = {"1280 px": DESKTOP, "320 px": {"width": 320, "height": 640}}
+FOCUS_STOPS = 150  # per direction and page; enough for every stop of a generated page
 DRAWER_LINKS_HIDDEN = """() => [...document.querySelectorAll('#__navigation a[href]')]
     .every(a => getComputedStyle(a).visibility === 'hidden')"""
 # Every element with text of its own inside the Leichte Sprache wrapper, with its style.
@@ -174,6 +200,31 @@ class BrowserChecks:
                 findings += _mobile_menu(page, self.url(path), path or "/")
         return findings
 
+    def focus_not_obscured(self, paths: list[str]) -> list[Finding]:
+        """Tab forwards from the top and backwards from the end of each page: no focused
+        element may be covered (WCAG 2.2 SC 2.4.11)."""
+        findings = []
+        for name, viewport in FOCUS_WIDTHS.items():
+            with self.page(viewport) as page:
+                for path in paths:
+                    for key in ("Tab", "Shift+Tab"):
+                        page.goto(self.url(path))
+                        if key == "Shift+Tab":
+                            page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+                            page.evaluate("document.body.tabIndex = -1")
+                            page.focus("body")
+                        found = _obscured(page, key)
+                        if found:
+                            direction = "vorwärts" if key == "Tab" else "rückwärts"
+                            findings.append(
+                                Finding(
+                                    f"Tastatur: Fokus verdeckt ({name})",
+                                    path or "/",
+                                    f"mit Tab {direction}: {found}",
+                                )
+                            )
+        return findings
+
     def leichte_sprache(self, standard: list[str], ls_pages: list[str]) -> list[Finding]:
         if not ls_pages:
             return []
@@ -224,6 +275,27 @@ def _tab(page: Page) -> dict[str, Any] | None:
     page.wait_for_timeout(50)  # transitions are off (reduced motion); let styles settle
     state: dict[str, Any] | None = page.evaluate(FOCUS_STATE)
     return state
+
+
+def _obscured(page: Page, key: str) -> str | None:
+    """The first focus stop that is covered, described; None when every stop is visible."""
+    first = None
+    for _ in range(FOCUS_STOPS):
+        page.keyboard.press(key)
+        state: dict[str, Any] | None = page.evaluate(OBSCURED)
+        if state is None or state["html"] == first:
+            return None  # left the page or went round once
+        first = first or state["html"]
+        for _ in range(3):
+            if not (state and state["by"]):
+                break
+            # Scripts react to focus (Material opens the search on it) and a busy machine
+            # lays out late: judge the settled page.
+            page.wait_for_timeout(300)
+            state = page.evaluate(OBSCURED)
+        if state and state["by"]:
+            return f"{state['html']} ist verdeckt von {state['by']}"
+    return None
 
 
 def _skip_link(page: Page, url: str, where: str) -> list[Finding]:
@@ -325,6 +397,7 @@ def run_browser_checks(
             findings += checks.requests(paths)
             log("Anfragen an Dritte geprüft")
             findings += checks.keyboard(representatives)
+            findings += checks.focus_not_obscured(representatives)
             log("Tastatur geprüft")
             standard = [p for p in representatives if p not in ls_pages]
             findings += checks.leichte_sprache(standard, ls_pages)
