@@ -93,3 +93,19 @@ def test_alternate_link_on_deep_pages(demo: Path) -> None:
     assert (
         parse(demo / "kontakt/index.html").css('head link[rel="alternate"][type="text/html"]') == []
     )
+
+
+def test_pages_in_leichte_sprache_say_so_in_their_title(demo: Path) -> None:
+    def title(page: str) -> str:
+        node = parse(demo / page).css_first("title")
+        assert node is not None
+        return node.text()
+
+    assert title("leichte-sprache/verwaltung/buergerbuero/index.html") == (
+        "Bürgerbüro in Leichter Sprache - Stadt Musterstadt"
+    )
+    assert title("verwaltung/buergerbuero/index.html") == "Bürgerbüro - Stadt Musterstadt"
+    ls_titles = [
+        title(p.relative_to(demo).as_posix()) for p in (demo / "leichte-sprache").rglob("*.html")
+    ]
+    assert ls_titles and all("Leichte" in t or "Leichter" in t for t in ls_titles), ls_titles
