@@ -32,6 +32,7 @@ def test_unit_page_has_sections_in_order(built: Path) -> None:
     assert page.css_first("h1").text() == "Bürgerbüro"
     headings = [h.text() for h in _article(page).css("h2")]
     assert headings == [
+        "Auf einen Blick",
         "Zuordnung",
         "Aufgaben",
         "Ansprechpersonen",
@@ -377,3 +378,41 @@ def test_a_link_in_an_introduction_to_a_missing_page_is_found_at_its_unit(
             "meinten Sie „index.md“?",
         ),
     ]
+
+
+def test_the_unit_page_opens_with_what_residents_look_for(built: Path) -> None:
+    page = parse(built / "verwaltung" / "buergerbuero" / "index.html")
+    glance = _article(page).css_first("section.rathaus-blick")
+    assert glance is not None and glance.css_first("h2").text() == "Auf einen Blick"
+    facts = {div.css_first("dt").text(): div.css_first("dd") for div in glance.css("dl > div")}
+    # Reach, when, where first; the e-mail address (long, wraps on a phone) last.
+    assert [label.split(",")[0] for label in facts] == [
+        "Telefon",
+        "Heute",
+        "Adresse",
+        "Eingang",
+        "E-Mail",
+    ]
+    assert facts["Telefon"].css_first("a").attributes["href"] == "tel:+492345678100"
+    assert facts["E-Mail"].text() == "buergerbuero@testdorf.example"
+    # The build day (SOURCE_DATE_EPOCH of the tests) is Monday, 1 March 2027.
+    today = facts["Heute, Montag, 1. März 2027"]
+    assert " ".join(today.text().split()) == (
+        "geöffnet 8:00–12:00 und 14:00–16:00 Uhr, sonst nach Vereinbarung Alle Öffnungszeiten"
+    )
+    assert [t.attributes["datetime"] for t in today.css("time")] == [
+        "08:00",
+        "12:00",
+        "14:00",
+        "16:00",
+    ]
+    assert today.css_first("a").attributes["href"] == "#oeffnungszeiten"
+    address = facts["Adresse"]
+    assert address.text().startswith("Rathaus Testdorf, Marktplatz 1, 01067 Testdorf")
+    route = address.css_first("a").attributes["href"]
+    assert route == (
+        "https://www.openstreetmap.org/search?query=Marktplatz%201%2C%2001067%20Testdorf"
+    )
+    assert facts["Eingang"].text().startswith("stufenlos")
+    assert facts["Eingang"].css_first("a").attributes["href"] == "#standort-zugang"
+    assert page.css_first("#standort-zugang") is not None

@@ -9,6 +9,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -18,7 +19,7 @@ from ..model import Site, slugify, sort_key
 from ..model.entities import Einheit, Oeffnungszeiten, Person, Standort, Zugang
 from ..model.fieldtypes import Phone, TimeRange
 from ..model.gliederung import initial
-from ..model.hours import Deviation, iso_time, schema_org, upcoming, weekly_rows
+from ..model.hours import Deviation, iso_time, ranges_on, schema_org, upcoming, weekly_rows
 from ..model.zugang import AccessFact, access_facts
 from ..plan import person_anchor
 from ..uebersichten import family_key, people_in_order, units_with_hours
@@ -181,6 +182,50 @@ def location_view(location: Standort, links: Links) -> LocationView:
     )
 
 
+OSM_SEARCH = "https://www.openstreetmap.org/search?query="
+
+
+@dataclass(frozen=True)
+class Glance:
+    """What a resident looks for first on a unit page („Auf einen Blick“)."""
+
+    phone: Phone | None
+    email: str | None
+    today_label: str
+    """„Heute, Samstag, 5. Dezember 2026“ – the build day, which the page names."""
+    today_spans: list[Span]
+    """Opening hours on that day; empty: closed, or only by appointment."""
+    only_by_appointment: bool
+    by_appointment: bool
+    has_hours: bool
+    location: LocationView | None
+    route_url: str | None
+    """OpenStreetMap's search for the address: a plain link, nothing loads before a click."""
+    step_free: bool | None
+    """The entrance of the building: True, False or None for no information."""
+
+
+def glance(site: Site, unit: Einheit, location: LocationView | None, today: date) -> Glance:
+    kontakt = unit.kontakt
+    hours = unit.oeffnungszeiten
+    standort = site.standorte.get(unit.standort) if unit.standort else None
+    address = f"{standort.adresse.strasse}, {standort.adresse.ortszeile}" if standort else None
+    return Glance(
+        phone=kontakt.telefon[0] if kontakt and kontakt.telefon else None,
+        email=kontakt.email if kontakt else None,
+        today_label=f"Heute, {datum_lang(today)}",
+        today_spans=spans(ranges_on(hours, site.stadt.bundesland, today))
+        if hours and not hours.only_by_appointment
+        else [],
+        only_by_appointment=bool(hours and hours.only_by_appointment),
+        by_appointment=bool(hours and hours.nach_vereinbarung),
+        has_hours=hours is not None,
+        location=location,
+        route_url=OSM_SEARCH + quote(address) if address else None,
+        step_free=standort.barrierefreiheit.stufenlos if standort else None,
+    )
+
+
 @dataclass(frozen=True)
 class UnitLink:
     name: str
@@ -219,8 +264,10 @@ def unit_context(site: Site, unit: Einheit, links: Links, today: date) -> dict[s
         if unit.einleitung
         else None
     )
+    location_shown = location_view(location, links) if location else None
     return {
         "unit": unit,
+        "glance": glance(site, unit, location_shown, today),
         "introduction": introduction,
         "label": kind_label(unit),
         "ancestors": [unit_link(u, links) for u in site.ancestors_of(unit.id)],
@@ -231,7 +278,7 @@ def unit_context(site: Site, unit: Einheit, links: Links, today: date) -> dict[s
         "areas": [(area, by_area.get(area.name, [])) for area in unit.bereiche],
         "people": by_area.get(None, []),
         "contact": unit_contact(unit, links),
-        "location": location_view(location, links) if location else None,
+        "location": location_shown,
         "hours": hours,
         "jsonld": unit_jsonld(site, unit, links, today),
     }
