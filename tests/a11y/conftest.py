@@ -18,22 +18,12 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from rathaus.audit import serve
+from rathaus.audit.reports import CHROMIUM_ARGS
 from rathaus.audit.site import representative_paths
 from rathaus.audit.tools import ensure_tools
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE_DIR = Path(os.environ.get("A11Y_SITE_DIR", ROOT / "site")).resolve()
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-    "--no-first-run",
-    "--disable-quic",
-]
 DESKTOP = {"width": 1280, "height": 1024}
 MOBILE = {"width": 390, "height": 844}
 

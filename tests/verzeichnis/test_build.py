@@ -416,3 +416,15 @@ def test_the_unit_page_opens_with_what_residents_look_for(built: Path) -> None:
     assert facts["Eingang"].text().startswith("stufenlos")
     assert facts["Eingang"].css_first("a").attributes["href"] == "#standort-zugang"
     assert page.css_first("#standort-zugang") is not None
+
+
+def test_a_persons_room_names_its_building(built: Path) -> None:
+    page = _article(parse(built / "ansprechpersonen" / "index.html"))
+    rooms = [
+        div.css_first("dd")
+        for div in page.css(".rathaus-kontakt dl > div")
+        if div.css_first("dt").text() == "Raum"
+    ]
+    assert [" ".join(room.text().split()) for room in rooms] == ["Zimmer #12, Rathaus Testdorf"]
+    link = rooms[0].css_first("a")
+    assert link is not None and link.attributes["href"].endswith("standorte/#rathaus")

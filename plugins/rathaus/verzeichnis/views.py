@@ -107,6 +107,9 @@ class Contact:
     room: str | None
     languages: list[str]
     form: str | None = None
+    building: str | None = None
+    """The building the room is in (the unit's location), so „Raum 1.12“ can be found."""
+    building_url: str | None = None
     anchor: str | None = None
     hours: HoursView | None = None
     """A person's own consultation hours (sprechzeiten)."""
@@ -119,6 +122,9 @@ def person_contact(site: Site, person: Person, links: Links, today: date | None 
         if person.sprechzeiten is not None and today is not None
         else None
     )
+    # A room is found by its building: the person's unit's location.
+    location_id = site.einheiten[person.einheit].standort if person.raum else None
+    building = site.standorte[location_id] if location_id else None
     return Contact(
         name=person.name,
         function=person.funktion,
@@ -131,6 +137,8 @@ def person_contact(site: Site, person: Person, links: Links, today: date | None 
         languages=[site.language_name(code) for code in person.sprachen],
         anchor=person_anchor(person.id),
         hours=hours,
+        building=building.name if building else None,
+        building_url=links("standort", building.id) if building else None,
     )
 
 
