@@ -33,6 +33,9 @@ Kopfzeile</div>
 <p><a href="fehlt/">Ins Leere</a> und <a href="seite/#gibt-es-nicht">zu einer Stelle</a>.</p>
 <p style="color: #bbb">Kaum zu lesen.</p>
 <img src="https://zaehler.example/pixel.gif" alt="">
+<p><button type="button" aria-label="Eins" style="width: 12px; height: 12px; padding: 0;
+border: 0; margin: 0"></button><button type="button" aria-label="Zwei" style="width: 12px;
+height: 12px; padding: 0; border: 0; margin: 0"></button></p>
 <p id="doppelt">eins</p><p id="doppelt">zwei</p>
 </main></body></html>
 """
@@ -90,6 +93,7 @@ def test_a_broken_site_fails_with_a_finding_of_each_kind(tmp_path: Path) -> None
     assert found("Umbruch bei 320 px", "seitlich"), report
     assert found("Anfragen an Dritte", "zaehler.example"), report
     assert found("Tastatur: Sprunglink", "Sprunglink"), report
+    assert found("WCAG 2.2 AA (axe)", "target-size"), report
     assert found("Tastatur: Fokus verdeckt (1280 px)", "Unter der Kopfzeile"), report
     assert done.stdout.splitlines()[-1] == (
         f"rathaus audit: 2 Seiten geprüft, {len(findings)} Fehler"

@@ -204,7 +204,7 @@ def _audit(
     started = time.monotonic()
     ls_pages = [p for p in paths if LS_MARKER in html_file(site_dir, p).read_text(encoding="utf-8")]
     findings = run_browser_checks(
-        tools.chromium, base, paths, representative_paths(site_dir), ls_pages, log
+        tools.chromium, tools.axe_js, base, paths, representative_paths(site_dir), ls_pages, log
     )
     step("Browser (Umbruch, Anfragen, Tastatur, Leichte Sprache)", findings, started)
     return result

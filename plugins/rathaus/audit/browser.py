@@ -1,14 +1,16 @@
 """The audit's checks in a real browser (headless Chromium driven by Playwright), on any site
 built with the Rathaus theme: reflow at 320 px and at 200 % zoom, no request to a third party,
-the skip link, a visible focus on every tab stop, no focused element covered by other content
-tabbing forwards and backwards at 1280 and 320 px (WCAG 2.2 SC 2.4.11), the mobile menu by
-keyboard, and the typography of Leichte Sprache (BITV 2.0 Anlage 2 Teil 2).
+axe-core's WCAG 2.2 AA rules on every page, the skip link, a visible focus on every tab stop,
+no focused element covered by other content tabbing forwards and backwards at 1280 and
+320 px (WCAG 2.2 SC 2.4.11), the mobile menu by keyboard, and the typography of Leichte
+Sprache (BITV 2.0 Anlage 2 Teil 2).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -225,6 +227,36 @@ class BrowserChecks:
                             )
         return findings
 
+    def wcag22(self, paths: list[str], axe_js: Path) -> list[Finding]:
+        """axe-core's WCAG 2.2 AA rules (target size, SC 2.5.8) on every page: pa11y-ci runs
+        axe with the WCAG 2.0/2.1 tags only and refuses 2.2 rules for HTML_CodeSniffer."""
+        context = self.browser.new_context(
+            viewport=DESKTOP,  # type: ignore[arg-type]
+            locale="de-DE",
+            reduced_motion="reduce",
+            bypass_csp=True,  # the site's policy would block the injected axe-core
+        )
+        page = context.new_page()
+        findings = []
+        for path in paths:
+            page.goto(self.url(path))
+            page.add_script_tag(path=str(axe_js))
+            result = page.evaluate(
+                "() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag22aa']}})"
+            )
+            for violation in result["violations"]:
+                for node in violation["nodes"]:
+                    findings.append(
+                        Finding(
+                            "WCAG 2.2 AA (axe)",
+                            path or "/",
+                            f"{violation['help']} (Element: {' '.join(node['target'])}; "
+                            f"{violation['id']})",
+                        )
+                    )
+        context.close()
+        return findings
+
     def leichte_sprache(self, standard: list[str], ls_pages: list[str]) -> list[Finding]:
         if not ls_pages:
             return []
@@ -380,6 +412,7 @@ def _mobile_menu(page: Page, url: str, where: str) -> list[Finding]:
 
 def run_browser_checks(
     chromium: str,
+    axe_js: Path,
     base_url: str,
     paths: list[str],
     representatives: list[str],
@@ -394,6 +427,8 @@ def run_browser_checks(
             checks = BrowserChecks(browser, base_url, log)
             findings = checks.reflow(paths)
             log("Umbruch bei 320 px und 200 % Zoom geprüft")
+            findings += checks.wcag22(paths, axe_js)
+            log("WCAG 2.2 AA (axe) geprüft")
             findings += checks.requests(paths)
             log("Anfragen an Dritte geprüft")
             findings += checks.keyboard(representatives)
