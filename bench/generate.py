@@ -996,6 +996,8 @@ def write_config(root: Path, nav: list[Any], *, prune: bool, rathaus: bool) -> N
         # page, so the page would grow with the number of sections' entries.
         features = [f for f in features if f != "navigation.sections"] + ["navigation.prune"]
     config["theme"]["features"] = features
+    if "custom_dir" in config["theme"]:  # the demo's overrides/, wherever the site is written
+        config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
     plugins = []
     for plugin in config["plugins"]:
         name = plugin if isinstance(plugin, str) else next(iter(plugin))

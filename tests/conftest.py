@@ -40,12 +40,13 @@ def copy_demo(target: Path, docs: str = "content", data: str = "data") -> Path:
     """The demo in ``target`` (which must not exist), its pages in ``docs`` and its data in
     ``data``, with the settings that say so: ``docs_dir``, and ``data_dir`` once in the
     ``rathaus`` block (or on every old feature entry that reads data). The theme comes from
-    the package, so nothing else is needed."""
+    the package; the demo's (empty) overrides/ comes along because mkdocs.yml names it."""
     from rathaus.project import SHARED_OPTIONS
 
     target.mkdir(parents=True)
     shutil.copytree(REPO / "content", target / docs)
     shutil.copytree(REPO / "data", target / data)
+    shutil.copytree(REPO / "overrides", target / "overrides")
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     text = text.replace("docs_dir: content\n", f"docs_dir: {docs}\n")
     if data != "data" and "  - rathaus:\n" in text:

@@ -39,7 +39,7 @@ def test_demo_data_covers_the_required_variety() -> None:
 def test_demo_builds_strictly(tmp_path: Path) -> None:
     root = tmp_path / "demo"
     root.mkdir()
-    for name in ("mkdocs.yml", "content", "data"):
+    for name in ("mkdocs.yml", "content", "data", "overrides"):
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, root / name)

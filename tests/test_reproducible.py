@@ -10,7 +10,7 @@ from tests.conftest import REPO, build_site
 
 def copy_demo(target: Path) -> Path:
     target.mkdir()
-    for name in ("mkdocs.yml", "content", "data"):
+    for name in ("mkdocs.yml", "content", "data", "overrides"):
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, target / name)

@@ -30,10 +30,11 @@ from .project import Project
 from .safety import Renderer, check_markdown_safety
 from .termine import views as termine_views
 
-VERZEICHNIS, THEMEN, LEICHTE_SPRACHE = (
+VERZEICHNIS, THEMEN, LEICHTE_SPRACHE, PRUEFUNG = (
     "rathaus/verzeichnis",
     "rathaus/themen",
     "rathaus/leichte-sprache",
+    "rathaus/pruefung",
 )
 
 Pages = Mapping[str, PageSource]
@@ -417,11 +418,16 @@ def marker_findings(root: Path, data_dir: str, pages: Mapping[str, PageSource]) 
     return findings
 
 
-# What a site copied from the demo keeps by mistake: its town, its example addresses (the
-# reserved top-level domain .example, RFC 2606) and its placeholder videos.
-_LEFTOVER = re.compile(
-    r"(?i)\bmusterstadt\b|\bbeispielvideo\b|\b(?:[a-z0-9-]+\.)+example\b(?![-.\w])"
-)
+# What a site copied from an example keeps by mistake: example addresses (the reserved
+# top-level domain .example, RFC 2606), and the words the example names in its own
+# mkdocs.yml (pruefung: beispieldaten, e.g. its town and its placeholder videos).
+_EXAMPLE_ADDRESS = r"\b(?:[a-z0-9-]+\.)+example\b(?![-.\w])"
+
+
+def _leftover_pattern(project: Project) -> re.Pattern[str]:
+    options = project.options(PRUEFUNG) or {}
+    words = [rf"\b{re.escape(word)}\b" for word in options.get("beispieldaten", [])]
+    return re.compile("(?i)" + "|".join([*words, _EXAMPLE_ADDRESS]))
 
 
 def leftover_findings(project: Project, pages: Mapping[str, PageSource]) -> list[Finding]:
@@ -438,10 +444,11 @@ def leftover_findings(project: Project, pages: Mapping[str, PageSource]) -> list
         *_data_texts(project.root, project.data_dir),
         *((page.file, page.text) for page in pages.values()),
     ]
+    leftover = _leftover_pattern(project)
     findings = []
     for file, text in sources:
         for number, line in enumerate(text.splitlines(), start=1):
-            for match in _LEFTOVER.finditer(line):
+            for match in leftover.finditer(line):
                 findings.append(
                     Finding(
                         file,

@@ -166,7 +166,7 @@ def _front_matter(**values: str) -> str:
 
 
 def _copy_demo(target: Path) -> Path:
-    for name in ("mkdocs.yml", "content", "data"):
+    for name in ("mkdocs.yml", "content", "data", "overrides"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, target / name)

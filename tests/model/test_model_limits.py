@@ -218,7 +218,7 @@ def test_nesting_100000_levels_deep_is_refused_quickly(
 def _demo(tmp_path: Path) -> Path:
     root = tmp_path / "demo"
     root.mkdir()
-    for name in ("data", "content"):
+    for name in ("data", "content", "overrides"):
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     return root

@@ -48,7 +48,9 @@ def _write_site(root: Path, *, features: list[str], enabled: bool) -> Path:
             entries.append({group: children})
         nav.append({section: entries})
     repo = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    # The demo's look without its (empty) overrides/ folder, which is not copied here.
     theme = {**repo["theme"], "features": features}
+    theme.pop("custom_dir")
     config = {
         "site_name": "Navigationsdorf",
         "site_url": "https://www.navigationsdorf.example/",

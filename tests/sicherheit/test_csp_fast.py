@@ -25,7 +25,7 @@ PAGE = '<!doctype html><html><head><meta charset="utf-8"></head><body>{}</body><
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("demo")
-    for name in ("mkdocs.yml", "content", "data"):
+    for name in ("mkdocs.yml", "content", "data", "overrides"):
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, root / name)

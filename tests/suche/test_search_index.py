@@ -21,7 +21,7 @@ from tests.conftest import REPO, build_site, parse
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("suche") / "demo"
     root.mkdir()
-    for name in ("mkdocs.yml", "content", "data"):
+    for name in ("mkdocs.yml", "content", "data", "overrides"):
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, root / name)
