@@ -140,7 +140,27 @@ COPIES = (
             <div class="md-content" data-md-component="content">""",
                 """          {% block container %}
             <div id="hauptinhalt" class="rh-skip-target" tabindex="-1"></div>
-            <div class="md-content" data-md-component="content">""",
+            <main class="md-content" data-md-component="content">""",
+            ),
+            # Landmarks: `main` holds the page's content only. Material's <main> also held the
+            # navigation and the table of contents, so „jump to main“ landed in the menu.
+            (
+                """      <main class="md-main" data-md-component="main">""",
+                """      <div class="md-main" data-md-component="main">""",
+            ),
+            (
+                """              </article>
+            </div>
+          {% endblock %}""",
+                """              </article>
+            </main>
+          {% endblock %}""",
+            ),
+            (
+                """      </main>
+      {% block footer %}""",
+                """      </div>
+      {% block footer %}""",
             ),
             (
                 '<div class="md-sidebar md-sidebar--primary" data-md-component="sidebar" '

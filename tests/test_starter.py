@@ -58,9 +58,13 @@ def test_once_filled_it_checks_and_builds_without_a_trace_of_the_demo(tmp_path: 
         assert "Musterstadt" not in text and ".example" not in text, page
     start = parse(site / "index.html")
     heading = start.css_first("article h1")
-    assert (
-        heading is not None and heading.text(strip=True) == "Willkommen bei der Stadt Beispielstadt"
-    )
+    assert heading is not None and heading.text(strip=True) == "Stadt Beispielstadt"
+    # A start page for residents: search, switchboard, frequent tasks; the footer has the
+    # town's own address and phone.
+    assert start.css_first("article form.rathaus-suche") is not None
+    assert start.css_first("article .rathaus-zentrale a[href^='tel:']") is not None
+    assert len(start.css("article ul.rathaus-aufgaben li")) == 2
+    assert "Stadt Beispielstadt" in start.css_first("footer .rh-footer__kontakt").text()
     statement = parse(site / "barrierefreiheit" / "index.html").css_first("article")
     assert statement is not None
     assert "Videos in Deutscher Gebärdensprache auf der Startseite" in statement.text()
@@ -88,7 +92,7 @@ def test_the_town_name_is_text_in_every_format(tmp_path: Path) -> None:
     set_feature(root, "pruefung")
     site = build_site(root, strict=False)
     heading = parse(site / "index.html").css_first("article h1")
-    assert heading is not None and heading.text(strip=True) == f"Willkommen bei der {name}"
+    assert heading is not None and heading.text(strip=True) == name
     title = parse(site / "index.html").css_first("title")
     assert title is not None and name in title.text()
 

@@ -13,8 +13,8 @@ import copy
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +24,40 @@ from .model.yamlread import check_text, parse_yaml
 
 _DIRECTIVE = re.compile(r"^\s*<!--\s*rathaus/(?P<name>[\w-]+)\s*(?P<args>\{.*\})?\s*-->\s*$")
 
-# Directive name → the argument keys it accepts and which data collection each names.
-DIRECTIVES: dict[str, dict[str, str]] = {
-    "oeffnungszeiten": {"einheit": "einheiten"},
-    "kontakt": {"einheit": "einheiten", "person": "personen"},
-    "dgs": {"video": "videos"},  # rathaus/gebaerdensprache
+
+@dataclass(frozen=True)
+class DirectiveSpec:
+    """What a directive accepts besides ``ebene``."""
+
+    references: dict[str, str] = field(default_factory=dict)
+    """Keys naming a record → its data collection; exactly one of them is required."""
+    counts: tuple[str, ...] = ()
+    """Optional keys holding how many entries to show (1 to ``MAX_COUNT``)."""
+    needs_zentrale: bool = False
+    """Shows ``zentrale`` from data/stadt.yml, so that must be filled in."""
+
+    def example(self, name: str) -> str:
+        keys = [f"{key}: …" for key in list(self.references)[:1]] or [
+            f"{key}: 3" for key in self.counts
+        ]
+        if not keys:
+            return f"<!-- rathaus/{name} -->"
+        return f"<!-- rathaus/{name} {{ {', '.join(keys)} }} -->"
+
+
+MAX_COUNT = 50
+
+# Directive name → what it accepts. Each feature renders its own directives.
+DIRECTIVES: dict[str, DirectiveSpec] = {
+    "oeffnungszeiten": DirectiveSpec({"einheit": "einheiten"}),  # rathaus/verzeichnis
+    "kontakt": DirectiveSpec({"einheit": "einheiten", "person": "personen"}),
+    "auf-einen-blick": DirectiveSpec({"einheit": "einheiten"}),
+    "zentrale": DirectiveSpec(needs_zentrale=True),
+    "dgs": DirectiveSpec({"video": "videos"}),  # rathaus/gebaerdensprache
+    "suche": DirectiveSpec(),  # rathaus/themen
+    "haeufig": DirectiveSpec(),
+    "termine": DirectiveSpec(counts=("anzahl",)),  # rathaus/termine
+    "aktuelles": DirectiveSpec(counts=("anzahl",)),  # rathaus/aktuelles
 }
 
 
@@ -98,36 +127,81 @@ def _find_directives(file: str, markdown: str) -> tuple[list[Directive], tuple[F
                 "schreiben Sie ebene: 2 bis ebene: 6, passend zur Überschrift davor",
             )
             continue
-        allowed = DIRECTIVES[name]
-        bad = [key for key in args if key not in allowed]
-        if bad or len(args) != 1 or not all(isinstance(v, str) for v in args.values()):
-            problem(
-                "erwartet genau eine Angabe: " + " oder ".join(f"{k}: …" for k in allowed),
-                f"z. B. <!-- rathaus/{name} {{ {next(iter(allowed))}: … }} -->",
-            )
+        spec = DIRECTIVES[name]
+        message = _args_problem(spec, args)
+        if message:
+            problem(message, f"z. B. {spec.example(name)}")
             continue
         found.append(Directive(name, args, number, col, line, int(level_text)))
     return found, tuple(findings)
 
 
+def render_directives(
+    file: str, markdown: str, renderers: Mapping[str, Callable[[Directive], str]]
+) -> str:
+    """``markdown`` with each directive that ``renderers`` names replaced by its HTML, as a
+    block of its own; other directives stay for the feature that renders them."""
+    directives, _ = find_directives(file, markdown)
+    wanted = [directive for directive in directives if directive.name in renderers]
+    if not wanted:
+        return markdown
+    lines = markdown.splitlines()
+    for directive in wanted:
+        lines[directive.line - 1] = "\n" + renderers[directive.name](directive) + "\n"
+    return "\n".join(lines) + "\n"
+
+
+def _args_problem(spec: DirectiveSpec, args: dict[str, Any]) -> str | None:
+    """What is wrong with a directive's arguments, in German; None when nothing is."""
+    allowed = [*spec.references, *spec.counts]
+    unknown = [key for key in args if key not in allowed]
+    if unknown:
+        known = " oder ".join(allowed) if allowed else "nur ebene"
+        return f"„{unknown[0]}“ kennt dieser Baustein nicht (erlaubt: {known})"
+    named = [key for key in args if key in spec.references]
+    if spec.references and len(named) != 1:
+        return "erwartet genau eine Angabe: " + " oder ".join(f"{k}: …" for k in spec.references)
+    if not all(isinstance(args[key], str) for key in named):
+        return "die Kennung muss ein einzelnes Wort sein"
+    for key in spec.counts:
+        value = args.get(key, "1")
+        if not (isinstance(value, str) and value.isdigit() and 1 <= int(value) <= MAX_COUNT):
+            return f"{key} muss eine ganze Zahl von 1 bis {MAX_COUNT} sein"
+    return None
+
+
 def check_directive(file: str, directive: Directive, site: Site) -> list[Finding]:
-    """References of a directive must name existing records."""
-    findings = []
+    """What a directive shows must exist: the records it names, zentrale for rathaus/zentrale."""
+    spec = DIRECTIVES[directive.name]
+    problems: list[tuple[str, str]] = []
+    if spec.needs_zentrale and site.stadt.zentrale is None:
+        problems.append(
+            (
+                "in data/stadt.yml fehlt zentrale:",
+                "tragen Sie dort zentrale: mit telefon: ein (Handbuch „Seiten schreiben“)",
+            )
+        )
     for key, value in directive.args.items():
-        collection = getattr(site, DIRECTIVES[directive.name][key])
-        if value not in collection:
-            findings.append(
-                Finding(
-                    file,
-                    directive.line,
-                    directive.col,
-                    f"rathaus/{directive.name}",
+        collection = spec.references.get(key)
+        if collection is not None and value not in getattr(site, collection):
+            problems.append(
+                (
                     f"{key} „{value}“ gibt es nicht",
-                    f"prüfen Sie die Kennung in data/{DIRECTIVES[directive.name][key]}.yml",
-                    rule="direktive",
+                    f"prüfen Sie die Kennung in data/{collection}.yml",
                 )
             )
-    return findings
+    return [
+        Finding(
+            file,
+            directive.line,
+            directive.col,
+            f"rathaus/{directive.name}",
+            message,
+            hint,
+            rule="direktive",
+        )
+        for message, hint in problems
+    ]
 
 
 def split_front_matter(file: str, text: str) -> tuple[Any, int, list[Finding]]:

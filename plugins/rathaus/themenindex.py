@@ -90,6 +90,25 @@ def parts(site: Site, threshold: int) -> list[Teil[str]]:
     )
 
 
+@dataclass(frozen=True)
+class Task:
+    """A frequent task („Häufig gesucht“): the service and where the index explains it."""
+
+    title: str
+    url: str
+    units: tuple[str, ...]
+
+
+def frequent(site: Site, all_entries: list[Entry]) -> list[Entry]:
+    """The entries of services marked ``haeufig``, in the order of data/leistungen.yml."""
+    by_service = {e.service_id: e for e in all_entries if e.service_id and not e.see}
+    return [
+        by_service[service.id]
+        for service in site.leistungen.values()
+        if service.haeufig and service.id in by_service
+    ]
+
+
 def _responsible(unit: Einheit, unit_url: UnitUrl) -> Responsible:
     kontakt = unit.kontakt
     return Responsible(

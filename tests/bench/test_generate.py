@@ -56,7 +56,7 @@ def test_generated_site_builds_strictly_with_rathaus(tmp_path: Path) -> None:
     # Theme entries that look up one page (rathaus_seiten) instead of scanning all pages.
     footer = [a.text().strip() for a in sample.css("footer nav a")]
     assert footer[:2] == ["Barrierefreiheit", "Barriere melden"]
-    dgs = sample.css_first("nav.rh-gebaerdensprache-leiste a")
+    dgs = sample.css_first("nav.rh-sprachleiste a.rh-gebaerdensprache")
     assert dgs is not None
     assert dgs.attributes["href"].endswith("gebaerdensprache/")
     # The Leichte Sprache variant exists and links back.

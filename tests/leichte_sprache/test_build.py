@@ -27,7 +27,7 @@ def _primary_nav(page: LexborHTMLParser) -> list[str]:
 
 
 def _switch(page: LexborHTMLParser) -> tuple[str, str]:
-    (link,) = page.css("nav.rathaus-sprachwahl a")
+    (link,) = page.css("nav.rh-sprachleiste a.rathaus-sprachwahl__link")
     return link.text(strip=True), link.attributes.get("href") or ""
 
 

@@ -25,7 +25,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _switch(page: LexborHTMLParser) -> tuple[str, str]:
-    (link,) = page.css("nav.rathaus-sprachwahl a")
+    (link,) = page.css("nav.rh-sprachleiste a.rathaus-sprachwahl__link")
     return link.text(strip=True), link.attributes.get("href") or ""
 
 

@@ -62,7 +62,7 @@ def test_unknown_key_suggests_the_close_name(site: DataDir) -> None:
 def test_unknown_key_without_close_name_lists_allowed_fields(site: DataDir) -> None:
     site.write(stadt="name: Stadt\nbundesland: NW\nwappen: Adler\n")
     found = site.errors().at("unbekanntes Feld", "stadt.yml", 3, 1)
-    assert found.hint == "erlaubt sind hier: bundesland, name, vorschau_tage"
+    assert found.hint == "erlaubt sind hier: bundesland, name, vorschau_tage, zentrale"
 
 
 def test_missing_required_field_points_at_its_record(site: DataDir) -> None:

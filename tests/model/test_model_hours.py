@@ -20,6 +20,7 @@ from rathaus.model.hours import (
     ranges_on,
     schema_org,
     upcoming,
+    week_groups,
     weekly_rows,
 )
 
@@ -60,6 +61,26 @@ def test_weekly_rows_show_saturday_only_with_hours_and_sort_split_hours() -> Non
     assert [row.name for row in rows][-2:] == ["Freitag", "Samstag"]
     assert rows[-1].ranges == (span("9:00", "12:00"),)
     assert rows[1].ranges == (span("8:00", "12:00"), span("14:00", "18:00"))
+
+
+def test_week_groups_join_equal_neighbours_only() -> None:
+    groups = week_groups(
+        hours(
+            woche={
+                "montag": "7:30-16:00",
+                "dienstag": "7:30-16:00",
+                "mittwoch": "7:30-16:00",
+                "freitag": "7:30-16:00",
+                "samstag": "9:00-12:00",
+            }
+        )
+    )
+    assert [(g.first, g.last, g.ranges) for g in groups] == [
+        ("Montag", "Mittwoch", (span("7:30", "16:00"),)),
+        ("Freitag", None, (span("7:30", "16:00"),)),  # Thursday closed: not joined
+        ("Samstag", None, (span("9:00", "12:00"),)),
+    ]
+    assert [g.first for g in week_groups(hours())] == ["Montag", "Dienstag", "Mittwoch"]
 
 
 def test_weekly_rows_by_appointment_only() -> None:

@@ -330,7 +330,7 @@ def test_leichte_sprache_parts_pair_with_the_standard_parts(site: Path, overview
         assert urljoin(url, _alternate(standard)) == ls_url
         assert urljoin(ls_url, _alternate(easy)) == url
         for page, here, there in ((standard, url, ls_url), (easy, ls_url, url)):
-            (switch,) = page.css("nav.rathaus-sprachwahl a")
+            (switch,) = page.css("nav.rh-sprachleiste a.rathaus-sprachwahl__link")
             assert urljoin(here, switch.attributes["href"] or "") == there
     assert urljoin(overview, _alternate(_html(site, overview))) == LS + overview
 

@@ -30,6 +30,7 @@ from rathaus.aktuelles import views
 from rathaus.aktuelles.posts import Post, is_post, read_post
 from rathaus.markdown_scan import outside_fences
 from rathaus.model import Level, Site
+from rathaus.pages import Directive, render_directives
 from rathaus.pagination import pager
 from rathaus.render import FragmentRenderer, toc_tokens
 
@@ -150,6 +151,8 @@ class AktuellesPlugin(BasePlugin[AktuellesConfig]):
             head = self.renderer.render("meldung-kopf", post=view, level=2)
             foot = self.renderer.render("meldung-fuss", overview_url=url(self.pages[0]))
             return _after_title(markdown, head) + "\n\n" + foot + "\n"
+        if "rathaus/aktuelles" in markdown:
+            markdown = self._render_directives(markdown, page, url, unit_url)
         listing = self.listings.get(src_uri)
         if listing is None:
             return markdown
@@ -172,6 +175,25 @@ class AktuellesPlugin(BasePlugin[AktuellesConfig]):
             ),
         )
         return markdown + "\n" + html + "\n"
+
+    def _render_directives(
+        self, markdown: str, page: Page, url: views.Url, unit_url: views.UnitUrl
+    ) -> str:
+        """rathaus/aktuelles { anzahl: 3 }: the latest posts, e.g. on the start page."""
+        site = self.site
+        assert site is not None
+        newest = views.newest_first(list(self.posts.values()))
+
+        def latest(directive: Directive) -> str:
+            count = int(directive.args.get("anzahl", "3"))
+            return self.renderer.render(
+                "neueste-meldungen",
+                posts=[views.post_view(site, p, url, unit_url) for p in newest[:count]],
+                all_url=url(self.pages[0]),
+                level=directive.level,
+            )
+
+        return render_directives(page.file.src_uri, markdown, {"aktuelles": latest})
 
     def on_page_content(
         self, html: str, page: Page, config: MkDocsConfig, files: Files

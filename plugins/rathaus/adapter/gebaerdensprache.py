@@ -106,7 +106,7 @@ class GebaerdensprachePlugin(BasePlugin[GebaerdenspracheConfig]):
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        # The header entry (partials/rathaus/gebaerdensprache.html) links to the video page.
+        # The header entry (partials/rathaus/sprachleiste.html) links to the video page.
         page = self.config.page if self.config.enabled else None
         env.globals["rathaus_gebaerdensprache"] = {"page": page}
         return env

@@ -296,7 +296,7 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
     ) -> TemplateContext | None:
         if not self.config.enabled:
             return context
-        # Namespaced key for the theme's partial partials/rathaus/sprachwahl.html.
+        # Namespaced key for the theme's partial partials/rathaus/sprachleiste.html.
         context["rathaus_sprachwahl"] = self._switch(page)  # type: ignore[typeddict-unknown-key]
         if self._is_ls(page.file.src_uri) and self.ls_nav is not None:
             # LS pages show the LS navigation only (and standard pages the standard one).

@@ -18,6 +18,7 @@ from rathaus.model import Site, slugify
 from rathaus.model.hours import build_date
 from rathaus.model.termine import Split, split_events
 from rathaus.model.termine import when as event_when
+from rathaus.pages import Directive, render_directives
 from rathaus.plan import RecordKind
 from rathaus.render import FragmentRenderer, toc_tokens
 from rathaus.termine import views
@@ -112,6 +113,8 @@ class TerminePlugin(BasePlugin[TermineConfig]):
     ) -> str | None:
         if not self.config.enabled or self.site is None:
             return markdown
+        if "rathaus/termine" in markdown:
+            markdown = self._render_directives(markdown, page, files, config)
         event_id = self.generated.get(page.file.src_uri)
         if event_id is None:
             return markdown
@@ -131,6 +134,28 @@ class TerminePlugin(BasePlugin[TermineConfig]):
             )
             html = self.renderer.render("termine", level=2, **context)
         return markdown + "\n" + html + "\n"
+
+    def _render_directives(
+        self, markdown: str, page: Page, files: Files, config: MkDocsConfig
+    ) -> str:
+        """rathaus/termine { anzahl: 3 }: the next events, e.g. on the start page."""
+        site = self.site
+        assert site is not None
+        links = self._links(page, files, config)
+
+        def next_events(directive: Directive) -> str:
+            count = int(directive.args.get("anzahl", "3"))
+            return self.renderer.render(
+                "naechste-termine",
+                events=[
+                    views.event_view(site, event, links, self.today)
+                    for event in self.split.upcoming[:count]
+                ],
+                all_url=links("termine", ""),
+                level=directive.level,
+            )
+
+        return render_directives(page.file.src_uri, markdown, {"termine": next_events})
 
     def on_page_content(
         self, html: str, page: Page, config: MkDocsConfig, files: Files

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,11 +19,15 @@ from rathaus.adapter import generated_page, load_or_fail, plan_of, record_url, r
 from rathaus.adapter.options.themen import ThemenConfig
 from rathaus.model import Site
 from rathaus.model.gliederung import Teil
+from rathaus.pages import Directive, render_directives
 from rathaus.pagination import part_page
 from rathaus.render import FragmentRenderer, toc_tokens
 from rathaus.uebersichten import PartLink
 
 log = get_plugin_logger(__name__)
+
+_DIRECTIVE_TEXT = re.compile(r"<!--\s*rathaus/(suche|haeufig)\b")
+
 
 TITLE = "Themen und Dienstleistungen von A bis Z"
 DESCRIPTION = (
@@ -80,7 +85,11 @@ class ThemenPlugin(BasePlugin[ThemenConfig]):
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if not self.config.enabled or self.site is None or not self._is_index(page):
+        if not self.config.enabled or self.site is None:
+            return markdown
+        if _DIRECTIVE_TEXT.search(markdown):
+            markdown = self._render_directives(markdown, page, files)
+        if not self._is_index(page):
             return markdown
 
         plan = plan_of(config, self.site)
@@ -130,6 +139,42 @@ class ThemenPlugin(BasePlugin[ThemenConfig]):
             parts=parts,
         )
         return markdown + "\n" + html + "\n"
+
+    def _render_directives(self, markdown: str, page: Page, files: Files) -> str:
+        """rathaus/suche (a search form that opens the index filtered by the words) and
+        rathaus/haeufig (the services marked ``haeufig``)."""
+        site = self.site
+        assert site is not None
+
+        def search(directive: Directive) -> str:
+            return self.renderer.render("suche", action=self._index_url(page, files, None))
+
+        def frequent(directive: Directive) -> str:
+            tasks = [
+                themenindex.Task(
+                    entry.title,
+                    self._index_url(page, files, entry.anchor),
+                    tuple(unit.name for unit in entry.units),
+                )
+                for entry in themenindex.frequent(site, themenindex.entries(site, str))
+            ]
+            return self.renderer.render("haeufig", tasks=tasks)
+
+        renderers = {"suche": search, "haeufig": frequent}
+        return render_directives(page.file.src_uri, markdown, renderers)
+
+    def _index_url(self, page: Page, files: Files, anchor: str | None) -> str:
+        """The index (or the part holding ``anchor``) relative to ``page``."""
+        src_uri = Path(self.config.page).as_posix()
+        if anchor is not None and len(self.parts) > 1:
+            src_uri = next(
+                self._part_page(i) for i, part in enumerate(self.parts) if anchor in part.entries
+            )
+        file = files.get_file_from_path(src_uri)
+        if file is None:
+            raise PluginError(f"rathaus/themen: no page {src_uri}")
+        url = get_relative_url(file.url, page.url)
+        return f"{url}#{anchor}" if anchor else url
 
     def on_page_content(
         self, html: str, page: Page, config: MkDocsConfig, files: Files

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
 
 from rathaus import uebersichten
 from rathaus.adapter import (
@@ -33,7 +37,7 @@ from rathaus.german import anzahl
 from rathaus.model import Level, Site, slugify, sort_key
 from rathaus.model.gliederung import Teil
 from rathaus.model.hours import build_date
-from rathaus.pages import Directive, check_pages, find_directives
+from rathaus.pages import Directive, check_pages, render_directives
 from rathaus.pagination import part_page
 from rathaus.plan import Plan, RecordKind
 from rathaus.render import FragmentRenderer, toc_tokens
@@ -41,6 +45,9 @@ from rathaus.verzeichnis import views
 from rathaus.verzeichnis.vcard import person_vcard, unit_vcard
 
 log = get_plugin_logger(__name__)
+
+# The directives this feature renders (rathaus.pages.DIRECTIVES knows them all).
+_DIRECTIVES = frozenset({"oeffnungszeiten", "kontakt", "auf-einen-blick", "zentrale"})
 
 
 @dataclass(frozen=True)
@@ -82,6 +89,7 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
         self.overviews: dict[str, _Overview] = {}
         self.renderer = FragmentRenderer()
         self.today = build_date()
+        self.files: Files | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -111,6 +119,7 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
             log.warning(finding.format())
 
         site = self.site
+        self.files = files
         self.generated = {}
         self.overviews = {}
         base = self.config.units_dir
@@ -212,15 +221,8 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
         target = self.generated.get(page.file.src_uri)
         if target is not None:
             markdown += "\n" + self._render_view(target, links) + "\n"
-        directives, _ = find_directives(page.file.src_uri, markdown)
-        if directives:
-            lines = markdown.splitlines()
-            for directive in directives:
-                if directive.name not in {"oeffnungszeiten", "kontakt"}:
-                    continue  # another plugin's directive (rathaus/dgs)
-                lines[directive.line - 1] = "\n" + self._render_directive(directive, links) + "\n"
-            markdown = "\n".join(lines) + "\n"
-        return markdown
+        render = functools.partial(self._render_directive, links=links)
+        return render_directives(page.file.src_uri, markdown, dict.fromkeys(_DIRECTIVES, render))
 
     def on_page_content(
         self, html: str, page: Page, config: MkDocsConfig, files: Files
@@ -229,6 +231,20 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
         if self.config.enabled and page.file.src_uri in self.generated:
             page.toc = get_toc(toc_tokens(html))  # type: ignore[arg-type]
         return html
+
+    def on_page_context(
+        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        # The footer's address, phone and hours: rendered here because its links are
+        # relative to the page; the theme prints it as it is.
+        if self.config.enabled and self.site is not None and self.files is not None:
+            links = self._links(page, self.files, config)
+            central = views.central_view(self.site, links, self.today)
+            if central is not None:
+                context["rathaus_fuss_kontakt"] = Markup(  # type: ignore[typeddict-unknown-key]
+                    self.renderer.render("fuss-kontakt", central=central)
+                )
+        return context
 
     def on_serve(
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]
@@ -370,6 +386,25 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
         site = self.site
         assert site is not None
         level = directive.level
+        if directive.name == "zentrale":
+            central = views.central_view(site, links, self.today)
+            if central is None:
+                raise PluginError(
+                    "rathaus/zentrale: data/stadt.yml has no zentrale (rathaus check reports it)"
+                )
+            return self.renderer.render("zentrale", central=central, level=level)
+        if directive.name == "auf-einen-blick":
+            unit = site.einheiten[directive.args["einheit"]]
+            location = site.standorte.get(unit.standort) if unit.standort else None
+            shown = views.location_view(location, links) if location else None
+            glance = views.glance(site, unit, shown, self.today, links("einheit", unit.id))
+            return self.renderer.render(
+                "auf-einen-blick",
+                glance=glance,
+                title=unit.name,
+                anchor=f"blick-{slugify(unit.id)}",
+                level=level,
+            )
         if directive.name == "oeffnungszeiten":
             unit = site.einheiten[directive.args["einheit"]]
             hours = unit.oeffnungszeiten

@@ -63,11 +63,12 @@ OBSCURED = """() => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   const shown = el.matches('.md-option') ? el.nextElementSibling : el;
-  const r = shown.getBoundingClientRect();
-  if (r.width === 0 || r.height === 0) return {html: el.outerHTML.slice(0, 120), by: null};
+  // A link that wraps has one box per line; the corners of their union lie on other text.
+  const boxes = [...shown.getClientRects()].filter(r => r.width > 0 && r.height > 0);
+  if (!boxes.length) return {html: el.outerHTML.slice(0, 120), by: null};
   const inside = ([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight;
-  const points = [[r.left + 2, r.top + 2], [r.right - 2, r.top + 2],
-                  [r.left + 2, r.bottom - 2], [r.right - 2, r.bottom - 2]];
+  const points = boxes.flatMap(r => [[r.left + 2, r.top + 2], [r.right - 2, r.top + 2],
+                                     [r.left + 2, r.bottom - 2], [r.right - 2, r.bottom - 2]]);
   const visible = points.filter(inside);
   if (!visible.length) return {html: el.outerHTML.slice(0, 120), by: 'außerhalb des Fensters'};
   for (const [x, y] of visible) {

@@ -62,6 +62,19 @@ def name(text: str, url: str | None = None) -> Part:
     return Part(text, url, name=True)
 
 
+# The pictogram (fragment piktogramm.html) that goes with a fact's label.
+_PICTURES = {
+    "Telefon": "telefon",
+    "E-Mail": "email",
+    "Nachricht schreiben": "email",
+    "Raum": "adresse",
+    "Aufgabe": "dokument",
+    "Hier bekommen Sie Hilfe": "hilfe",
+    "Aufzug": "aufzug",
+    "Eingang ohne Stufen": "rollstuhl",
+}
+
+
 @dataclass(frozen=True)
 class Fact:
     """A labelled value: ``Telefon: 02398 678-330``."""
@@ -69,6 +82,11 @@ class Fact:
     label: str
     value: str
     url: str | None = None
+
+    @property
+    def pictogram(self) -> str | None:
+        """The picture beside the label, or None."""
+        return _PICTURES.get(self.label)
 
 
 @dataclass(frozen=True)

@@ -354,6 +354,25 @@ class Standort(Record):
     barrierefreiheit: Zugang = Field(default_factory=Zugang)
 
 
+class Zentrale(Record):
+    """Wie die Verwaltung als Ganzes erreichbar ist: im Fuß jeder Seite und auf der Startseite."""
+
+    telefon: Telefon = Field(
+        description="Nummer der Telefonzentrale mit Vorwahl", examples=["02398 678-0"]
+    )
+    erreichbar: Oeffnungszeiten | None = Field(
+        None, description="wann die Telefonzentrale besetzt ist (wie Öffnungszeiten)"
+    )
+    email: Email | None = Field(
+        None, description="allgemeine E-Mail-Adresse", examples=["info@beispielstadt.de"]
+    )
+    standort: Id | None = Field(
+        None,
+        description="Kennung des Hauptgebäudes aus standorte.yml; seine Anschrift steht im Fuß",
+        examples=["rathaus"],
+    )
+
+
 class Stadt(Record):
     """Einstellungen der Kommune (data/stadt.yml)."""
 
@@ -363,4 +382,7 @@ class Stadt(Record):
     )
     vorschau_tage: Annotated[int, Field(ge=7, le=366)] = Field(
         90, description="wie viele Tage im Voraus Ausnahmen und Feiertage angezeigt werden"
+    )
+    zentrale: Zentrale | None = Field(
+        None, description="Telefonzentrale, allgemeine E-Mail und Hauptgebäude der Verwaltung"
     )

@@ -65,6 +65,31 @@ def weekly_rows(hours: Oeffnungszeiten) -> list[DayRow]:
     return rows
 
 
+@dataclass(frozen=True)
+class DayGroup:
+    """Consecutive days with the same hours: „Montag bis Donnerstag“ (``last`` None: one day)."""
+
+    first: str
+    last: str | None
+    ranges: tuple[TimeRange, ...]
+
+
+def week_groups(hours: Oeffnungszeiten) -> list[DayGroup]:
+    """The weekly hours in a few words, for a footer: open days only, equal neighbours joined."""
+    groups: list[tuple[int, int, tuple[TimeRange, ...]]] = []
+    for row in weekly_rows(hours):
+        if not row.ranges:
+            continue
+        if groups and groups[-1][1] == row.weekday - 1 and groups[-1][2] == row.ranges:
+            groups[-1] = (groups[-1][0], row.weekday, row.ranges)
+        else:
+            groups.append((row.weekday, row.weekday, row.ranges))
+    return [
+        DayGroup(DAY_NAMES[first], DAY_NAMES[last] if last != first else None, ranges)
+        for first, last, ranges in groups
+    ]
+
+
 @cache
 def public_holidays(land: str, year: int) -> dict[date, str]:
     return dict(holidays.country_holidays("DE", subdiv=land, years=year, language="de"))

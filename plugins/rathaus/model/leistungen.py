@@ -9,7 +9,7 @@ from pydantic import Field, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .entities import Id, Record
-from .fieldtypes import SHORT_VALUE_MAX, Kurztext, Name, Text, shown
+from .fieldtypes import SHORT_VALUE_MAX, JaNein, Kurztext, Name, Text, shown
 
 _LEIKA = re.compile(r"^\d{14}$")
 
@@ -63,4 +63,9 @@ class Leistung(Record):
         None,
         description="dieselbe Beschreibung in Leichter Sprache",
         examples=["Sie brauchen einen Ausweis? Dann kommen Sie ins Bürgerbüro."],
+    )
+    haeufig: JaNein = Field(
+        False,
+        description="ja: steht unter „Häufig gesucht“ (Baustein rathaus/haeufig, z. B. auf der "
+        "Startseite)",
     )

@@ -308,6 +308,8 @@ def _build_site(
         sources[(STATEMENT_FILE, "")] = Source(docs[STATEMENT_FILE].file, mark.line, mark.col)
     if stadt is not None:
         findings.extend(_check_holiday_region(stadt, docs[STADT_FILE]))
+        if "standorte.yml" not in unreadable | empty:
+            findings.extend(_check_main_building(stadt, docs[STADT_FILE], set(standorte)))
     # Ids in a file that could not be read are unknown, not missing: skip those checks.
     # References into an empty file are counted in that file's one finding instead.
     for name in (unreadable | empty) & known.keys():
@@ -463,6 +465,26 @@ def _check_holiday_region(stadt: Stadt, doc: Document) -> list[Finding]:
             "bundesland",
             f"„{stadt.bundesland}“ ist kein Bundesland-Kürzel",
             "erlaubt sind: " + ", ".join(sorted(GERMAN_LANDS)),
+        )
+    ]
+
+
+def _check_main_building(stadt: Stadt, doc: Document, locations: set[str]) -> list[Finding]:
+    wanted = stadt.zentrale.standort if stadt.zentrale else None
+    if wanted is None or wanted in locations:
+        return []
+    mark = doc.mark_for(("zentrale", "standort"))
+    close = difflib.get_close_matches(wanted, sorted(locations), n=1, cutoff=0.6)
+    return [
+        Finding(
+            doc.file,
+            mark.line,
+            mark.col,
+            "zentrale.standort",
+            f"den Standort „{wanted}“ gibt es nicht",
+            f"meinten Sie „{close[0]}“?"
+            if close
+            else "tragen Sie die Kennung eines Gebäudes aus data/standorte.yml ein",
         )
     ]
 

@@ -19,7 +19,15 @@ from ..model import Site, slugify, sort_key
 from ..model.entities import Einheit, Oeffnungszeiten, Person, Standort, Zugang
 from ..model.fieldtypes import Phone, TimeRange
 from ..model.gliederung import initial
-from ..model.hours import Deviation, iso_time, ranges_on, schema_org, upcoming, weekly_rows
+from ..model.hours import (
+    Deviation,
+    iso_time,
+    ranges_on,
+    schema_org,
+    upcoming,
+    week_groups,
+    weekly_rows,
+)
 from ..model.zugang import AccessFact, access_facts
 from ..plan import person_anchor
 from ..uebersichten import family_key, people_in_order, units_with_hours
@@ -211,13 +219,28 @@ class Glance:
     """OpenStreetMap's search for the address: a plain link, nothing loads before a click."""
     step_free: bool | None
     """The entrance of the building: True, False or None for no information."""
+    hours_url: str
+    """Where the full opening hours are: ``#oeffnungszeiten`` on the unit's own page."""
+    access_url: str
+    """Where the building's accessibility is described."""
 
 
-def glance(site: Site, unit: Einheit, location: LocationView | None, today: date) -> Glance:
+def route_url(location: Standort) -> str:
+    """OpenStreetMap's search for the address: a plain link, nothing loads before a click."""
+    return OSM_SEARCH + quote(f"{location.adresse.strasse}, {location.adresse.ortszeile}")
+
+
+def glance(
+    site: Site,
+    unit: Einheit,
+    location: LocationView | None,
+    today: date,
+    page_url: str = "",
+) -> Glance:
+    """``page_url``: the unit page relative to where the block is shown ("" on that page)."""
     kontakt = unit.kontakt
     hours = unit.oeffnungszeiten
     standort = site.standorte.get(unit.standort) if unit.standort else None
-    address = f"{standort.adresse.strasse}, {standort.adresse.ortszeile}" if standort else None
     return Glance(
         phone=kontakt.telefon[0] if kontakt and kontakt.telefon else None,
         email=kontakt.email if kontakt else None,
@@ -229,8 +252,50 @@ def glance(site: Site, unit: Einheit, location: LocationView | None, today: date
         by_appointment=bool(hours and hours.nach_vereinbarung),
         has_hours=hours is not None,
         location=location,
-        route_url=OSM_SEARCH + quote(address) if address else None,
+        route_url=route_url(standort) if standort else None,
         step_free=standort.barrierefreiheit.stufenlos if standort else None,
+        hours_url=f"{page_url}#oeffnungszeiten",
+        access_url=f"{page_url}#standort-zugang",
+    )
+
+
+@dataclass(frozen=True)
+class CentralView:
+    """How the administration as a whole is reached (``zentrale`` in data/stadt.yml)."""
+
+    town: str
+    phone: Phone
+    email: str | None
+    today_label: str
+    today_spans: list[Span]
+    has_hours: bool
+    week: list[tuple[str, list[Span]]]
+    """Open days in a few words: („Montag bis Donnerstag“, spans)."""
+    location: LocationView | None
+    route_url: str | None
+
+
+def central_view(site: Site, links: Links, today: date) -> CentralView | None:
+    zentrale = site.stadt.zentrale
+    if zentrale is None:
+        return None
+    hours = zentrale.erreichbar
+    standort = site.standorte.get(zentrale.standort) if zentrale.standort else None
+    return CentralView(
+        town=site.stadt.name,
+        phone=zentrale.telefon,
+        email=zentrale.email,
+        today_label=f"Heute, {datum_lang(today)}",
+        today_spans=spans(ranges_on(hours, site.stadt.bundesland, today)) if hours else [],
+        has_hours=hours is not None,
+        week=[
+            (f"{g.first} bis {g.last}" if g.last else g.first, spans(g.ranges))
+            for g in week_groups(hours)
+        ]
+        if hours
+        else [],
+        location=location_view(standort, links) if standort else None,
+        route_url=route_url(standort) if standort else None,
     )
 
 

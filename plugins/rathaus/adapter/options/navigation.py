@@ -11,3 +11,5 @@ class NavigationConfig(base.Config):
     """Render each part of the navigation that does not hold the current page once per build."""
     compact = opt.Type(bool, default=True)
     """Collapse the indentation of those parts (the same rendering, about half the bytes)."""
+    toc_min_headings = opt.Type(int, default=3)
+    """A page with fewer headings shows no table of contents beside it (it only repeats them)."""

@@ -89,4 +89,87 @@
       if (first) first.click();
     });
   }
+
+  /*
+   * Filter boxes over long lists (fragment filter.html): hidden without JavaScript, so the
+   * page stays the full list. An entry stays when it contains every word typed; umlauts
+   * count also as ae/oe/ue and ß as ss, as many people type them on a phone.
+   */
+  var fold = function (text) {
+    return text
+      .toLowerCase()
+      .replace(/ä/g, "ae")
+      .replace(/ö/g, "oe")
+      .replace(/ü/g, "ue")
+      .replace(/ß/g, "ss")
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[·:*\/-]/g, "");
+  };
+  var lists = document.querySelectorAll("[data-rathaus-filter]");
+  for (var n = 0; n < lists.length; n++) {
+    (function (list) {
+      var box = list.querySelector(".rathaus-filter");
+      var field = box && box.querySelector("input");
+      var status = box && box.querySelector("[role=status]");
+      if (!field || !status) return;
+      var entries = list.querySelectorAll("[data-eintrag]");
+      var groups = list.querySelectorAll("[data-gruppe]");
+      var browsing = list.querySelectorAll("[data-filter-verbergen]");
+      var texts = [];
+      for (var i = 0; i < entries.length; i++) texts.push(fold(entries[i].textContent));
+      var apply = function () {
+        var words = fold(field.value).split(/\s+/).filter(Boolean);
+        var shown = 0;
+        for (var i = 0; i < entries.length; i++) {
+          var hit = words.every(function (word) {
+            return texts[i].indexOf(word) >= 0;
+          });
+          entries[i].hidden = !hit;
+          if (hit) shown++;
+        }
+        for (var g = 0; g < groups.length; g++) {
+          groups[g].hidden = !groups[g].querySelector("[data-eintrag]:not([hidden])");
+        }
+        for (var b = 0; b < browsing.length; b++) browsing[b].hidden = words.length > 0;
+        status.textContent = !words.length
+          ? ""
+          : shown
+            ? box.getAttribute("data-text-treffer").replace("{n}", shown).replace("{m}", entries.length)
+            : box.getAttribute("data-text-keine");
+      };
+      box.hidden = false;
+      field.addEventListener("input", apply);
+      var query = new URLSearchParams(window.location.search).get("suchwort");
+      if (query) {
+        field.value = query;
+        apply();
+      }
+    })(lists[n]);
+  }
+
+  /*
+   * WCAG 2.2 SC 2.4.11: Chromium does not scroll a focused element that is already partly
+   * on screen, so a tall one (a video) reached by Shift+Tab stayed half under the sticky
+   * header. Keyboard focus only: a click never moves the page.
+   */
+  var header = document.querySelector(".md-header");
+  var byKeyboard = false; // a <video> never matches :focus-visible in Chromium
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Tab") byKeyboard = true;
+  });
+  document.addEventListener("mousedown", function () {
+    byKeyboard = false;
+  });
+  document.addEventListener("focusin", function (event) {
+    var target = event.target;
+    if (!header || !byKeyboard || !target.getBoundingClientRect) return;
+    var box = target.getBoundingClientRect();
+    var top = header.getBoundingClientRect().bottom + 8;
+    if (box.top < top && box.bottom > 0) {
+      window.scrollBy(0, box.top - top);
+    } else if (box.bottom > window.innerHeight && box.height < window.innerHeight - top) {
+      window.scrollBy(0, box.bottom - window.innerHeight + 8);
+    }
+  });
 })();
