@@ -78,6 +78,9 @@ class Layout:
     def unit_page(self, unit_id: str) -> str:
         return f"{self.units_dir}/{slugify(unit_id)}.md"
 
+    def event_page(self, event_id: str) -> str:
+        return f"{self.events_dir}/{slugify(event_id)}.md"
+
     def overviews(self, site: Site) -> Uebersichten:
         """The standard overviews and their parts by letters."""
         return Uebersichten(
@@ -154,7 +157,7 @@ class Plan:
             if kind == "einheit":
                 page, name = layout.unit_page(old), site.einheiten[redirect.nach].name
             elif kind == "termin":
-                page, name = f"{layout.events_dir}/{slug}.md", site.termine[redirect.nach].titel
+                page, name = layout.event_page(old), site.termine[redirect.nach].titel
             else:
                 page, name = f"{layout.bodies_dir}/{slug}.md", site.gremien[redirect.nach].name
             moved.append((page, target, name))
@@ -192,7 +195,8 @@ class Plan:
         if kind in {"termin", "termin-ics"}:
             if not uses(TERMINE) or record_id not in site.termine:
                 return None
-            return Target(f"{layout.events_dir}/{slug}.{'ics' if kind == 'termin-ics' else 'md'}")
+            page = layout.event_page(record_id)
+            return Target(page.removesuffix(".md") + ".ics" if kind == "termin-ics" else page)
         if kind == "gremium":
             if not uses(GREMIEN) or record_id not in site.gremien:
                 return None

@@ -93,7 +93,8 @@ def test_a_broken_site_fails_with_a_finding_of_each_kind(tmp_path: Path) -> None
     assert found("Umbruch bei 320 px", "seitlich"), report
     assert found("Anfragen an Dritte", "zaehler.example"), report
     assert found("Tastatur: Sprunglink", "Sprunglink"), report
-    assert found("WCAG 2.2 AA (axe)", "target-size"), report
+    assert found("WCAG 2.2 AA (axe, 1280 px)", "target-size"), report
+    assert found("WCAG 2.2 AA (axe, 320 px)", "target-size"), report
     assert found("Tastatur: Fokus verdeckt (1280 px)", "Unter der Kopfzeile"), report
     assert done.stdout.splitlines()[-1] == (
         f"rathaus audit: 2 Seiten geprüft, {len(findings)} Fehler"

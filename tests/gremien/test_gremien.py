@@ -68,6 +68,7 @@ def test_body_page(built: Path) -> None:
     page = _article(built / "gremien" / "integrationsrat" / "index.html")
     assert page.css_first("h1").text() == "Integrationsrat"
     assert [h.text() for h in page.css("h2")] == [
+        "Auf einen Blick",
         "Mitglieder",
         "Geschäftsstelle",
         "Kommende Sitzungen",
@@ -93,6 +94,12 @@ def test_meetings_split_at_the_build_date(built: Path) -> None:
     assert past == ["2027-02-16T17:00+01:00", "2026-12-15T17:00+01:00", "2026-11-10T17:00+01:00"]
     cancelled = page.css(".rathaus-gremium__letzte li")[1]
     assert cancelled.css_first("strong").text() == "abgesagt"
+    # The next meeting is the first thing on the page, with the office's phone.
+    glance = page.css_first("section.rathaus-blick")
+    next_time = glance.css_first("dd time").attributes["datetime"]
+    assert next_time == "2027-05-11T17:00+02:00"
+    labels = [" ".join(dt.text().split()) for dt in glance.css("dt")]
+    assert labels[0] == "Nächste Sitzung"
 
 
 def test_papers_newest_first_with_lead_office_and_original(built: Path) -> None:

@@ -250,3 +250,27 @@ def test_joined_words_once_each() -> None:
         "Bürgermeister",
         "Bürgermeisterin",
     ]
+
+
+def test_a_persons_task_on_ls_pages_comes_only_from_their_ls_text(
+    fixture_site: Callable[[str], Path],
+) -> None:
+    root = fixture_site("leichte-sprache")
+    people = root / "data" / "personen.yml"
+    text = people.read_text(encoding="utf-8")
+    people.write_text(
+        text.replace(
+            "  funktion: Leitung\n", "  funktion: Leitung\n  leichte_sprache: Leitet das Büro.\n"
+        ),
+        encoding="utf-8",
+    )
+    site = build_site(root, strict=False)
+    page = parse(site / "leichte-sprache" / "ansprechpersonen" / "index.html")
+    facts = [
+        (" ".join(div.css_first("dt").text().split()), div.css_first("dd").text(strip=True))
+        for div in page.css("article dl.rathaus-ls-angaben > div")
+    ]
+    tasks = [value for label, value in facts if label.startswith("Aufgabe")]
+    # Erika Muster's LS text; Özgür Özdemir's standard German funktion is left out.
+    assert tasks == ["Leitet das Büro."]
+    assert "Geschäftsführung" not in page.css_first("article").text()

@@ -26,8 +26,8 @@ def _pages(site: Site, today: date) -> dict[str, views.LsPage]:
 def test_every_demo_record_gives_ls_without_errors(demo: Site) -> None:
     settings = site_settings(Einstellungen(), demo)
     pages = _pages(demo, build_date())
-    # One page per unit plus the four overviews, the A–Z index and the Wörterbuch.
-    assert len(pages) == len(demo.einheiten) + 5 + bool(demo.woerterbuch)
+    # One page per unit and per event, the four overviews, the A–Z index and the Wörterbuch.
+    assert len(pages) == len(demo.einheiten) + len(demo.termine) + 5 + bool(demo.woerterbuch)
     errors = [
         (path, text, issue.rule, issue.message)
         for path, page in pages.items()

@@ -60,11 +60,19 @@ def test_event_page_dates_in_german_with_offsets(built: Path) -> None:
     assert times == ["2027-03-27T14:00+01:00", "2027-03-27T19:00+01:00"]
     assert page.css_first("h1") is not None
     assert [h.text() for h in page.css("h2")] == [
+        "Auf einen Blick",
         "Ort",
         "Teilnahme",
         "Veranstalter",
         "In Leichter Sprache",
     ]
+    # What a resident needs first: when, where (with a route link), the entrance, taking part.
+    glance = page.css_first("section.rathaus-blick")
+    labels = [" ".join(dt.text().split()) for dt in glance.css("dt")]
+    assert labels[:3] == ["Wann", "Wo", "Eingang"]
+    route = glance.css_first("a[href^='https://www.openstreetmap.org/search?query=']")
+    assert route is not None and route.text() == "Weg zeigen (OpenStreetMap)"
+    assert glance.css_first("a[href='#ort-zugang']") is not None
     assert page.css_first("#ort-zugang").tag == "h3"
     organizer = page.css_first("#veranstalter + p a").attributes["href"]
     assert organizer == "../../verwaltung/buergerbuero/"
@@ -179,3 +187,22 @@ def test_calendar_files_are_reproducible(fixture_site: Callable[[str], Path], bu
     again = build_site(fixture_site("termine"))
     for name in ("kalender.ics", "werkstatt.ics", "herbstnacht.ics"):
         assert (again / "termine" / name).read_bytes() == (built / "termine" / name).read_bytes()
+
+
+def test_leichte_sprache_box_keeps_one_sentence_per_line(
+    fixture_site: Callable[[str], Path],
+) -> None:
+    root = fixture_site("termine")
+    events = root / "data" / "termine.yml"
+    events.write_text(
+        events.read_text(encoding="utf-8").replace(
+            "  leichte_sprache: Sie können mit·machen.\n",
+            "  leichte_sprache: |-\n    Sie können mit·machen.\n    Der Eintritt ist frei.\n",
+        ),
+        encoding="utf-8",
+    )
+    page = _article(parse(build_site(root) / "termine" / "werkstatt" / "index.html"))
+    box = page.css_first("#leichte-sprache + .rathaus-leichte-sprache p")
+    sentences = box.text(separator="|").split("|")
+    assert sentences == ["Sie können mit·machen.", "Der Eintritt ist frei."]
+    assert len(box.css("br")) == 1

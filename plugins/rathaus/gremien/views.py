@@ -141,8 +141,11 @@ def body_context(
     papers = sorted(body.vorlagen, key=lambda p: (p.datum, p.nummer or ""), reverse=True)
     office = site.einheiten.get(body.geschaeftsstelle) if body.geschaeftsstelle else None
     own = site.einheiten.get(body.einheit) if body.einheit else None
+    contact = office.kontakt if office and office.kontakt else None
     return {
         "body": body,
+        "office_phone": contact.telefon[0] if contact and contact.telefon else None,
+        "office_email": contact.email if contact else None,
         "office_name": office.name if office else None,
         "office_url": links("einheit", office.id) if office else None,
         "own_page": links("einheit", own.id) if own else None,

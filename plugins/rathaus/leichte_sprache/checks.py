@@ -1,7 +1,7 @@
 """The Leichte Sprache checks of ``rathaus check`` and the build: pages, data texts, generated.
 
 - hand-written pages in the LS folder (``content/leichte-sprache/…``),
-- ``leichte_sprache:`` texts in the data (units, services, events) at the field's line,
+- ``leichte_sprache:`` texts in the data (units, people, services, events) at the field's line,
 - ``leichte_sprache:`` summaries of news posts at their front-matter line,
 - the generated LS pages (the templates must keep the rules for every record).
 """
@@ -60,6 +60,7 @@ def _marks(display: str, raw: bytes) -> tuple[tuple[str, Mark], ...]:
 def data_findings(root: Path, site: Site, settings: Einstellungen, data_dir: str) -> list[Finding]:
     collections: dict[str, Mapping[str, Any]] = {
         "einheiten.yml": site.einheiten,
+        "personen.yml": site.personen,
         "leistungen.yml": site.leistungen,
         "termine.yml": site.termine,
     }

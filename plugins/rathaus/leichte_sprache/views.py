@@ -24,7 +24,8 @@ from ..german import datum, uhr_leicht
 from ..model import Site, slugify, sort_key
 from ..model.entities import Einheit, Oeffnungszeiten, Person, Standort
 from ..model.fieldtypes import TimeRange
-from ..model.hours import Deviation, upcoming, weekly_rows
+from ..model.hours import BERLIN, Deviation, upcoming, weekly_rows
+from ..model.termine import Termin
 from ..plan import Layout
 from ..themenindex import entries
 from ..uebersichten import PartLink, Uebersicht, Uebersichten, people_in_order
@@ -139,6 +140,7 @@ class Paths(Layout):
             for page in (overview.page, *overview.part_pages())
         ]
         standard.extend(self.unit(u) for u in site.einheiten)
+        standard.extend(self.event_page(e) for e in site.termine)
         return {self.ls(path): path for path in standard}
 
 
@@ -233,8 +235,9 @@ def _phone_facts(phones: tuple[object, ...]) -> list[Fact]:
 
 def person_facts(site: Site, person: Person, url: Url, paths: Paths) -> list[Fact]:
     unit = site.einheiten[person.einheit]
-    facts = [
-        Fact("Aufgabe", person.funktion),
+    # Only an LS text says what the person does: their funktion is standard German.
+    facts = [Fact("Aufgabe", person.leichte_sprache)] if person.leichte_sprache else []
+    facts += [
         Fact("Arbeitet hier", unit.name, url(paths.ls(paths.unit(unit.id)))),
         *_phone_facts(person.telefon),
     ]
@@ -358,7 +361,8 @@ def unit_page(
 
 
 def _person_contact(person: Person) -> Iterator[Fact]:
-    yield Fact("Aufgabe", person.funktion)
+    if person.leichte_sprache:
+        yield Fact("Aufgabe", person.leichte_sprache)
     yield from _phone_facts(person.telefon)
     if person.email:
         yield Fact("E-Mail", person.email, f"mailto:{person.email}")
@@ -726,6 +730,114 @@ def woerterbuch_page(site: Site) -> LsPage:
     return page
 
 
+# -- events --------------------------------------------------------------------------------
+
+
+def _when_lines(event: Termin) -> list[Line]:
+    start, end = event.beginn.astimezone(BERLIN), event.ende.astimezone(BERLIN)
+    if start.date() == end.date():
+        return [
+            line(f"Am {datum(start.date())}."),
+            line(f"Von {uhr_leicht(start.time())} bis {uhr_leicht(end.time())}."),
+        ]
+    return [
+        line(f"Es beginnt am {datum(start.date())} um {uhr_leicht(start.time())}."),
+        line(f"Es endet am {datum(end.date())} um {uhr_leicht(end.time())}."),
+    ]
+
+
+def event_page(site: Site, event: Termin, url: Url, paths: Paths, today: date) -> LsPage:
+    """An event in Leichter Sprache: when, where, the way in, costs, registration, who helps."""
+    page = LsPage(event.titel, f"{event.titel}: Infos in Leichter Sprache.")
+    blocks = page.blocks
+    if event.leichte_sprache:
+        for paragraph in re.split(r"\n\s*\n", event.leichte_sprache):
+            if paragraph.strip():
+                blocks.append(sentences(*(line(s) for s in split_sentences(paragraph))))
+    else:
+        blocks.append(sentences(line("Hier lesen Sie über: ", name(event.titel), ".")))
+    if event.ende.astimezone(BERLIN).date() < today:
+        blocks.append(sentences(line("Das war schon.")))
+
+    blocks.append(heading("Wann ist das?", 2, "wann"))
+    blocks.append(sentences(*_when_lines(event)))
+
+    blocks.append(heading("Wo ist das?", 2, "wo"))
+    if event.standort is not None:
+        building = site.standorte[event.standort]
+        access = building.barrierefreiheit
+        blocks.append(address_block(building))
+    else:
+        assert event.ort is not None  # the model requires standort or ort
+        access = event.ort.barrierefreiheit
+        address = event.ort.adresse
+        blocks.append(
+            Block(
+                "adresse",
+                (
+                    line(name(event.ort.name)),
+                    line(name(address.strasse)),
+                    line(name(address.ortszeile)),
+                ),
+            )
+        )
+    if event.raum:
+        blocks.append(Block("angaben", facts=(Fact("Raum", event.raum),)))
+    blocks.append(heading("So kommen Sie in das Haus", 3, "zugang"))
+    values = {True: "ja", False: "nein", None: "Das wissen wir leider noch nicht."}
+    blocks.append(
+        Block(
+            "angaben",
+            facts=tuple(Fact(label, values[getattr(access, key)]) for key, label in _ACCESS),
+        )
+    )
+
+    if event.kostenlos is not None:
+        blocks.append(heading("Kostet das Geld?", 2, "kosten"))
+        blocks.append(
+            sentences(
+                line("Der Eintritt ist frei.")
+                if event.kostenlos
+                else line("Sie müssen Eintritt bezahlen.")
+            )
+        )
+
+    registration = event.anmeldung
+    if registration is not None:
+        blocks.append(heading("Müssen Sie sich anmelden?", 2, "anmeldung"))
+        if not registration.erforderlich:
+            blocks.append(sentences(line("Sie können einfach kommen.")))
+        else:
+            lines = [line("Bitte melden Sie sich vorher an.")]
+            if registration.frist:
+                lines.append(line(f"Das geht bis zum {datum(registration.frist)}."))
+            blocks.append(sentences(*lines))
+            facts = [*_phone_facts((registration.telefon,) if registration.telefon else ())]
+            if registration.email:
+                facts.append(Fact("E-Mail", registration.email, f"mailto:{registration.email}"))
+            if registration.link:
+                facts.append(Fact("Im Internet", "Anmelde·formular", registration.link))
+            if facts:
+                blocks.append(Block("angaben", facts=tuple(facts)))
+
+    unit = site.einheiten[event.einheit]
+    blocks.append(heading("Wer hilft Ihnen?", 2, "hilfe"))
+    helpers = [Fact("Hier bekommen Sie Hilfe", unit.name, url(paths.ls(paths.unit(unit.id))))]
+    if unit.kontakt:
+        helpers.extend(_phone_facts(unit.kontakt.telefon[:1]))
+    blocks.append(Block("angaben", facts=tuple(helpers)))
+    blocks.append(
+        sentences(
+            line(
+                "Diese Seite gibt es auch in Alltags·sprache: ",
+                name(event.titel, url(paths.event_page(event.id))),
+                ".",
+            )
+        )
+    )
+    return page
+
+
 def _builders(
     site: Site, url: Url, paths: Paths, today: date, overviews: Uebersichten | None = None
 ) -> dict[str, Callable[[], LsPage]]:
@@ -758,6 +870,10 @@ def _builders(
     for unit in site.einheiten.values():
         builders[paths.ls(paths.unit(unit.id))] = (
             lambda unit=unit: unit_page(site, unit, url, paths, today, overviews)  # type: ignore[misc]
+        )
+    for event in site.termine.values():
+        builders[paths.ls(paths.event_page(event.id))] = (
+            lambda event=event: event_page(site, event, url, paths, today)  # type: ignore[misc]
         )
     return builders
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 from datetime import date
 from typing import Annotated, Self
+from urllib.parse import quote
 
 from pydantic import (
     BaseModel,
@@ -274,6 +275,12 @@ class Person(Record):
         examples=["Erika Muster"],
     )
     funktion: Name = Field(description="z. B. Leitung der Stabsstelle")
+    leichte_sprache: Kurztext | None = Field(
+        None,
+        description="was die Person für Sie macht, in Leichter Sprache: ein kurzer Satz; ohne "
+        "ihn steht auf den Seiten in Leichter Sprache keine Aufgabe",
+        examples=["Hilft bei Ausweis und Pass."],
+    )
     einheit: Id = Field(
         description="Kennung der Einheit, in der die Person arbeitet", examples=["buergerbuero"]
     )
@@ -314,6 +321,14 @@ class Adresse(Record):
     def ortszeile(self) -> str:
         """The line under the street: „12345 Beispielstadt“, or the place alone."""
         return f"{self.plz} {self.ort}" if self.plz else self.ort
+
+    @property
+    def route_url(self) -> str:
+        """OpenStreetMap's search for this address: a plain link, nothing loads before a click."""
+        # errors="replace": a lone surrogate (never from a UTF-8 file) becomes "?", no crash.
+        return "https://www.openstreetmap.org/search?query=" + quote(
+            f"{self.strasse}, {self.ortszeile}", errors="replace"
+        )
 
     def schema_org(self) -> dict[str, str]:
         """schema.org PostalAddress (JSON-LD); a missing postcode is left out, not empty."""

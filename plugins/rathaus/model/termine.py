@@ -325,8 +325,9 @@ class Termin(Record):
     )
     leichte_sprache: Text | None = Field(
         None,
-        description="kurze Beschreibung in Leichter Sprache",
-        examples=["Das Fest ist für alle. Der Eintritt ist frei."],
+        description="kurze Beschreibung in Leichter Sprache, jeder Satz in einer eigenen Zeile "
+        "(schreiben Sie leichte_sprache: |)",
+        examples=["Das Fest ist für alle.\nDer Eintritt ist frei."],
     )
 
     @field_validator("ende", mode="plain")

@@ -38,6 +38,10 @@ class PlaceView:
     transit: str | None
     access: list[AccessFact]
     access_note: str | None
+    route_url: str
+    """OpenStreetMap's search for the address (a plain link)."""
+    step_free: bool | None
+    """The entrance: True, False or None for no information."""
 
     @property
     def one_line(self) -> str:
@@ -67,6 +71,8 @@ def _place(site: Site, event: Termin, links: Links) -> tuple[PlaceView, Adresse]
             transit=transit,
             access=_access(zugang),
             access_note=zugang.hinweis,
+            route_url=address.route_url,
+            step_free=zugang.stufenlos,
         ),
         address,
     )

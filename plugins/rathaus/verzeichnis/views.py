@@ -9,7 +9,6 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
-from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -180,6 +179,8 @@ class LocationView:
     access: list[AccessFact]
     access_note: str | None
     url: str
+    route_url: str
+    """OpenStreetMap's search for the address (a plain link)."""
 
 
 def location_view(location: Standort, links: Links) -> LocationView:
@@ -195,10 +196,8 @@ def location_view(location: Standort, links: Links) -> LocationView:
         access=access_facts(zugang),
         access_note=zugang.hinweis,
         url=links("standort", location.id),
+        route_url=location.adresse.route_url,
     )
-
-
-OSM_SEARCH = "https://www.openstreetmap.org/search?query="
 
 
 @dataclass(frozen=True)
@@ -225,11 +224,6 @@ class Glance:
     """Where the building's accessibility is described."""
 
 
-def route_url(location: Standort) -> str:
-    """OpenStreetMap's search for the address: a plain link, nothing loads before a click."""
-    return OSM_SEARCH + quote(f"{location.adresse.strasse}, {location.adresse.ortszeile}")
-
-
 def glance(
     site: Site,
     unit: Einheit,
@@ -252,7 +246,7 @@ def glance(
         by_appointment=bool(hours and hours.nach_vereinbarung),
         has_hours=hours is not None,
         location=location,
-        route_url=route_url(standort) if standort else None,
+        route_url=standort.adresse.route_url if standort else None,
         step_free=standort.barrierefreiheit.stufenlos if standort else None,
         hours_url=f"{page_url}#oeffnungszeiten",
         access_url=f"{page_url}#standort-zugang",
@@ -295,7 +289,7 @@ def central_view(site: Site, links: Links, today: date) -> CentralView | None:
         if hours
         else [],
         location=location_view(standort, links) if standort else None,
-        route_url=route_url(standort) if standort else None,
+        route_url=standort.adresse.route_url if standort else None,
     )
 
 
