@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
+from rathaus.adapter import run_checks
 from rathaus.pages import DIRECTIVES, find_directives
 
 COUNT = "anzahl muss eine ganze Zahl von 1 bis 50 sein"
@@ -69,3 +73,20 @@ def test_every_directive_has_an_example_that_is_accepted() -> None:
         example = spec.example(name).replace("…", "buergerbuero")
         found, findings = find_directives("x.md", example + "\n")
         assert [d.name for d in found] == [name] and findings == [], example
+
+
+def test_a_directive_of_a_feature_that_is_off_is_a_finding(
+    fixture_site: Callable[[str], Path],
+) -> None:
+    root = fixture_site("klein")  # rathaus/termine and rathaus/themen are off there
+    (root / "content" / "index.md").write_text(
+        "# Start\n\n<!-- rathaus/termine -->\n\n<!-- rathaus/oeffnungszeiten "
+        "{ einheit: buergerbuero } -->\n",
+        encoding="utf-8",
+    )
+    (finding,) = [f for f in run_checks(root) if f.rule == "direktive"]
+    assert (finding.file, finding.line, finding.col) == ("content/index.md", 3, 1)
+    assert finding.message == (
+        "der Baustein zeigt nichts: rathaus/termine ist in mkdocs.yml ausgeschaltet"
+    )
+    assert finding.hint.startswith("schalten Sie termine im Block rathaus")

@@ -24,7 +24,14 @@ from .model.erklaerung import freshness
 from .model.site import BODIES_FILE, STATEMENT_FILE, UNITS_FILE
 from .model.termine import split_events
 from .model.yamlread import check_text
-from .pages import check_limits, check_pages, markdown_files, size_finding, split_front_matter
+from .pages import (
+    check_limits,
+    check_pages,
+    feature_findings,
+    markdown_files,
+    size_finding,
+    split_front_matter,
+)
 from .plan import Plan
 from .project import Project
 from .safety import Renderer, check_markdown_safety
@@ -313,6 +320,11 @@ def check_site(project: Project, render: Renderer | None = None) -> Checks:
         )
         + marker_findings(root, project.data_dir, pages)
         + leftover_findings(project, pages)
+        + [
+            finding
+            for page in pages.values()
+            for finding in feature_findings(page.file, page.text, project.uses)
+        ]
     )
     findings.extend(of_pages)
     if site is not None and generated is not None:

@@ -27,8 +27,10 @@ _DIRECTIVE = re.compile(r"^\s*<!--\s*rathaus/(?P<name>[\w-]+)\s*(?P<args>\{.*\})
 
 @dataclass(frozen=True)
 class DirectiveSpec:
-    """What a directive accepts besides ``ebene``."""
+    """What a directive accepts besides ``ebene``, and the feature that renders it."""
 
+    feature: str
+    """The plugin that replaces the directive; while it is off the directive shows nothing."""
     references: dict[str, str] = field(default_factory=dict)
     """Keys naming a record → its data collection; exactly one of them is required."""
     counts: tuple[str, ...] = ()
@@ -48,16 +50,17 @@ class DirectiveSpec:
 MAX_COUNT = 50
 
 # Directive name → what it accepts. Each feature renders its own directives.
+_VERZEICHNIS, _THEMEN = "rathaus/verzeichnis", "rathaus/themen"
 DIRECTIVES: dict[str, DirectiveSpec] = {
-    "oeffnungszeiten": DirectiveSpec({"einheit": "einheiten"}),  # rathaus/verzeichnis
-    "kontakt": DirectiveSpec({"einheit": "einheiten", "person": "personen"}),
-    "auf-einen-blick": DirectiveSpec({"einheit": "einheiten"}),
-    "zentrale": DirectiveSpec(needs_zentrale=True),
-    "dgs": DirectiveSpec({"video": "videos"}),  # rathaus/gebaerdensprache
-    "suche": DirectiveSpec(),  # rathaus/themen
-    "haeufig": DirectiveSpec(),
-    "termine": DirectiveSpec(counts=("anzahl",)),  # rathaus/termine
-    "aktuelles": DirectiveSpec(counts=("anzahl",)),  # rathaus/aktuelles
+    "oeffnungszeiten": DirectiveSpec(_VERZEICHNIS, {"einheit": "einheiten"}),
+    "kontakt": DirectiveSpec(_VERZEICHNIS, {"einheit": "einheiten", "person": "personen"}),
+    "auf-einen-blick": DirectiveSpec(_VERZEICHNIS, {"einheit": "einheiten"}),
+    "zentrale": DirectiveSpec(_VERZEICHNIS, needs_zentrale=True),
+    "dgs": DirectiveSpec("rathaus/gebaerdensprache", {"video": "videos"}),
+    "suche": DirectiveSpec(_THEMEN),
+    "haeufig": DirectiveSpec(_THEMEN),
+    "termine": DirectiveSpec("rathaus/termine", counts=("anzahl",)),
+    "aktuelles": DirectiveSpec("rathaus/aktuelles", counts=("anzahl",)),
 }
 
 
@@ -201,6 +204,26 @@ def check_directive(file: str, directive: Directive, site: Site) -> list[Finding
             rule="direktive",
         )
         for message, hint in problems
+    ]
+
+
+def feature_findings(file: str, text: str, used: Callable[[str], bool]) -> list[Finding]:
+    """Directives whose feature is off in mkdocs.yml: they would show nothing at all."""
+    directives, _ = find_directives(file, text)
+    return [
+        Finding(
+            file,
+            directive.line,
+            directive.col,
+            f"rathaus/{directive.name}",
+            f"der Baustein zeigt nichts: {DIRECTIVES[directive.name].feature} ist in "
+            "mkdocs.yml ausgeschaltet",
+            f"schalten Sie {DIRECTIVES[directive.name].feature.removeprefix('rathaus/')} "
+            "im Block rathaus von mkdocs.yml ein, oder löschen Sie den Baustein",
+            rule="direktive",
+        )
+        for directive in directives
+        if not used(DIRECTIVES[directive.name].feature)
     ]
 
 

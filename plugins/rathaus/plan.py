@@ -81,6 +81,9 @@ class Layout:
     def event_page(self, event_id: str) -> str:
         return f"{self.events_dir}/{slugify(event_id)}.md"
 
+    def body_page(self, body_id: str) -> str:
+        return f"{self.bodies_dir}/{slugify(body_id)}.md"
+
     def overviews(self, site: Site) -> Uebersichten:
         """The standard overviews and their parts by letters."""
         return Uebersichten(
@@ -149,7 +152,6 @@ class Plan:
         layout, site = self.layout, self.site
         moved: list[tuple[str, Target, str]] = []
         for old, redirect in site.weiterleitungen.items():
-            slug = slugify(old)
             kind = cast(RecordKind, str(redirect.art))
             target = self.target(kind, redirect.nach)
             if target is None:
@@ -159,7 +161,7 @@ class Plan:
             elif kind == "termin":
                 page, name = layout.event_page(old), site.termine[redirect.nach].titel
             else:
-                page, name = f"{layout.bodies_dir}/{slug}.md", site.gremien[redirect.nach].name
+                page, name = layout.body_page(old), site.gremien[redirect.nach].name
             moved.append((page, target, name))
         return moved
 
@@ -200,5 +202,5 @@ class Plan:
         if kind == "gremium":
             if not uses(GREMIEN) or record_id not in site.gremien:
                 return None
-            return Target(f"{layout.bodies_dir}/{slug}.md")
+            return Target(layout.body_page(record_id))
         raise ValueError(f"unknown record kind {kind!r}")

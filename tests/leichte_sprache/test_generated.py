@@ -26,8 +26,11 @@ def _pages(site: Site, today: date) -> dict[str, views.LsPage]:
 def test_every_demo_record_gives_ls_without_errors(demo: Site) -> None:
     settings = site_settings(Einstellungen(), demo)
     pages = _pages(demo, build_date())
-    # One page per unit and per event, the four overviews, the A–Z index and the Wörterbuch.
-    assert len(pages) == len(demo.einheiten) + len(demo.termine) + 5 + bool(demo.woerterbuch)
+    # One page per unit, event and council body, the four overviews, the A–Z index, the
+    # lists of events and bodies and the Wörterbuch.
+    records = len(demo.einheiten) + len(demo.termine) + len(demo.gremien)
+    expected = records + 5 + 2 + bool(demo.woerterbuch)
+    assert len(pages) == expected
     errors = [
         (path, text, issue.rule, issue.message)
         for path, page in pages.items()

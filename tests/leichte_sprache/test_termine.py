@@ -66,3 +66,19 @@ def test_the_ls_page_says_when_where_costs_registration_and_who_helps(
     assert mail is not None
     back = page.css("p a")[-1]
     assert back.attributes["href"] == "../../../termine/werkstatt/"
+
+
+def test_the_ls_events_list_names_the_coming_events_and_when(
+    fixture_site: Callable[[str], Path],
+) -> None:
+    site = _built(fixture_site)
+    page = _article(site / "leichte-sprache" / "termine" / "index.html")
+    links = [(a.text(), a.attributes["href"]) for a in page.css("h2 a")]
+    standard = parse(site / "termine" / "index.html")
+    coming = [h.text() for h in standard.css("article .rathaus-termine__liste h3")]
+    assert [text for text, _ in links] == coming
+    # Each link leads to the event's page in Leichter Sprache, beside this one.
+    assert all(href.endswith("/") and not href.startswith("../") for _, href in links)
+    assert all(text != "Rückblick" for text, _ in links)  # past events are not listed
+    first = page.css_first("h2 + p").text(separator="|").split("|")[0]
+    assert first.startswith(("Am ", "Es beginnt am ")), first

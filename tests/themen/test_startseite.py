@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import build_site, parse
+from tests.conftest import build_site, parse, set_feature
 
 START = """# Testdorf
 
@@ -66,3 +66,16 @@ def test_frequent_services_link_to_their_index_entries_in_data_order(
 def test_no_frequent_service_renders_no_list(fixture_site: Callable[[str], Path]) -> None:
     site = build_site(_site(fixture_site, ()))
     assert parse(site / "index.html").css_first("ul.rathaus-aufgaben") is None
+
+
+def test_frequent_services_link_into_the_right_part_of_a_split_index(
+    fixture_site: Callable[[str], Path],
+) -> None:
+    root = _site(fixture_site, ("zaun", "reisepass"))
+    set_feature(root, "themen", {"entries_per_part": 2})
+    site = build_site(root)
+    items = parse(site / "index.html").css("article ul.rathaus-aufgaben li a")
+    for link in items:
+        path, _, anchor = link.attributes["href"].partition("#")
+        assert path.startswith("themen/") and path != "themen/", path
+        assert parse(site / path / "index.html").css_first(f"#{anchor}") is not None

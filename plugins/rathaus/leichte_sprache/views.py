@@ -24,8 +24,9 @@ from ..german import datum, uhr_leicht
 from ..model import Site, slugify, sort_key
 from ..model.entities import Einheit, Oeffnungszeiten, Person, Standort
 from ..model.fieldtypes import TimeRange
+from ..model.gremien import Gremium
 from ..model.hours import BERLIN, Deviation, upcoming, weekly_rows
-from ..model.termine import Termin
+from ..model.termine import Termin, split_events
 from ..plan import Layout
 from ..themenindex import entries
 from ..uebersichten import PartLink, Uebersicht, Uebersichten, people_in_order
@@ -141,7 +142,21 @@ class Paths(Layout):
         ]
         standard.extend(self.unit(u) for u in site.einheiten)
         standard.extend(self.event_page(e) for e in site.termine)
+        if site.termine:
+            standard.append(self.events_page)
+        standard.extend(self.body_page(b) for b in site.gremien)
+        if site.gremien:
+            standard.append(self.bodies_page)
         return {self.ls(path): path for path in standard}
+
+    @property
+    def bodies_page(self) -> str:
+        return f"{self.bodies_dir}/index.md"
+
+    @property
+    def events_page(self) -> str:
+        """The first page of the events list, the one the navigation names."""
+        return f"{self.events_dir}/index.md"
 
 
 # -- small pieces --------------------------------------------------------------------------
@@ -746,6 +761,111 @@ def _when_lines(event: Termin) -> list[Line]:
     ]
 
 
+def events_page(site: Site, url: Url, paths: Paths, today: date) -> LsPage:
+    """The coming events in Leichter Sprache: when each is, with a link to its page."""
+    page = LsPage("Termine", "Termine von der Stadt in Leichter Sprache.")
+    coming = split_events(list(site.termine.values()), today).upcoming
+    page.blocks.append(
+        sentences(
+            line("Hier finden Sie Termine von der Stadt."),
+            line("Zum Beispiel Feste und Treffen."),
+            line("Klicken Sie auf einen Termin."),
+            line("Dann lesen Sie mehr darüber."),
+        )
+    )
+    if not coming:
+        page.blocks.append(sentences(line("Im Moment gibt es keine Termine.")))
+    for event in coming:
+        target = url(paths.ls(paths.event_page(event.id)))
+        page.blocks.append(heading(name(event.titel, target), 2, f"termin-{slugify(event.id)}"))
+        page.blocks.append(sentences(*_when_lines(event)))
+    page.blocks.append(
+        sentences(
+            line(
+                "Diese Seite gibt es auch in Alltags·sprache: ",
+                name("Termine", url(paths.events_page)),
+                ".",
+            )
+        )
+    )
+    return page
+
+
+# -- council bodies ------------------------------------------------------------------------
+
+
+def bodies_page(site: Site, url: Url, paths: Paths) -> LsPage:
+    """The council bodies in Leichter Sprache, each with a link to its page."""
+    page = LsPage("Gremien", "Die Gremien von der Stadt in Leichter Sprache.")
+    page.blocks.append(
+        sentences(
+            line("In einem Gremium treffen sich Menschen."),
+            line("Sie reden über Sachen von der Stadt."),
+            line("Und sie entscheiden über manche Sachen."),
+            line("Hier finden Sie die Gremien:"),
+        )
+    )
+    page.blocks.append(
+        Block(
+            "liste",
+            tuple(
+                line(name(body.name, url(paths.ls(paths.body_page(body.id)))))
+                for body in sorted(site.gremien.values(), key=lambda b: sort_key(b.name))
+            ),
+        )
+    )
+    return page
+
+
+def body_page(site: Site, body: Gremium, url: Url, paths: Paths, today: date) -> LsPage:
+    """A council body in Leichter Sprache: when it meets, where, and who helps."""
+    page = LsPage(body.name, f"{body.name}: Infos in Leichter Sprache.")
+    blocks = page.blocks
+    blocks.append(sentences(line("Hier lesen Sie über: ", name(body.name), ".")))
+    blocks.append(sentences(line("Das ist ein Gremium."), line("Dort treffen sich Menschen.")))
+    blocks.append(heading("Wann ist das nächste Treffen?", 2, "treffen"))
+    coming = sorted(
+        (m for m in body.sitzungen if m.zeitpunkt.astimezone(BERLIN).date() >= today),
+        key=lambda m: m.zeitpunkt,
+    )
+    if not coming:
+        blocks.append(sentences(line("Im Moment ist kein Treffen geplant.")))
+    for meeting in coming[:3]:
+        start = meeting.zeitpunkt.astimezone(BERLIN)
+        lines = (
+            [line(f"Am {datum(start.date())}."), line("Die Uhr·zeit sagen wir später.")]
+            if meeting.uhrzeit_folgt
+            else [line(f"Am {datum(start.date())} um {uhr_leicht(start.time())}.")]
+        )
+        if meeting.abgesagt:
+            lines.append(line("Dieses Treffen fällt aus."))
+        elif meeting.oeffentlich:
+            lines.append(line("Sie dürfen zuschauen."))
+        if meeting.standort is not None:
+            building = site.standorte[meeting.standort]
+            lines.append(line("Das Treffen ist hier: ", name(building.name), "."))
+        blocks.append(sentences(*lines))
+    office = site.einheiten.get(body.geschaeftsstelle) if body.geschaeftsstelle else None
+    if office is not None:
+        blocks.append(heading("Wer hilft Ihnen?", 2, "hilfe"))
+        helpers = [
+            Fact("Hier bekommen Sie Hilfe", office.name, url(paths.ls(paths.unit(office.id))))
+        ]
+        if office.kontakt:
+            helpers.extend(_phone_facts(office.kontakt.telefon[:1]))
+        blocks.append(Block("angaben", facts=tuple(helpers)))
+    blocks.append(
+        sentences(
+            line(
+                "Diese Seite gibt es auch in Alltags·sprache: ",
+                name(body.name, url(paths.body_page(body.id))),
+                ".",
+            )
+        )
+    )
+    return page
+
+
 def event_page(site: Site, event: Termin, url: Url, paths: Paths, today: date) -> LsPage:
     """An event in Leichter Sprache: when, where, the way in, costs, registration, who helps."""
     page = LsPage(event.titel, f"{event.titel}: Infos in Leichter Sprache.")
@@ -871,6 +991,14 @@ def _builders(
         builders[paths.ls(paths.unit(unit.id))] = (
             lambda unit=unit: unit_page(site, unit, url, paths, today, overviews)  # type: ignore[misc]
         )
+    if site.gremien:
+        builders[paths.ls(paths.bodies_page)] = lambda: bodies_page(site, url, paths)
+    for body in site.gremien.values():
+        builders[paths.ls(paths.body_page(body.id))] = (
+            lambda body=body: body_page(site, body, url, paths, today)  # type: ignore[misc]
+        )
+    if site.termine:
+        builders[paths.ls(paths.events_page)] = lambda: events_page(site, url, paths, today)
     for event in site.termine.values():
         builders[paths.ls(paths.event_page(event.id))] = (
             lambda event=event: event_page(site, event, url, paths, today)  # type: ignore[misc]
