@@ -193,38 +193,35 @@ def check_directive(file: str, directive: Directive, site: Site) -> list[Finding
                     f"prüfen Sie die Kennung in data/{collection}.yml",
                 )
             )
-    return [
-        Finding(
-            file,
-            directive.line,
-            directive.col,
-            f"rathaus/{directive.name}",
-            message,
-            hint,
-            rule="direktive",
-        )
-        for message, hint in problems
-    ]
+    return [_finding(file, directive, message, hint) for message, hint in problems]
 
 
 def feature_findings(file: str, text: str, used: Callable[[str], bool]) -> list[Finding]:
     """Directives whose feature is off in mkdocs.yml: they would show nothing at all."""
     directives, _ = find_directives(file, text)
     return [
-        Finding(
+        _finding(
             file,
-            directive.line,
-            directive.col,
-            f"rathaus/{directive.name}",
-            f"der Baustein zeigt nichts: {DIRECTIVES[directive.name].feature} ist in "
-            "mkdocs.yml ausgeschaltet",
-            f"schalten Sie {DIRECTIVES[directive.name].feature.removeprefix('rathaus/')} "
-            "im Block rathaus von mkdocs.yml ein, oder löschen Sie den Baustein",
-            rule="direktive",
+            directive,
+            f"der Baustein zeigt nichts: {feature} ist in mkdocs.yml ausgeschaltet",
+            f"schalten Sie {feature.removeprefix('rathaus/')} im Block rathaus von mkdocs.yml "
+            "ein, oder löschen Sie den Baustein",
         )
         for directive in directives
-        if not used(DIRECTIVES[directive.name].feature)
+        if not used(feature := DIRECTIVES[directive.name].feature)
     ]
+
+
+def _finding(file: str, directive: Directive, message: str, hint: str) -> Finding:
+    return Finding(
+        file,
+        directive.line,
+        directive.col,
+        f"rathaus/{directive.name}",
+        message,
+        hint,
+        rule="direktive",
+    )
 
 
 def split_front_matter(file: str, text: str) -> tuple[Any, int, list[Finding]]:

@@ -169,6 +169,15 @@ def span_lines(ranges: tuple[TimeRange, ...]) -> list[Line]:
     ]
 
 
+def editor_text(text: str) -> list[Block]:
+    """An editor's LS text: a blank line starts a new paragraph, each sentence its own line."""
+    return [
+        sentences(*(line(s) for s in split_sentences(paragraph)))
+        for paragraph in re.split(r"\n\s*\n", text)
+        if paragraph.strip()
+    ]
+
+
 def split_sentences(text: str) -> list[str]:
     """An editor's LS text as lines, one sentence each (folded YAML joins the lines)."""
     prepared = prepare_plain(text)
@@ -292,10 +301,7 @@ def unit_page(
     page = LsPage(unit.name, f"{unit.name}: Infos in Leichter Sprache.")
     blocks = page.blocks
     if unit.leichte_sprache:
-        # A blank line in the editor's text starts a new paragraph.
-        for paragraph in re.split(r"\n\s*\n", unit.leichte_sprache):
-            if paragraph.strip():
-                blocks.append(sentences(*(line(s) for s in split_sentences(paragraph))))
+        blocks.extend(editor_text(unit.leichte_sprache))
     else:
         blocks.append(
             sentences(line("Auf dieser Seite finden Sie Infos über: ", name(unit.name), "."))
@@ -779,15 +785,7 @@ def events_page(site: Site, url: Url, paths: Paths, today: date) -> LsPage:
         target = url(paths.ls(paths.event_page(event.id)))
         page.blocks.append(heading(name(event.titel, target), 2, f"termin-{slugify(event.id)}"))
         page.blocks.append(sentences(*_when_lines(event)))
-    page.blocks.append(
-        sentences(
-            line(
-                "Diese Seite gibt es auch in Alltags·sprache: ",
-                name("Termine", url(paths.events_page)),
-                ".",
-            )
-        )
-    )
+    page.blocks.append(_standard_version("Termine", url(paths.events_page)))
     return page
 
 
@@ -847,23 +845,23 @@ def body_page(site: Site, body: Gremium, url: Url, paths: Paths, today: date) ->
         blocks.append(sentences(*lines))
     office = site.einheiten.get(body.geschaeftsstelle) if body.geschaeftsstelle else None
     if office is not None:
-        blocks.append(heading("Wer hilft Ihnen?", 2, "hilfe"))
-        helpers = [
-            Fact("Hier bekommen Sie Hilfe", office.name, url(paths.ls(paths.unit(office.id))))
-        ]
-        if office.kontakt:
-            helpers.extend(_phone_facts(office.kontakt.telefon[:1]))
-        blocks.append(Block("angaben", facts=tuple(helpers)))
-    blocks.append(
-        sentences(
-            line(
-                "Diese Seite gibt es auch in Alltags·sprache: ",
-                name(body.name, url(paths.body_page(body.id))),
-                ".",
-            )
-        )
-    )
+        blocks.extend(_who_helps(office, url, paths))
+    blocks.append(_standard_version(body.name, url(paths.body_page(body.id))))
     return page
+
+
+def _who_helps(unit: Einheit, url: Url, paths: Paths) -> list[Block]:
+    """„Wer hilft Ihnen?“: the unit (its LS page) and its first phone number."""
+    helpers = [Fact("Hier bekommen Sie Hilfe", unit.name, url(paths.ls(paths.unit(unit.id))))]
+    if unit.kontakt:
+        helpers.extend(_phone_facts(unit.kontakt.telefon[:1]))
+    return [heading("Wer hilft Ihnen?", 2, "hilfe"), Block("angaben", facts=tuple(helpers))]
+
+
+def _standard_version(title: str, target: str) -> Block:
+    return sentences(
+        line("Diese Seite gibt es auch in Alltags·sprache: ", name(title, target), ".")
+    )
 
 
 def event_page(site: Site, event: Termin, url: Url, paths: Paths, today: date) -> LsPage:
@@ -871,9 +869,7 @@ def event_page(site: Site, event: Termin, url: Url, paths: Paths, today: date) -
     page = LsPage(event.titel, f"{event.titel}: Infos in Leichter Sprache.")
     blocks = page.blocks
     if event.leichte_sprache:
-        for paragraph in re.split(r"\n\s*\n", event.leichte_sprache):
-            if paragraph.strip():
-                blocks.append(sentences(*(line(s) for s in split_sentences(paragraph))))
+        blocks.extend(editor_text(event.leichte_sprache))
     else:
         blocks.append(sentences(line("Hier lesen Sie über: ", name(event.titel), ".")))
     if event.ende.astimezone(BERLIN).date() < today:
@@ -940,21 +936,8 @@ def event_page(site: Site, event: Termin, url: Url, paths: Paths, today: date) -
             if facts:
                 blocks.append(Block("angaben", facts=tuple(facts)))
 
-    unit = site.einheiten[event.einheit]
-    blocks.append(heading("Wer hilft Ihnen?", 2, "hilfe"))
-    helpers = [Fact("Hier bekommen Sie Hilfe", unit.name, url(paths.ls(paths.unit(unit.id))))]
-    if unit.kontakt:
-        helpers.extend(_phone_facts(unit.kontakt.telefon[:1]))
-    blocks.append(Block("angaben", facts=tuple(helpers)))
-    blocks.append(
-        sentences(
-            line(
-                "Diese Seite gibt es auch in Alltags·sprache: ",
-                name(event.titel, url(paths.event_page(event.id))),
-                ".",
-            )
-        )
-    )
+    blocks.extend(_who_helps(site.einheiten[event.einheit], url, paths))
+    blocks.append(_standard_version(event.titel, url(paths.event_page(event.id))))
     return page
 
 
