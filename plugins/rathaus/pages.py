@@ -139,6 +139,11 @@ def _find_directives(file: str, markdown: str) -> tuple[list[Directive], tuple[F
     return found, tuple(findings)
 
 
+def directives_of(feature: str) -> frozenset[str]:
+    """The names of the directives ``feature`` (e.g. ``rathaus/verzeichnis``) renders."""
+    return frozenset(name for name, spec in DIRECTIVES.items() if spec.feature == feature)
+
+
 def render_directives(
     file: str, markdown: str, renderers: Mapping[str, Callable[[Directive], str]]
 ) -> str:

@@ -37,7 +37,7 @@ from rathaus.german import anzahl
 from rathaus.model import Level, Site, slugify, sort_key
 from rathaus.model.gliederung import Teil
 from rathaus.model.hours import build_date
-from rathaus.pages import Directive, check_pages, render_directives
+from rathaus.pages import Directive, check_pages, directives_of, render_directives
 from rathaus.pagination import part_page
 from rathaus.plan import Plan, RecordKind
 from rathaus.render import FragmentRenderer, toc_tokens
@@ -46,8 +46,8 @@ from rathaus.verzeichnis.vcard import person_vcard, unit_vcard
 
 log = get_plugin_logger(__name__)
 
-# The directives this feature renders (rathaus.pages.DIRECTIVES knows them all).
-_DIRECTIVES = frozenset({"oeffnungszeiten", "kontakt", "auf-einen-blick", "zentrale"})
+# The directives this feature renders (rathaus.pages.DIRECTIVES says which feature renders each).
+_DIRECTIVES = directives_of("rathaus/verzeichnis")
 
 
 @dataclass(frozen=True)
