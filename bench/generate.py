@@ -1003,6 +1003,9 @@ def write_config(root: Path, nav: list[Any], *, prune: bool, rathaus: bool) -> N
         name = plugin if isinstance(plugin, str) else next(iter(plugin))
         if rathaus or not (name == "rathaus" or name.startswith("rathaus/")):
             plugins.append(plugin)
+    if not rathaus:
+        # A plain Material site has Material's search; Rathaus brings its own (rathaus.suche).
+        plugins.insert(0, {"material/search": {"lang": "de"}})
     config["plugins"] = plugins
     if not rathaus:
         config["hooks"] = [str(Path(__file__).resolve().parent / "plain_hook.py")]

@@ -16,7 +16,6 @@ from tests.conftest import build_site, parse, set_feature
 
 ONE_ENTRY = """\
 plugins:
-  - material/search
   - rathaus:
       # gebaerdensprache: a comment does not count
       leichte_sprache: {}
@@ -26,7 +25,7 @@ plugins:
 
 
 def test_the_block_in_the_rathaus_entry_and_the_old_entry_are_found() -> None:
-    assert config_line(ONE_ENTRY) == 6
+    assert config_line(ONE_ENTRY) == 5
     assert config_line("plugins:\n  - search\n  - rathaus/gebaerdensprache:\n") == 3
     assert config_line("site_name: X\n") == 1
 

@@ -28,7 +28,6 @@ extra:
     - titel: Startseite
       seite: index.md
 plugins:
-  - material/search
 """
 
 THEME_CSS = (

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import markdown_text, paragraf4
+from . import markdown_text, paragraf4, suche
 from .aktuelles import views as aktuelles_views
 from .aktuelles.posts import check_posts, is_post, read_post
 from .gebaerdensprache.medien.pruefung import check_videos
@@ -58,7 +58,7 @@ PageCheck = Callable[
 # the rathaus/pruefung plugin logs them during the build. Later checks (e.g. the Leichte
 # Sprache linter) append themselves here. Content safety is not one of them: it needs the
 # site's Markdown renderer (:func:`renderer`), see :func:`page_findings`.
-PAGE_CHECKS: list[PageCheck] = [check_links]
+PAGE_CHECKS: list[PageCheck] = [check_links, suche.check_page]
 
 
 def renderer(project: Project) -> Renderer:

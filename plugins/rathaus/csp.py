@@ -40,6 +40,10 @@ _EXECUTABLE_TYPES = frozenset(
 )
 _URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href"})
 MARKER_ATTRIBUTE = "data-rathaus-skript"
+# A theme script with this attribute compiles WebAssembly (the search's Pagefind): its page,
+# and only its page, gets 'wasm-unsafe-eval' in script-src. Content cannot ask for it: only a
+# script carrying the theme's marker counts.
+WASM_ATTRIBUTE = "data-rathaus-wasm"
 
 
 def marker(token: str) -> str:
@@ -58,6 +62,8 @@ class PageScan:
     insert_at: int | None = None
     """Character offset right after ``<meta charset>`` (else after ``<head>``)."""
     has_policy: bool = False
+    wasm: bool = False
+    """A theme script of the page needs WebAssembly (:data:`WASM_ATTRIBUTE`)."""
     violations: list[str] = field(default_factory=list)
 
 
@@ -84,6 +90,8 @@ class _Collector:
         if tag == "script":
             marked = values.get(MARKER_ATTRIBUTE)
             self.script_marked = self.token is not None and marked == self.token
+            if self.script_marked and WASM_ATTRIBUTE in values:
+                self.scan.wasm = True
             kind = values.get("type", "").strip().lower()
             if "src" in values:
                 if not self.script_marked:
@@ -309,6 +317,9 @@ def with_policy(html: str, policy: Mapping[str, Sequence[str]], token: str) -> t
     else (escaped, or in an attribute) is a violation: the token must never reach the output.
     """
     found = scan(html, token)
+    if found.wasm:
+        scripts = [v for v in policy.get("script-src", []) if v != "'none'"]
+        policy = {**policy, "script-src": [*scripts, "'wasm-unsafe-eval'"]}
     if not found.has_policy and found.insert_at is not None:
         meta = (
             '\n    <meta http-equiv="Content-Security-Policy" content="'

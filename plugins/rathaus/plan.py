@@ -22,6 +22,7 @@ VERZEICHNIS = "rathaus/verzeichnis"
 THEMEN = "rathaus/themen"
 TERMINE = "rathaus/termine"
 GREMIEN = "rathaus/gremien"
+SUCHE = "rathaus/suche"
 
 RecordKind = Literal[
     "einheit",
@@ -52,6 +53,10 @@ class Layout:
     feed_name: str = "kalender.ics"
     bodies_dir: str = "gremien"
     """rathaus/gremien: the overview and one page per body."""
+    leichte_sprache_page: str = "leichte-sprache/index.md"
+    """rathaus/leichte-sprache: the start page in Leichter Sprache."""
+    search_page: str = "suche.md"
+    """rathaus/suche: the search page the header's search field and rathaus/suche go to."""
     schwellen: Schwellen = field(default_factory=Schwellen)
     """The most entries of one overview page (the ``…_per_part`` options)."""
 
@@ -104,6 +109,7 @@ _OPTIONS = {
     "locations_page": (VERZEICHNIS, "locations_page"),
     "hours_page": (VERZEICHNIS, "hours_page"),
     "topics_page": (THEMEN, "page"),
+    "search_page": (SUCHE, "page"),
     "events_dir": (TERMINE, "events_dir"),
     "feed_name": (TERMINE, "feed_name"),
     "bodies_dir": (GREMIEN, "bodies_dir"),

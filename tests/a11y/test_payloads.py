@@ -103,7 +103,6 @@ STATEMENT_FIELDS = (
     "durchsetzung.stelle",
     "durchsetzung.beschreibung",
 )
-EMPTY_INDEX = {"config": {"lang": ["de"], "separator": "[\\s]+", "pipeline": []}, "docs": []}
 HEADING_SOURCE = "Bildung & Teilhabe, A&lt;B und `{{ 7*7 }}`"
 HEADING_TEXT = "Bildung & Teilhabe, A<B und {{ 7*7 }}"
 SITE_FIELDS = ("site_name", "site_description", "site_author", "copyright")
@@ -355,10 +354,6 @@ async def _visit(urls: list[str]) -> tuple[list[str], list[str], list[str]]:
         )
         context = await browser.new_context(viewport=DESKTOP, locale="de-DE")  # type: ignore[arg-type]
         context.set_default_timeout(10_000)
-        # The search index is not under test; building it on every page load costs most.
-        await context.route(
-            "**/search/search_index.json", lambda route: route.fulfill(json=EMPTY_INDEX)
-        )
         queue = list(reversed(urls))
 
         async def tab() -> None:

@@ -115,22 +115,30 @@ def test_filter_narrows_a_long_list_and_says_how_many(
 
 
 @pytest.mark.skipif('class="rathaus-suche"' not in START_HTML, reason="no search form")
-def test_start_page_search_opens_the_filtered_index(browser: Browser, base_url: str) -> None:
+def test_start_page_search_lists_the_results(browser: Browser, base_url: str) -> None:
     context = new_context(browser, {"width": 320, "height": 640})
     page = context.new_page()
     page.goto(f"{base_url}/")
-    target = page.locator("[data-eintrag]")
-    page.fill(".rathaus-suche input", "zz-nichts")
-    page.press(".rathaus-suche input", "Enter")
-    page.wait_for_load_state()
-    assert "suchwort=zz-nichts" in page.url
-    # Not Material's search overlay (it opens for ?q=) over the result.
-    assert not page.locator("#__search").is_checked()
+    page.fill("article .rathaus-suche input", "Ummeldung")
+    page.press("article .rathaus-suche input", "Enter")
+    page.wait_for_url("**/suche/?suchwort=Ummeldung")
+    first = page.locator(".rathaus-treffer a").first
+    first.wait_for(timeout=15_000)
+    assert first.get_attribute("href", timeout=1_000).endswith("themen/#thema-wohnsitz-anmelden")
+    context.close()
+
+
+def test_the_index_filter_still_reads_the_words_from_the_address(
+    browser: Browser, base_url: str
+) -> None:
+    context = new_context(browser, {"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(f"{base_url}/themen/?suchwort=zz-nichts")
     assert page.locator(".rathaus-filter input").input_value() == "zz-nichts"
     # What only helps to browse (the letter navigation) gives way to the result.
     assert page.locator("[data-filter-verbergen]").count() > 0
     assert not page.locator("[data-filter-verbergen]").first.is_visible()
-    assert target.count() > 0
+    assert page.locator("[data-eintrag]").count() > 0
     assert page.evaluate(COUNT_SHOWN) == 0
     context.close()
 

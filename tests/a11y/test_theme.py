@@ -115,7 +115,7 @@ HTML_FILES = sorted(SITE_DIR.rglob("*.html")) if SITE_DIR.exists() else []
 
 @pytest.mark.parametrize("path", HTML_FILES, ids=[str(p.relative_to(SITE_DIR)) for p in HTML_FILES])
 def test_markup(path: Path) -> None:
-    """Skip link first on every page, unique German nav labels, named search dialog,
+    """Skip link first on every page, unique German nav labels, no dialog without a name,
     no form without submit button, hidden icons, valid attributes, footer links."""
     m = parsed(path)
     assert m.first_focusable == "md-skip" and m.skip_href == "#hauptinhalt", (
@@ -126,10 +126,11 @@ def test_markup(path: Path) -> None:
     labels = m.nav_labels()
     assert all(labels), f"nav landmark without label: {labels}"
     assert len(labels) == len(set(labels)), f"nav landmarks share a label: {labels}"
-    assert m.dialog_labels == ["Suche"], f"search dialog names: {m.dialog_labels}"
+    assert all(m.dialog_labels), f"dialog without a name: {m.dialog_labels}"
     for controls in m.forms:
         assert "submit" in controls, f"form without submit button (HTMLCS H32.2): {controls}"
-    unlabelled = {c for c in m.checkboxes if c not in m.label_for}
+    # Material's script needs its search toggle (#__search, display: none, aria-label).
+    unlabelled = {c for c in m.checkboxes if c not in m.label_for} - {"__search"}
     assert not unlabelled, f"checkboxes without label: {unlabelled}"
     assert "Made with" not in path.read_text(encoding="utf-8")
     # Footer: exactly the service pages that exist in this build, in the configured order.
@@ -242,20 +243,6 @@ def test_text_and_link_contrast(browser: Browser, base_url: str, scheme: str) ->
 
 # --- interactive states that page-load scans miss --------------------------------------------
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_axe_search_open(browser: Browser, base_url: str, scheme: str) -> None:
-    context = new_context(browser, DESKTOP, scheme)
-    page = context.new_page()
-    page.goto(base_url + "/", wait_until="networkidle")
-    word = page.title().split()[-1]  # the site name is on every page, so results exist
-    page.locator("input.md-search__input").click()
-    page.keyboard.type(word, delay=20)
-    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
-    violations = run_axe(page)
-    context.close()
-    assert not violations, violations
-
-
-@pytest.mark.parametrize("scheme", SCHEMES)
 def test_axe_mobile_drawer_open(
     browser: Browser, base_url: str, scheme: str, page_type: PageType
 ) -> None:
@@ -267,16 +254,6 @@ def test_axe_mobile_drawer_open(
     violations = run_axe(page)
     context.close()
     assert not violations, violations
-
-
-def test_search_closed_results_not_focusable(desktop: Page, base_url: str) -> None:
-    desktop.goto(base_url + "/")
-    assert (
-        desktop.evaluate(
-            "getComputedStyle(document.querySelector('.md-search__scrollwrap')).visibility"
-        )
-        == "hidden"
-    )
 
 
 def test_menu_button_only_where_the_menu_is_hidden(browser: Browser, base_url: str) -> None:

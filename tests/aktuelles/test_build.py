@@ -13,6 +13,7 @@ import pytest
 from mkdocs.exceptions import Abort
 from selectolax.lexbor import LexborHTMLParser
 
+from rathaus.suche.index import indexed_pages
 from tests.conftest import FIXTURES, build_site, parse
 
 
@@ -155,13 +156,11 @@ def test_atom_feed_parses_with_an_independent_parser(built: Path) -> None:
 
 
 def test_feed_and_vcards_are_not_in_the_search_index(built: Path) -> None:
-    import json
-
-    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = [doc["location"] for doc in index["docs"]]
-    assert "aktuelles/" in locations and "aktuelles/neues-buergerbuero/" in locations
-    assert not [loc for loc in locations if loc.split("#")[0].endswith((".xml", ".vcf"))]
-    assert not any("<feed" in doc["text"] or "BEGIN:VCARD" in doc["text"] for doc in index["docs"])
+    pages = indexed_pages(built)
+    urls = [str(page["url"]) for page in pages]
+    assert "/aktuelles/" in urls and "/aktuelles/neues-buergerbuero/" in urls
+    assert not [url for url in urls if url.endswith((".xml", ".vcf"))]
+    assert not any("<feed" in page["content"] or "BEGIN:VCARD" in page["content"] for page in pages)
 
 
 def test_feed_link_on_overview(built: Path) -> None:

@@ -19,7 +19,6 @@ from rathaus.leichte_sprache import morphology
 from rathaus.leichte_sprache.linter import checked, clear_cache, read_switches
 from rathaus.leichte_sprache.rules import RULES, Rule
 from rathaus.leichte_sprache.settings import Einstellungen
-from rathaus.leichte_sprache.suchindex import add_joined, joined_words
 from rathaus.leichte_sprache.text import Prepared, prepare_markdown, prepare_plain
 from rathaus.pages import split_front_matter
 from tests.sicherheit.payloads import PAYLOADS
@@ -123,21 +122,6 @@ def test_a_huge_word_is_still_a_long_word_without_asking_the_morphology() -> Non
 def test_a_huge_number_is_a_big_number_not_a_crash() -> None:
     found = list(_rule("big_numbers")(prepare_plain("1" * SIZE), SETTINGS))
     assert [i.rule for i in found] == ["LS13"]
-
-
-@pytest.mark.parametrize("unit", ["a", "Bürger·", "1", "_a", "Straße"])
-def test_the_search_index_joins_mediopunkt_words_in_linear_time(unit: str) -> None:
-    text = _repeat(unit, SIZE)
-    index: dict[str, object] = {"docs": [{"location": "a/", "title": text, "text": text}]}
-    assert _seconds(lambda: joined_words(text)) < RULE_BOUND
-    assert _seconds(lambda: add_joined(index)) < RULE_BOUND
-
-
-def test_the_search_index_still_joins_mediopunkt_words() -> None:
-    assert joined_words("Das Bürger·büro und das Rat·haus·amt; ·x a· Bürger·büro") == [
-        "Bürgerbüro",
-        "Rathausamt",
-    ]
 
 
 def _rule(name: str) -> Rule:

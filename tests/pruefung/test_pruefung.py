@@ -79,9 +79,9 @@ def test_summaries_and_progress_in_german(
     )
     progress = [m for m in messages if m.startswith("rathaus: Seiten geschrieben")]
     assert progress == [
-        "rathaus: Seiten geschrieben: 3 von 8",
-        "rathaus: Seiten geschrieben: 6 von 8",
-        "rathaus: Seiten geschrieben: 8 von 8",
+        "rathaus: Seiten geschrieben: 3 von 9",
+        "rathaus: Seiten geschrieben: 6 von 9",
+        "rathaus: Seiten geschrieben: 9 von 9",
     ]
 
 

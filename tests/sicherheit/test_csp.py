@@ -111,8 +111,10 @@ def test_every_built_page_carries_a_policy_it_satisfies(
             if s.attributes.get("type") in (None, "", "text/javascript", "module")
         ]
         assert inline, path
+        # The search page's script compiles WebAssembly (Pagefind), no other page may.
+        wasm = {"'wasm-unsafe-eval'"} if path.parent.name == "suche" else set()
         assert sorted(set(directives["script-src"]) - {"'self'"}) == sorted(
-            {sha(text) for text in inline}
+            {sha(text) for text in inline} | wasm
         ), path
         assert "'unsafe-inline'" not in meta.attributes["content"]
         assert not [n for n in tree.css("*") if any(a.startswith("on") for a in n.attributes)]
@@ -171,3 +173,37 @@ def test_only_the_template_source_is_marked_never_a_value_it_prints() -> None:
     found = scan(html, TOKEN)
     assert found.scripts == ["theme()"]
     assert found.foreign == ["<script>daten()</script>"]
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_only_a_theme_script_asking_for_webassembly_gets_it(fast: bool) -> None:
+    def policy(body: str) -> str:
+        page = f'<!doctype html><html><head><meta charset="utf-8"></head><body>{body}</body></html>'
+        if not fast:
+            page = page.replace("<body>", "<body><!x>")  # a stray <! takes the reference path
+        html, found = with_policy(page, POLICY, TOKEN)
+        assert found.wasm == ("data-rathaus-wasm" in body and THEME in body)
+        return html
+
+    searching = policy(f'{THEME} src="suche.js" data-rathaus-wasm></script>')
+    assert "script-src 'self' 'wasm-unsafe-eval'" in searching
+    assert "data-rathaus-wasm" in searching  # the attribute stays, the marker goes
+    plain = policy(f'{THEME} src="rathaus.js"></script>')
+    assert "wasm-unsafe-eval" not in plain
+    # Content cannot ask for it: a script without the theme's marker is not the theme's.
+    smuggled = policy('<script src="x.js" data-rathaus-wasm></script>')
+    assert "wasm-unsafe-eval" not in smuggled
+
+
+def test_only_the_search_page_may_compile_webassembly(fixture_site: Callable[[str], Path]) -> None:
+    root = fixture_site("finden")
+    set_feature(root, "sicherheit", {})
+    site = build_site(root)
+
+    def policy(path: str) -> str:
+        meta = parse(site / path).css_first('meta[http-equiv="Content-Security-Policy"]')
+        return str(meta.attributes["content"])
+
+    assert "'wasm-unsafe-eval'" in policy("suche/index.html")
+    for other in ("index.html", "themen/index.html"):
+        assert "wasm-unsafe-eval" not in policy(other), other

@@ -1,116 +1,196 @@
-"""The demo's offline search: German, across generated pages, without vCards and feeds.
-
-Material builds the lunr index in the browser from ``search/search_index.json``; these
-tests check what goes into that file and how the configured separator splits words.
-"""
+"""The search on a small town's site (fixture „finden“): what Pagefind indexes and as what,
+the search page, the header's field, and that the same site gives the same index bytes."""
 
 from __future__ import annotations
 
-import json
-import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from mkdocs.exceptions import Abort
 
-from tests.conftest import REPO, build_site, parse
+from rathaus.suche import front_matter_findings
+from rathaus.suche.index import build, indexed_pages
+from tests.conftest import FIXTURES, build_site, parse, set_feature
+
+IMPRESSUM = "---\nsuche: nachrangig\n---\n\n# Impressum\n\nVerantwortlich: die Bürgermeisterin.\n"
+INTERN = "---\nsuche: nein\n---\n\n# Intern\n\nDas Losungswort ist Zauberbohne.\n"
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("suche") / "demo"
-    root.mkdir()
-    for name in ("mkdocs.yml", "content", "data", "overrides"):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, root / name)
-        elif source.is_file():
-            shutil.copy(source, root / name)
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("suche") / "finden"
+    shutil.copytree(FIXTURES / "finden", root)
+    (root / "content" / "impressum.md").write_text(IMPRESSUM, encoding="utf-8")
+    (root / "content" / "intern.md").write_text(INTERN, encoding="utf-8")
+    with (root / "data" / "stadt.yml").open("a", encoding="utf-8") as stadt:
+        stadt.write("zentrale:\n  telefon: 02345 678-0\n")
     return build_site(root)
 
 
 @pytest.fixture(scope="module")
-def index(demo: Path) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(
-        (demo / "search" / "search_index.json").read_text(encoding="utf-8")
-    )
-    return data
+def pages(site: Path) -> dict[str, dict[str, Any]]:
+    return {str(page["url"]): page for page in indexed_pages(site)}
 
 
-def _words(index: dict[str, Any], text: str) -> list[str]:
-    """Tokens roughly as lunr sees them: text outside markup, split at the configured
-    separator, punctuation trimmed (lunr's trimmer), lower case."""
-    plain = re.sub(r"<[^>]+>", " ", text)
-    tokens = (re.sub(r"^\W+|\W+$", "", w) for w in re.split(index["config"]["separator"], plain))
-    return [w.lower() for w in tokens if w]
+def _url(site: Path, file: Path) -> str:
+    return "/" + file.relative_to(site).as_posix().removesuffix("index.html")
 
 
-def test_search_is_german_and_offline(demo: Path, index: dict[str, Any]) -> None:
-    assert index["config"]["lang"] == ["de"]
-    # The German stemmer ships with the site; nothing is loaded from elsewhere.
-    assert (demo / "assets" / "javascripts" / "lunr" / "min" / "lunr.de.min.js").is_file()
-
-
-@pytest.mark.parametrize(
-    ("text", "words"),
-    [
-        ("Bürger·meisterin", ["bürger", "meisterin"]),
-        ("Sozial·bericht", ["sozial", "bericht"]),
-        ("Kita-Platz", ["kita", "platz"]),
-        ("Bürger:innen Bürger*innen Bürger/innen", ["bürger", "innen"] * 3),
-    ],
-)
-def test_separator_splits_mediopunkt_hyphen_and_gender_marks(
-    index: dict[str, Any], text: str, words: list[str]
+def test_every_content_page_is_indexed_and_nothing_else(
+    site: Path, pages: dict[str, dict[str, Any]]
 ) -> None:
-    assert _words(index, text) == words
+    with_body = {
+        _url(site, file)
+        for file in site.rglob("*.html")
+        if "data-pagefind-body" in file.read_text(encoding="utf-8")
+    }
+    assert set(pages) == with_body
+    assert {"/", "/themen/", "/ansprechpersonen/", "/standorte/", "/impressum/"} <= set(pages)
+    assert any(url.startswith("/verwaltung/") and url != "/verwaltung/" for url in pages)
+    # The search page, a page with `suche: nein` and the 404 page are not.
+    assert not {"/suche/", "/intern/", "/404.html"} & set(pages)
+    assert "Zauberbohne" not in " ".join(page["content"] for page in pages.values())
 
 
-def test_generated_pages_are_indexed(index: dict[str, Any]) -> None:
-    locations = {doc["location"] for doc in index["docs"]}
-    for page in ("themen/", "aktuelles/", "verwaltung/buergerbuero/", "ansprechpersonen/"):
-        assert page in locations
+def test_only_the_content_counts_not_header_navigation_or_footer(
+    pages: dict[str, dict[str, Any]],
+) -> None:
+    start = pages["/"]["content"]
+    assert "Willkommen in Testdorf" in start
+    for chrome in ("Suchbegriff", "Zum Inhalt springen", "Impressum"):
+        assert chrome not in start, chrome
 
 
-def test_vcards_and_feeds_are_not_indexed(demo: Path, index: dict[str, Any]) -> None:
-    assert list(demo.rglob("*.vcf")) and (demo / "aktuelles" / "feed.xml").is_file()
-    for doc in index["docs"]:
-        path = doc["location"].split("#")[0]
-        assert not path.endswith((".vcf", ".xml", ".ics")), doc["location"]
-        assert "BEGIN:VCARD" not in doc["text"] and "<feed" not in doc["text"]
+def test_pages_say_what_kind_they_are(pages: dict[str, dict[str, Any]]) -> None:
+    kinds = {url: page["meta"].get("art") for url, page in pages.items()}
+    assert kinds["/themen/"] == "leistung"
+    assert kinds["/ansprechpersonen/"] == "person"
+    assert kinds["/standorte/"] == "standort"
+    assert kinds["/aktuelles/"] == "aktuelles"
+    assert kinds["/impressum/"] == "nachrangig"
+    assert kinds["/"] is None  # a plain page: „seite“ to the search page's script
+    units = [url for url in pages if url.startswith("/verwaltung/") and url != "/verwaltung/"]
+    assert units and all(kinds[url] == "einheit" for url in units)
+    posts = [url for url in pages if url.startswith("/aktuelles/") and url != "/aktuelles/"]
+    assert posts and all(kinds[url] == "aktuelles" for url in posts)
 
 
-def test_unit_is_found_by_a_service_synonym(demo: Path, index: dict[str, Any]) -> None:
-    # „Perso“ appears nowhere on the Bürgerbüro's own page; the A–Z entry carries it.
-    hits = [doc for doc in index["docs"] if "perso" in _words(index, doc["text"])]
-    by_location = {doc["location"]: doc for doc in hits}
-    # The cross-reference „Perso: siehe Personalausweis“ and the entry itself.
-    assert set(by_location) == {"themen/#buchstabe-p", "themen/#thema-personalausweis"}
-    assert "bürgerbüro" in _words(index, by_location["themen/#thema-personalausweis"]["text"])
-    page = parse(demo / "themen" / "index.html")
-    entry = page.css_first("#thema-personalausweis").parent
-    assert entry is not None
-    unit = entry.css_first("dd a[href*='verwaltung/']")
-    assert (unit.text(), unit.attributes["href"]) == ("Bürgerbüro", "../verwaltung/buergerbuero/")
-    assert (demo / "verwaltung" / "buergerbuero" / "index.html").is_file()
+def test_each_entry_of_a_list_page_is_a_section_of_its_own(
+    pages: dict[str, dict[str, Any]],
+) -> None:
+    def anchors(url: str) -> list[str]:
+        return [a["id"] for a in pages[url]["anchors"] if a["element"] != "h1"]
+
+    themen = set(anchors("/themen/"))
+    assert {"thema-reisepass", "thema-strassensondernutzung"} <= themen
+    # Letters only help browsing; they would be results of their own („S“).
+    assert not any(anchor.startswith("buchstabe-") for anchor in themen)
+    people = anchors("/ansprechpersonen/")
+    assert people and all(anchor.startswith("person-") for anchor in people)
+    # A location's sub-headings („Barrierefreiheit des Gebäudes“) belong to the location.
+    locations = anchors("/standorte/")
+    assert locations and not [a for a in locations if a.endswith(("-zugang", "-einheiten"))]
 
 
-def test_mediopunkt_word_is_found_by_its_parts(index: dict[str, Any]) -> None:
-    # The Leichte Sprache summary writes „Sozial·bericht“; a search for „bericht“ finds it.
-    hits = [
-        doc["location"]
-        for doc in index["docs"]
-        if "Sozial·bericht" in doc["text"] and "bericht" in _words(index, doc["text"])
-    ]
-    assert "aktuelles/erster-sozialbericht/#leichte-sprache" in hits
+def test_synonyms_count_in_their_entry_and_cross_references_not_at_all(
+    pages: dict[str, dict[str, Any]],
+) -> None:
+    content = pages["/themen/"]["content"]
+    assert "Auch gesucht als: Pass, Kinderreisepass" in content
+    assert "siehe" not in content  # „Pass: siehe Reisepass“ would be a second, empty hit
+    assert "Zum Beispiel" not in content  # the filter's help text
 
 
-def test_demo_has_25_index_entries_and_6_posts_over_two_years(demo: Path) -> None:
-    themen = parse(demo / "themen" / "index.html")
-    assert len(themen.css("article li.rathaus-az__eintrag")) >= 25
-    assert len(themen.css("article li.rathaus-az__verweis")) >= 10
-    news = parse(demo / "aktuelles" / "index.html")
-    dates = [t.attributes["datetime"] or "" for t in news.css("article li.rathaus-meldung time")]
-    assert len(dates) >= 6 and dates == sorted(dates, reverse=True)
-    assert {d[:4] for d in dates} >= {"2025", "2026"}
+def test_the_same_site_gives_the_same_index(site: Path, tmp_path: Path) -> None:
+    again = tmp_path / "site"
+    shutil.copytree(site, again)
+    build(again)
+
+    def files(root: Path) -> dict[str, bytes]:
+        folder = root / "pagefind"
+        return {
+            p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in folder.rglob("*")
+            if p.is_file()
+        }
+
+    assert files(again) == files(site)
+
+
+def test_only_what_the_search_page_uses_is_published(site: Path) -> None:
+    names = {p.name for p in (site / "pagefind").iterdir()}
+    assert {"pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.de.pagefind"} <= names
+    assert not [name for name in names if "-ui" in name or "highlight" in name]
+
+
+def test_every_page_has_a_search_field_that_submits_to_the_search_page(site: Path) -> None:
+    for file in [site / "index.html", *site.glob("verwaltung/*/index.html")]:
+        html = parse(file)
+        form = html.css_first("header form[role=search]")
+        assert form is not None, file
+        assert form.attributes["method"] == "get"
+        target = (file.parent / str(form.attributes["action"])).resolve()
+        assert target == (site / "suche").resolve(), file
+        field = form.css_first("input[type=search]")
+        assert field.attributes["name"] == "suchwort"
+        assert form.css_first(f"label[for={field.attributes['id']}]").text() == "Suchbegriff"
+        assert form.css_first("button[type=submit]").text(strip=True) == "Suchen"
+        # A phone gets a link to the same page instead.
+        link = html.css_first("header a.rh-suchlink")
+        assert (file.parent / str(link.attributes["href"])).resolve() == target
+    # Only the search page loads the search's script.
+    assert "rathaus-suche.js" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_search_page_works_without_javascript(site: Path) -> None:
+    html = parse(site / "suche" / "index.html")
+    assert html.css_first("header form[role=search]") is None  # its own form is the content
+    root = html.css_first("[data-rathaus-suchseite]")
+    form = root.css_first("form[role=search]")
+    field = form.css_first("input[type=search]")
+    assert (form.attributes["action"], field.attributes["name"]) == ("./", "suchwort")
+    assert root.css_first("[role=status]") is not None
+    assert "hidden" in root.css_first("ol[data-suche-treffer]").attributes
+    assert "braucht JavaScript" in root.css_first("[data-suche-ohne-js]").text()
+    links = {a.text(): a.attributes["href"] for a in root.css(".rathaus-weiter a")}
+    assert links["Themen und Dienstleistungen von A bis Z"] == "../themen/"
+    assert links["Alle Ämter und Einrichtungen"] == "../verwaltung/"
+    for href in links.values():
+        if not href.startswith("tel:"):
+            assert (site / "suche" / str(href) / "index.html").resolve().is_file(), href
+    assert "tel:+4923456780" in links.values()  # the switchboard
+    scripts = [s.attributes.get("src") or "" for s in html.css("script[src]")]
+    assert any(src.endswith("assets/javascripts/rathaus-suche.js") for src in scripts)
+
+
+def test_a_town_turns_the_search_off(fixture_site: Callable[[str], Path]) -> None:
+    root = fixture_site("finden")
+    set_feature(root, "suche", {"enabled": False})
+    site = build_site(root)
+    assert not (site / "pagefind").exists() and not (site / "suche").exists()
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind" not in html and "rh-suchfeld" not in html
+
+
+def test_material_search_next_to_rathaus_is_refused(
+    fixture_site: Callable[[str], Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    root = fixture_site("finden")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("plugins:\n", "plugins:\n  - material/search\n"), "utf-8")
+    with pytest.raises(Abort):
+        build_site(root)
+    assert "entfernen Sie „- material/search“ unter plugins" in caplog.text
+
+
+def test_an_unknown_search_value_in_front_matter_is_a_finding() -> None:
+    text = "---\ntitle: Impressum\nsuche: versteckt\n---\n\n# Impressum\n"
+    [finding] = front_matter_findings("content/impressum.md", text, {"suche": "versteckt"})
+    assert (finding.line, finding.field) == (3, "suche")
+    assert "„nachrangig“" in finding.hint and "„nein“" in finding.hint
+    assert front_matter_findings("x.md", text, {"suche": "nein"}) == []
+    assert front_matter_findings("x.md", text, {"title": "x"}) == []

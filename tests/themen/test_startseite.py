@@ -28,10 +28,24 @@ def _site(fixture_site: Callable[[str], Path], frequent: tuple[str, ...]) -> Pat
     return root
 
 
-def test_search_form_is_a_labelled_get_form_to_the_index(
+def test_search_form_is_a_labelled_get_form_to_the_search_page(
     fixture_site: Callable[[str], Path],
 ) -> None:
     site = build_site(_site(fixture_site, ()))
+    form = parse(site / "index.html").css_first("article form.rathaus-suche")
+    assert form.attributes["role"] == "search"
+    assert (form.attributes["action"], form.attributes["method"]) == ("suche/", "get")
+    field = form.css_first("input")
+    assert field.attributes["name"] == "suchwort"
+    assert (site / "suche" / "index.html").is_file()
+
+
+def test_without_the_search_the_form_goes_to_the_filtered_index(
+    fixture_site: Callable[[str], Path],
+) -> None:
+    root = _site(fixture_site, ())
+    set_feature(root, "suche", None)
+    site = build_site(root)
     form = parse(site / "index.html").css_first("article form.rathaus-suche")
     assert form.attributes["role"] == "search"
     assert (form.attributes["action"], form.attributes["method"]) == ("themen/", "get")

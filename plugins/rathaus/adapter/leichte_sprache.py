@@ -28,7 +28,6 @@ from rathaus.german import datum
 from rathaus.leichte_sprache import checks, views, woerterbuch
 from rathaus.leichte_sprache.linter import read_switches
 from rathaus.leichte_sprache.settings import Einstellungen, settings_from
-from rathaus.leichte_sprache.suchindex import mark_file
 from rathaus.leichte_sprache.text import hard_line_breaks
 from rathaus.model import Finding, Level, Site
 from rathaus.model.hours import build_date
@@ -215,17 +214,19 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
                 log.info(finding.format())
         # Pairs are structure, not style: their warnings are warnings of the build.
         documents = frozenset(file.src_uri for file in files.documentation_pages())
+        # The search page is one page for every reader; it marks results in Leichter Sprache.
+        exempt = [*self.config.ohne_gegenstueck, self.paths.search_page]
         pairing = checks.pairing_findings(
             documents,
             sources,
             self.paths.folder,
             content_dir,
             complete=self.config.vollstaendig,
-            exempt=self.config.ohne_gegenstueck,
+            exempt=exempt,
         )
         for finding in pairing:
             log.warning(finding.format())
-        missing = checks.without_twin(documents, self.paths.folder, self.config.ohne_gegenstueck)
+        missing = checks.without_twin(documents, self.paths.folder, exempt)
         if not self.config.vollstaendig:
             for src_uri in missing:
                 log.info(
@@ -318,13 +319,6 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
                     "beschreibung": "Start-Seite in Leichter Sprache",
                 }
         return context
-
-    # After the search plugin (0) wrote the index.
-    @event_priority(-50)
-    def on_post_build(self, config: MkDocsConfig) -> None:
-        if not self.config.enabled:
-            return
-        mark_file(Path(config.site_dir) / "search" / "search_index.json", self.paths.folder)
 
     def _switch(self, page: Page) -> dict[str, Any]:
         """Where the header switch of ``page`` goes, and the alternate link of its <head>."""

@@ -3,7 +3,6 @@
 A town writes one block::
 
     plugins:
-      - material/search
       - rathaus:
           data_dir: data          # shared: said once, given to every feature that reads data
           verzeichnis:
@@ -18,7 +17,7 @@ Each feature keeps its options (``options/<feature>.py``) and its event handlers
 owns their order. For every event and every priority a feature uses, it registers one
 handler with MkDocs that runs the features' handlers of that priority in :data:`FEATURES`
 order – so the order no longer depends on how a town lists plugins, and the priorities
-relative to other plugins (e.g. after Material's search) stay as each feature declares them.
+relative to other plugins stay as each feature declares them.
 The twelve ``rathaus/<feature>`` entries of earlier versions still work on their own.
 """
 
@@ -44,6 +43,7 @@ from rathaus.adapter.leichte_sprache import LeichteSprachePlugin
 from rathaus.adapter.navigation import NavigationPlugin
 from rathaus.adapter.pruefung import PruefungPlugin
 from rathaus.adapter.sicherheit import SicherheitPlugin
+from rathaus.adapter.suche import SuchePlugin
 from rathaus.adapter.termine import TerminePlugin
 from rathaus.adapter.themen import ThemenPlugin
 from rathaus.adapter.verzeichnis import VerzeichnisPlugin
@@ -63,6 +63,7 @@ FEATURES: tuple[tuple[str, str, type[BasePlugin[Any]]], ...] = (
     ("aktuelles", "rathaus/aktuelles", AktuellesPlugin),
     ("leichte_sprache", "rathaus/leichte-sprache", LeichteSprachePlugin),
     ("gebaerdensprache", "rathaus/gebaerdensprache", GebaerdensprachePlugin),
+    ("suche", "rathaus/suche", SuchePlugin),
 )
 
 # Options that several features declare: set once (data_dir in the block, the rest in the
@@ -85,6 +86,7 @@ class RathausConfig(base.Config):
     aktuelles = opt.Type(dict, default={})
     leichte_sprache = opt.Type(dict, default={})
     gebaerdensprache = opt.Type(dict, default={})
+    suche = opt.Type(dict, default={})
 
 
 def _options(key: str, config: RathausConfig, declared: set[str]) -> dict[str, Any]:

@@ -15,12 +15,20 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from rathaus import themenindex
-from rathaus.adapter import generated_page, load_or_fail, plan_of, record_url, renderer
+from rathaus.adapter import (
+    generated_page,
+    load_or_fail,
+    plan_of,
+    project_of,
+    record_url,
+    renderer,
+)
 from rathaus.adapter.options.themen import ThemenConfig
 from rathaus.model import Site
 from rathaus.model.gliederung import Teil
 from rathaus.pages import Directive, render_directives
 from rathaus.pagination import part_page
+from rathaus.plan import SUCHE, Layout
 from rathaus.render import FragmentRenderer, toc_tokens
 from rathaus.uebersichten import PartLink
 
@@ -45,6 +53,8 @@ class ThemenPlugin(BasePlugin[ThemenConfig]):
         self.generated = False
         self.parts: list[Teil[str]] = []
         """Anchors of the entries by part; more than one part: the index is split by letters."""
+        self.search_page = ""
+        """The search page's source path; empty when rathaus/suche is off."""
         self.part_pages: dict[str, int] = {}
         """Source path of a part page → its index in ``parts``."""
 
@@ -57,6 +67,8 @@ class ThemenPlugin(BasePlugin[ThemenConfig]):
             raise PluginError("rathaus/themen: entries_per_part must be at least 1")
         self.site = load_or_fail(config, self.config.data_dir)
         self.renderer = renderer(config)
+        project = project_of(config)
+        self.search_page = Layout.of(project).search_page if project.uses(SUCHE) else ""
         return config
 
     # Like rathaus/verzeichnis: early, so that other plugins' on_files see the page.
@@ -147,7 +159,14 @@ class ThemenPlugin(BasePlugin[ThemenConfig]):
         assert site is not None
 
         def search(directive: Directive) -> str:
-            return self.renderer.render("suche", action=self._index_url(page, files, None))
+            # The site's search page when rathaus/suche is on, else the A–Z and its filter.
+            target = files.get_file_from_path(self.search_page)
+            action = (
+                get_relative_url(target.url, page.url)
+                if target is not None
+                else self._index_url(page, files, None)
+            )
+            return self.renderer.render("suche", action=action)
 
         def frequent(directive: Directive) -> str:
             tasks = [

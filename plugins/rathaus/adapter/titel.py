@@ -11,10 +11,9 @@ escaping – markup in a front matter title or a record's name ran as script.
 theme escapes every title with ``| e`` – never twice (``A &amp;amp; B``), never not at all.
 ``with_heading`` gives a page without ``<h1>`` its heading, escaped, inside the content where
 Material's ``partials/content.html`` would have printed it: the search index is built from the
-content and would otherwise take the raw front matter title as HTML. The heading is the front
+content and takes a result's title from that heading. The heading is the front
 matter title when there is one (a generated page's title, even when its nav entry is shorter),
-as Material's ``<title>`` prefers it too. It gets an id as Markdown's heading would have:
-Material's search makes sections only of headings with an id.
+as Material's ``<title>`` prefers it too. It gets an id as Markdown's heading would have.
 """
 
 from __future__ import annotations
