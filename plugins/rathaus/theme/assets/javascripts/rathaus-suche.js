@@ -37,9 +37,11 @@
   var pagefind = null;
   var load = function () {
     if (!pagefind) {
+      // pageLength 0.3 (Pagefind: 0.75): the A–Z and other lists are long pages whose
+      // entries are results of their own; a short excerpt keeps a phone's list scannable.
       pagefind = import(new URL("pagefind/pagefind.js", base).href).then(function (module) {
         return module
-          .options({ baseUrl: base.pathname, ranking: { pageLength: 0.3 } })
+          .options({ baseUrl: base.pathname, excerptLength: 20, ranking: { pageLength: 0.3 } })
           .then(function () {
             return module;
           });
