@@ -111,6 +111,18 @@ def test_a_new_search_on_the_results_page_is_announced(desktop: Page, base_url: 
     desktop.fill("#rathaus-suche-wort", "Kindergarten")
     desktop.press("#rathaus-suche-wort", "Enter")
     expect(status).to_have_text("1 Ergebnis für „Kindergarten“.")
+    # What a screen reader gets: a status (polite live region) with the count, then the list.
+    expect(status).to_match_aria_snapshot('- status: "1 Ergebnis für „Kindergarten“."')
+    expect(desktop.locator("ol.rathaus-treffer")).to_match_aria_snapshot(
+        """
+        - list:
+          - listitem:
+            - heading "Kita-Platz" [level=2]:
+              - link "Kita-Platz"
+            - paragraph: Themen und Dienstleistungen von A bis Z
+            - paragraph
+        """
+    )
     assert desktop.url.endswith("?suchwort=Kindergarten")
     desktop.go_back()
     expect(status).to_have_text(re.compile("für „Pass“"))
