@@ -55,7 +55,9 @@ def test_check_json(
     root = fixture_site("klein")
     (root / "data" / "personen.yml").write_text(BROKEN_PERSON, encoding="utf-8")
     assert main(["--root", str(root), "check", "--format", "json"]) == 1
-    [finding] = json.loads(capsys.readouterr().out)
+    report = json.loads(capsys.readouterr().out)
+    assert report["version"] == 2
+    [finding] = report["findings"]
     assert finding["file"] == "data/personen.yml"
     assert (finding["line"], finding["col"], finding["field"]) == (4, 12, "einheit")
     assert finding["level"] == "error"
@@ -101,7 +103,8 @@ def test_check_knows_the_parts_of_split_overviews(
         encoding="utf-8",
     )
     main(["--root", str(root), "check", "--format", "json"])
-    findings = [f for f in json.loads(capsys.readouterr().out) if f["file"].endswith("verweise.md")]
+    report = json.loads(capsys.readouterr().out)["findings"]
+    findings = [f for f in report if f["file"].endswith("verweise.md")]
     assert [(f["line"], f["level"]) for f in findings] == [(9, "error")]
     assert "oeffnungszeiten/a-b.md" in findings[0]["message"]
 
@@ -128,7 +131,7 @@ def test_when_data_does_not_load_only_checks_without_it_report(
     def findings() -> list[tuple[str, int, str, str]]:
         """File, line, rule and the start of the message (as long as the expected one)."""
         main(["--root", str(root), "check", "--format", "json"])
-        found = json.loads(capsys.readouterr().out)
+        found = json.loads(capsys.readouterr().out)["findings"]
         return sorted((f["file"], f["line"], f["rule"], f["message"][:12]) for f in found)
 
     # Page findings that do not need the data: content safety, links (also to a page that

@@ -144,14 +144,14 @@ def test_changed_reports_only_changed_files_but_checks_references(
     (repo / "data" / "personen.yml").write_text(BROKEN_PERSON, encoding="utf-8")
     code, out = run(repo, capsys, "--changed", "--format", "json")
     assert code == 1
-    assert [f["file"] for f in json.loads(out)] == ["data/personen.yml"]
+    assert [f["file"] for f in json.loads(out)["findings"]] == ["data/personen.yml"]
 
 
 def test_changed_includes_untracked_files(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (repo / "content" / "neu.md").write_text("# Neu\n\n[x](fehlt.md)\n", encoding="utf-8")
     code, out = run(repo, capsys, "--changed", "HEAD", "--format", "json")
     assert code == 1
-    [finding] = json.loads(out)
+    [finding] = json.loads(out)["findings"]
     assert (finding["file"], finding["line"], finding["col"]) == ("content/neu.md", 3, 5)
 
 

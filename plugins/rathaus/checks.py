@@ -279,6 +279,9 @@ class Checks:
     data_loaded: bool = True
     """``False`` when the data did not load: the checks that need it did not run
     (:data:`DATA_MISSING` says so to the editor)."""
+    leichte_sprache: leichte_sprache.Abdeckung | None = None
+    """How many resident pages have a version in Leichter Sprache (``None``: the feature is
+    off, or the data did not load)."""
 
 
 DATA_MISSING = "Weitere Prüfungen, die die Daten brauchen, folgen nach der Korrektur der Daten."
@@ -333,16 +336,20 @@ def check_site(project: Project, render: Renderer | None = None) -> Checks:
         findings.extend(data_link_findings(site, known, root / docs))
         findings.extend(paragraf4.gate_findings(project, site, known.__contains__))
     ls_options = project.options(LEICHTE_SPRACHE)
+    coverage = None
     if ls_options is not None:
         if site is not None:
-            findings.extend(
-                leichte_sprache.run(project, ls_options, site, pages, _ls_paths(project), generated)
-            )
+            paths = _ls_paths(project)
+            findings.extend(leichte_sprache.run(project, ls_options, site, pages, paths, generated))
+            if generated is not None:
+                coverage = leichte_sprache.coverage(ls_options, pages, paths, generated)
         else:
             # Without the data the linter lacks the town's names and the glossary: its
             # findings ("„Beispielstadt“ ist ein langes Wort") would bury the data error.
             findings.extend(settings_from(ls_options.get("pruefung"), "mkdocs.yml")[1])
-    return Checks(sorted(findings), of_pages, data_loaded=site is not None)
+    return Checks(
+        sorted(findings), of_pages, data_loaded=site is not None, leichte_sprache=coverage
+    )
 
 
 def read_pages(root: Path, content_dir: str) -> dict[str, PageSource]:

@@ -16,8 +16,12 @@ import json
 from collections.abc import Callable, Sequence
 from itertools import groupby
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .model import Finding, Level
+
+if TYPE_CHECKING:
+    from .leichte_sprache.checks import Abdeckung
 
 Formatter = Callable[[Sequence[Finding], Path], str]
 
@@ -121,21 +125,38 @@ def gitlab(findings: Sequence[Finding], root: Path) -> str:
     return json.dumps(issues, ensure_ascii=False, indent=2)
 
 
-def as_json(findings: Sequence[Finding], root: Path) -> str:
+JSON_VERSION = 2
+"""Version 2: an object with the findings and the Leichte Sprache coverage (version 1, before
+Rathaus 0.2, was the list of findings alone)."""
+
+
+def as_json(findings: Sequence[Finding], root: Path, coverage: Abdeckung | None = None) -> str:
+    """``{"version": 2, "findings": [...], "leichte_sprache": {...} or null}``."""
     return json.dumps(
-        [
-            {
-                "file": f.file,
-                "line": f.line,
-                "col": f.col,
-                "field": f.field,
-                "level": f.level.value,
-                "rule": f.rule,
-                "message": f.message,
-                "hint": f.hint,
-            }
-            for f in findings
-        ],
+        {
+            "version": JSON_VERSION,
+            "findings": [
+                {
+                    "file": f.file,
+                    "line": f.line,
+                    "col": f.col,
+                    "field": f.field,
+                    "level": f.level.value,
+                    "rule": f.rule,
+                    "message": f.message,
+                    "hint": f.hint,
+                }
+                for f in findings
+            ],
+            "leichte_sprache": None
+            if coverage is None
+            else {
+                "seiten": len(coverage.pages),
+                "mit_fassung": coverage.covered,
+                "prozent": coverage.percent,
+                "ohne_fassung": list(coverage.missing),
+            },
+        },
         ensure_ascii=False,
         indent=2,
     )

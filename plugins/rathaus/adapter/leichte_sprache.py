@@ -214,8 +214,7 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
                 log.info(finding.format())
         # Pairs are structure, not style: their warnings are warnings of the build.
         documents = frozenset(file.src_uri for file in files.documentation_pages())
-        # The search page is one page for every reader; it marks results in Leichter Sprache.
-        exempt = [*self.config.ohne_gegenstueck, self.paths.search_page]
+        exempt = checks.exempt_pages(self.config.ohne_gegenstueck, self.paths)
         pairing = checks.pairing_findings(
             documents,
             sources,
@@ -235,9 +234,11 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
                 )
         counts = checks.counts_by_level([*findings, *pairing])
         ls_pages = sum(1 for f in files.documentation_pages() if self._is_ls(f.src_uri))
+        boxed = [src for src, page in pages.items() if checks.has_ls_box(page.front_matter)]
+        covered = checks.abdeckung(documents, self.paths.folder, exempt, boxed)
         log.info(
-            f"Leichte Sprache: {ls_pages} Seiten ({len(self.generated)} erzeugt), "
-            f"{len(missing)} Seiten ohne Fassung in Leichter Sprache; Prüfung: "
+            f"Leichte Sprache: {ls_pages} Seiten ({len(self.generated)} erzeugt); "
+            f"{covered.text()}; Prüfung: "
             f"{counts[Level.ERROR]} Fehler, {counts[Level.WARNING]} Warnungen, "
             f"{counts[Level.INFO]} Hinweise"
         )

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 from ..markdown_scan import PageSource
 from ..model import Finding, Level, Site
 from ..model.yamlread import Mark, parse_yaml
+from ..plan import Layout
 from ..project import Project
 from . import views
 from .linter import lint_field, lint_page
@@ -186,6 +188,67 @@ def pairing_findings(
     return findings
 
 
+def exempt_pages(configured: Sequence[str], layout: Layout) -> list[str]:
+    """``ohne_gegenstueck`` and the search page: one page for every reader, which marks the
+    results in Leichter Sprache."""
+    return [*configured, layout.search_page]
+
+
+def has_ls_box(front_matter: Any) -> bool:
+    """A page (a news post) with a summary in Leichter Sprache (``leichte_sprache:`` text)."""
+    box = front_matter.get(FIELD) if isinstance(front_matter, Mapping) else None
+    return isinstance(box, str) and bool(box.strip())
+
+
+@dataclass(frozen=True)
+class Abdeckung:
+    """How many pages for residents have a version in Leichter Sprache: an LS twin, or for a
+    news post its summary in Leichter Sprache. Pages under ``ohne_gegenstueck`` (the
+    handbook, legal pages a town lists there) and the search page do not count."""
+
+    pages: tuple[str, ...]
+    """The counted pages (paths in the docs folder)."""
+    missing: tuple[str, ...]
+    """Of them, the pages without a version in Leichter Sprache."""
+
+    @property
+    def covered(self) -> int:
+        return len(self.pages) - len(self.missing)
+
+    @property
+    def percent(self) -> int:
+        """Rounded down: 79.9 % is not 80 %."""
+        return self.covered * 100 // len(self.pages) if self.pages else 100
+
+    def text(self) -> str:
+        return (
+            f"{self.covered} von {len(self.pages)} Seiten haben eine Fassung in Leichter "
+            f"Sprache ({self.percent} %)"
+        )
+
+
+def abdeckung(
+    documents: Collection[str],
+    folder: str,
+    exempt: Sequence[str],
+    boxed: Collection[str] = (),
+) -> Abdeckung:
+    """LS coverage of ``documents`` (every page, written and generated); ``boxed``: pages
+    with their own summary in Leichter Sprache (:func:`has_ls_box`)."""
+    counted = tuple(
+        sorted(
+            src_uri
+            for src_uri in documents
+            if src_uri.endswith(".md")
+            and not is_ls_page(src_uri, folder)
+            and not _exempt(src_uri, exempt)
+        )
+    )
+    boxes = set(boxed)
+    missing = tuple(p for p in without_twin(documents, folder, exempt) if p not in boxes)
+    return Abdeckung(counted, missing)
+
+
 def pairing_options(options: Mapping[str, Any] | None) -> tuple[bool, list[str]]:
     """``vollstaendig`` and ``ohne_gegenstueck`` as mkdocs.yml gives them (defaults as the
     plugin's: `rathaus check` does not run MkDocs, so wrong types fall back to them)."""
@@ -255,7 +318,8 @@ def run(
     written = frozenset(p for p in pages if is_ls_page(p, folder))
     findings.extend(generated_findings(site, settings, paths, project.today, content_dir, written))
     if generated is not None:
-        complete, exempt = pairing_options(options)
+        complete, configured = pairing_options(options)
+        exempt = exempt_pages(configured, paths)
         findings.extend(
             pairing_findings(
                 frozenset(pages) | generated,
@@ -268,6 +332,20 @@ def run(
             )
         )
     return findings
+
+
+def coverage(
+    options: Mapping[str, Any],
+    pages: Mapping[str, PageSource],
+    paths: views.Paths,
+    generated: frozenset[str],
+) -> Abdeckung:
+    """The LS coverage ``rathaus check`` reports (the build computes it from its files)."""
+    _, configured = pairing_options(options)
+    boxed = [src_uri for src_uri, page in pages.items() if has_ls_box(page.front_matter)]
+    return abdeckung(
+        frozenset(pages) | generated, paths.folder, exempt_pages(configured, paths), boxed
+    )
 
 
 def counts_by_level(findings: list[Finding]) -> dict[Level, int]:
