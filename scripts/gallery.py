@@ -28,6 +28,7 @@ PAGES = (
     ("einheit", "verwaltung/buergerbuero/"),
     ("einheit-leichte-sprache", "leichte-sprache/verwaltung/buergerbuero/"),
     ("themen", "themen/"),
+    ("suche", "suche/?suchwort=Pass"),
 )
 SIZES = (("desktop", 1280, 900), ("handy", 320, 640))
 

@@ -292,3 +292,33 @@ def test_unreviewed_page_is_listed() -> None:
     ]
     assert finding.level is Level.INFO
     assert finding.message == "die Seite wurde noch nicht von einer Prüfgruppe geprüft"
+
+
+def test_issue_18_sentence_types_are_flagged_at_their_line() -> None:
+    page = (
+        "# Die Stadt\n"
+        "\n"
+        "Die Stadt, die am Fluss liegt, ist schön.\n"
+        "Kommen Sie pünktlich, sonst verlieren Sie den Termin.\n"
+        "Gemäß der Satzung zahlen Sie 5 Euro.\n"
+        "Kommen Sie!!!\n"
+        "Das nennt man: Wohn·geld.\n"
+    )
+    found = {(f.line, f.rule) for f in lint(page)}
+    assert {(3, "LS03"), (4, "LS03"), (5, "LS24"), (6, "LS09")} <= found
+    assert not [f for f in lint(page) if f.line == 7]
+
+
+def test_impersonal_man_is_a_warning_of_ls19() -> None:
+    settings = Einstellungen(regeln={"LS26": "aus"})
+    [finding] = [f for f in lint("Hier kann man parken.\n", settings) if f.rule == "LS19"]
+    assert (finding.line, finding.col, finding.level) == (1, 11, Level.WARNING)
+    assert "Sie können" in finding.hint
+
+
+def test_a_hard_word_the_site_allows_is_not_flagged() -> None:
+    page = "Sie bekommen einen Bescheid.\n"
+    assert [f.rule for f in lint(page)] == ["LS24"]
+    assert "Brief vom Amt" in lint(page)[0].hint
+    allowed = Einstellungen(regeln={"LS19": "aus", "LS26": "aus"}, erlaubt=["Bescheid"])
+    assert lint(page, allowed) == []

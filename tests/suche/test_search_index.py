@@ -3,6 +3,7 @@ the search page, the header's field, and that the same site gives the same index
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -23,7 +24,8 @@ INTERN = "---\nsuche: nein\n---\n\n# Intern\n\nDas Losungswort ist Zauberbohne.\
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("suche") / "finden"
     shutil.copytree(FIXTURES / "finden", root)
-    (root / "content" / "impressum.md").write_text(IMPRESSUM, encoding="utf-8")
+    (root / "content" / "recht").mkdir()
+    (root / "content" / "recht" / "impressum.md").write_text(IMPRESSUM, encoding="utf-8")
     (root / "content" / "intern.md").write_text(INTERN, encoding="utf-8")
     with (root / "data" / "stadt.yml").open("a", encoding="utf-8") as stadt:
         stadt.write("zentrale:\n  telefon: 02345 678-0\n")
@@ -48,7 +50,7 @@ def test_every_content_page_is_indexed_and_nothing_else(
         if "data-pagefind-body" in file.read_text(encoding="utf-8")
     }
     assert set(pages) == with_body
-    assert {"/", "/themen/", "/ansprechpersonen/", "/standorte/", "/impressum/"} <= set(pages)
+    assert {"/", "/themen/", "/ansprechpersonen/", "/standorte/", "/recht/impressum/"} <= set(pages)
     assert any(url.startswith("/verwaltung/") and url != "/verwaltung/" for url in pages)
     # The search page, a page with `suche: nein` and the 404 page are not.
     assert not {"/suche/", "/intern/", "/404.html"} & set(pages)
@@ -64,13 +66,20 @@ def test_only_the_content_counts_not_header_navigation_or_footer(
         assert chrome not in start, chrome
 
 
-def test_pages_say_what_kind_they_are(pages: dict[str, dict[str, Any]]) -> None:
+def test_pages_say_what_kind_they_are(site: Path, pages: dict[str, dict[str, Any]]) -> None:
     kinds = {url: page["meta"].get("art") for url, page in pages.items()}
     assert kinds["/themen/"] == "leistung"
     assert kinds["/ansprechpersonen/"] == "person"
     assert kinds["/standorte/"] == "standort"
     assert kinds["/aktuelles/"] == "aktuelles"
-    assert kinds["/impressum/"] == "nachrangig"
+    # Kind and navigation section in one attribute (an element carries it only once).
+    assert pages["/recht/impressum/"]["meta"] == {
+        "art": "nachrangig",
+        "bereich": "Recht",
+        "title": "Impressum",
+    }
+    article = re.search(r"<article[^>]*>", (site / "recht/impressum/index.html").read_text("utf-8"))
+    assert article is not None and article.group(0).count("data-pagefind-meta=") == 1
     assert kinds["/"] is None  # a plain page: „seite“ to the search page's script
     units = [url for url in pages if url.startswith("/verwaltung/") and url != "/verwaltung/"]
     assert units and all(kinds[url] == "einheit" for url in units)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..model import Level
-from . import morphology
+from . import amtsdeutsch, morphology
 from .settings import Einstellungen
 from .text import SHORT_WORDS, Prepared, Sentence
 
@@ -133,6 +133,22 @@ _SUBORDINATORS = re.compile(
 )
 
 
+# A relative clause after a comma: ", die am Fluss liegt", ", in dem Sie wohnen". Not when
+# a verb follows the pronoun: ", das ist am Markt" is a second main clause (also two
+# statements, but the comma rule of LS02 and the sentence length see those).
+_RELATIVE = re.compile(
+    r",\s+(?:(?:in|bei|mit|an|auf|für|von|zu|aus|nach|über|unter|durch|gegen|ohne|um)\s+)?"
+    r"(?P<pronoun>der|die|das|dem|den|denen|deren|dessen|welche[rsnm]?)\s+(?P<next>\w+)"
+)
+_FINITE_AFTER_PRONOUN = re.compile(
+    r"(?i:ist|sind|war|waren|hat|haben|hatte|hatten|kann|können|muss|müssen|darf|dürfen|"
+    r"soll|sollen|will|wollen|wird|werden|gibt|geht|gehen|kommt|kommen|steht|stehen|liegt|"
+    r"heißt|bedeutet|macht|machen|hilft|helfen|kostet|dauert)"
+)
+# "Kommen Sie pünktlich, sonst …": two statements joined by "sonst".
+_SONST = re.compile(r",\s+(?P<word>sonst)\b", re.IGNORECASE)
+
+
 @_sentence_rule
 def one_statement(sentence: Sentence, settings: Einstellungen) -> Iterator[Issue]:
     for index, word in enumerate(sentence.words):
@@ -145,6 +161,26 @@ def one_statement(sentence: Sentence, settings: Einstellungen) -> Iterator[Issue
                 Level.WARNING,
             )
             return
+    for match in _RELATIVE.finditer(sentence.text):
+        if not _FINITE_AFTER_PRONOUN.fullmatch(match.group("next")):
+            yield Issue(
+                "LS03",
+                sentence.start + match.start("pronoun"),
+                f"„{match.group('pronoun')}“ leitet einen Nebensatz ein: der Satz hat mehr als "
+                "eine Aussage",
+                "schreiben Sie 2 Sätze, z. B. „Die Stadt liegt am Fluss. Die Stadt ist schön.“",
+                Level.WARNING,
+            )
+            return
+    joined = _SONST.search(sentence.text)
+    if joined:
+        yield Issue(
+            "LS03",
+            sentence.start + joined.start("word"),
+            "„sonst“ verbindet 2 Aussagen in einem Satz",
+            "schreiben Sie 2 Sätze, z. B. „Kommen Sie pünktlich. Sonst verlieren Sie den Termin.“",
+            Level.WARNING,
+        )
 
 
 # -- LS04 abbreviations --------------------------------------------------------------------
@@ -363,10 +399,23 @@ def konjunktiv(sentence: Sentence, settings: Einstellungen) -> Iterator[Issue]:
 _SPECIAL = re.compile(r"[()\[\]{};&§\"„“”‚‘'…/*<>#+=_~|\\^@–—]|(?<=\s)-(?=\s)")
 
 
+# "Kommen Sie!!!", "Wirklich?!": one mark says it; more shout.
+_REPEATED_MARKS = re.compile(r"[!?](?:\s*[!?])+|\.{3,}")
+
+
 def special_characters(text: Prepared, settings: Einstellungen) -> Iterator[Issue]:
     for sentence in text.sentences:
         if sentence.block.kind == "adresse":
             continue
+        for match in _REPEATED_MARKS.finditer(text.source, sentence.start, sentence.end + 3):
+            yield Issue(
+                "LS09",
+                match.start(),
+                f"„{match.group(0)}“: mehrere Satz·zeichen hintereinander",
+                "schreiben Sie ein Satz·zeichen: einen Punkt, ein Frage·zeichen oder ein "
+                "Ausrufe·zeichen",
+                Level.WARNING,
+            )
         for match in _SPECIAL.finditer(text.masked, sentence.start, sentence.end):
             char = match.group(0)
             bracket = char in "()[]{}"
@@ -690,10 +739,22 @@ def paragraphs(text: Prepared, settings: Einstellungen) -> Iterator[Issue]:
 
 # -- LS19 direct address -------------------------------------------------------------------
 
+_NAMING = frozenset({"nennt", "sagt", "schreibt"})
 _ADDRESS_WORDS = re.compile(r"Sie|Ihr|Ihre|Ihrem|Ihren|Ihrer|Ihres|Ihnen|du|dich|dir|dein\w*")
 
 
 def direct_address(text: Prepared, settings: Einstellungen) -> Iterator[Issue]:
+    for sentence in text.sentences:
+        for before, word in zip((None, *sentence.words), sentence.words, strict=False):
+            # „Das nennt man: …“ introduces a word, as Leichte Sprache does.
+            if word.text in ("man", "Man") and not (before and before.text in _NAMING):
+                yield Issue(
+                    "LS19",
+                    word.start,
+                    "„man“ sagt nicht, wer etwas tut",
+                    "schreiben Sie, wer es tut: „Sie können …“ oder „Das Amt …“",
+                    Level.WARNING,
+                )
     if len(text.sentences) < 3:
         return
     if any(_ADDRESS_WORDS.fullmatch(w.text) for s in text.sentences for w in s.words):
@@ -837,6 +898,28 @@ def footnotes(text: Prepared, settings: Einstellungen) -> Iterator[Issue]:
                 )
 
 
+# -- LS24 hard words: officialese ------------------------------------------------------------
+
+
+def hard_words(text: Prepared, settings: Einstellungen) -> Iterator[Issue]:
+    """Words of the administration (:mod:`.amtsdeutsch`) with the plain word to use; not
+    a word the site allows or explains in its Wörterbuch (``erlaubt``)."""
+    allowed = {word.lower() for word in settings.allowed()}
+    for sentence in text.sentences:
+        for word in sentence.words:
+            found = amtsdeutsch.plain_word(word.text)
+            if found is None or word.text.lower() in allowed or found[0] in allowed:
+                continue
+            yield Issue(
+                "LS24",
+                word.start,
+                f"„{_shown(word.text)}“ ist ein schweres Wort aus der Amts·sprache",
+                f"schreiben Sie zum Beispiel „{found[1]}“, oder erklären Sie das Wort im "
+                "Wörter·buch",
+                Level.WARNING,
+            )
+
+
 RULES: tuple[Rule, ...] = (
     sentence_length,
     one_per_line,
@@ -861,4 +944,5 @@ RULES: tuple[Rule, ...] = (
     addresses,
     typography,
     footnotes,
+    hard_words,
 )

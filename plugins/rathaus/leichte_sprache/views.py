@@ -450,7 +450,8 @@ def people_page(site: Site, url: Url, paths: Paths, ids: Collection[str] | None 
     if ids is None:
         page.blocks.append(
             sentences(
-                line("Hier finden Sie die Menschen, die Ihnen helfen."),
+                line("Hier finden Sie Menschen von der Stadt."),
+                line("Diese Menschen helfen Ihnen."),
                 line("Die Namen stehen in der Reihen·folge von A bis Z."),
                 line("Sie können die Menschen anrufen."),
                 line("Oder Sie schreiben eine E-Mail."),
@@ -603,7 +604,8 @@ _SPLIT: dict[str, _Wording] = {
     ),
     "ansprechpersonen": _Wording(
         (
-            "Hier finden Sie die Menschen, die Ihnen helfen.",
+            "Hier finden Sie Menschen von der Stadt.",
+            "Diese Menschen helfen Ihnen.",
             "Die Namen stehen auf mehreren Seiten.",
             "Wählen Sie den ersten Buchstaben vom Nach·namen.",
             "Dann sehen Sie die Menschen mit diesem Buchstaben.",
