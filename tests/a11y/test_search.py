@@ -198,6 +198,7 @@ def test_a_phone_gets_a_link_to_the_search_page(browser: Browser, base_url: str)
     assert not page.locator("#rh-suchfeld-wort").is_visible()
     link = page.locator("a.rh-suchlink")
     assert link.is_visible()
+    expect(link).to_have_accessible_name("Suche")  # the magnifier alone at 320 px
     assert link.evaluate("e => e.getBoundingClientRect().height") >= 24  # WCAG 2.5.8
     link.click()
     page.wait_for_url("**/suche/")
