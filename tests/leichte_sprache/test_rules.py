@@ -322,3 +322,36 @@ def test_a_hard_word_the_site_allows_is_not_flagged() -> None:
     assert "Brief vom Amt" in lint(page)[0].hint
     allowed = Einstellungen(regeln={"LS19": "aus", "LS26": "aus"}, erlaubt=["Bescheid"])
     assert lint(page, allowed) == []
+
+
+OFFICIALESE = (
+    "Die Antragstellung erfolgt unter Vorlage der erforderlichen Unterlagen bei der "
+    "zuständigen Dienststelle.\n"
+    "Die Bearbeitungsdauer beträgt in der Regel vier Wochen ab Eingang der vollständigen "
+    "Unterlagen.\n"
+)
+PLAIN = (
+    "Sie brauchen einen neuen Ausweis?\n"
+    "Dann kommen Sie ins Bürger·büro.\n"
+    "Bringen Sie ein Foto mit.\n"
+    "Nach 3 Wochen ist der Ausweis fertig.\n"
+)
+
+
+def test_readability_flags_the_hard_paragraph_at_its_line() -> None:
+    page = "# Ausweis\n\n" + PLAIN + "\n" + OFFICIALESE
+    [finding] = [f for f in lint(page) if f.rule == "LS25"]
+    assert finding.line == 8 and finding.level is Level.WARNING
+    assert "Lesbarkeits-Index 60, gut ist höchstens 55" in finding.message
+    assert [f for f in lint("# Ausweis\n\n" + PLAIN) if f.rule == "LS25"] == []
+
+
+def test_the_readability_limit_is_a_setting_and_names_are_not_long_words() -> None:
+    strict = Einstellungen(regeln={"LS19": "aus", "LS26": "aus"}, lix_hoechstens=20)
+    assert [f.rule for f in lint(PLAIN, strict) if f.rule == "LS25"] == ["LS25"]
+    named = "Musterstadt liegt am Fluss.\n" * 4
+    assert [f for f in lint(named, strict) if f.rule == "LS25"]
+    allowed = Einstellungen(
+        regeln={"LS19": "aus", "LS26": "aus"}, lix_hoechstens=20, erlaubt=["Musterstadt"]
+    )
+    assert not [f for f in lint(named, allowed) if f.rule == "LS25"]

@@ -737,6 +737,56 @@ def paragraphs(text: Prepared, settings: Einstellungen) -> Iterator[Issue]:
             )
 
 
+# -- LS25 readability ------------------------------------------------------------------------
+
+# LIX (Björnsson): words per sentence + the share of words with more than 6 letters in per
+# cent. A word written with a Mediopunkt counts by its parts: „Bürger·büro“ is read as two
+# short words, which is why Leichte Sprache writes it so.
+_LIX_LONG = 6
+_LIX_MIN_WORDS = 15  # fewer words: the index says nothing
+
+
+def lix(sentences: list[Sentence], names: frozenset[str] = frozenset()) -> int | None:
+    """The LIX of ``sentences``, rounded; ``None`` below :data:`_LIX_MIN_WORDS` words.
+    ``names`` (the words the site allows, e.g. the town's name) are not long words."""
+    parts = [part for s in sentences for w in s.words for part in w.text.split("·") if part]
+    if len(parts) < _LIX_MIN_WORDS or not sentences:
+        return None
+    long = sum(1 for part in parts if len(part) > _LIX_LONG and part not in names)
+    return round(len(parts) / len(sentences) + 100 * long / len(parts))
+
+
+def readability(text: Prepared, settings: Einstellungen) -> Iterator[Issue]:
+    by_block: dict[int, list[Sentence]] = {}
+    for sentence in text.sentences:
+        if sentence.block.kind == "absatz":
+            by_block.setdefault(id(sentence.block), []).append(sentence)
+    limit, names = settings.lix_hoechstens, settings.allowed()
+    flagged = False
+    for sentences in by_block.values():
+        value = lix(sentences, names)
+        if value is not None and value > limit:
+            flagged = True
+            yield Issue(
+                "LS25",
+                sentences[0].block.start,
+                f"der Absatz ist schwer zu lesen: Lesbarkeits-Index {value}, gut ist "
+                f"höchstens {limit}",
+                "schreiben Sie kürzere Sätze und kürzere Wörter; trennen Sie lange Wörter "
+                "mit einem Medio·punkt",
+                Level.WARNING,
+            )
+    page = lix(list(text.sentences), names)
+    if not flagged and page is not None and page > limit:
+        yield Issue(
+            "LS25",
+            text.sentences[0].start,
+            f"der Text ist schwer zu lesen: Lesbarkeits-Index {page}, gut ist höchstens {limit}",
+            "schreiben Sie kürzere Sätze und kürzere Wörter",
+            Level.WARNING,
+        )
+
+
 # -- LS19 direct address -------------------------------------------------------------------
 
 _NAMING = frozenset({"nennt", "sagt", "schreibt"})
@@ -945,4 +995,5 @@ RULES: tuple[Rule, ...] = (
     typography,
     footnotes,
     hard_words,
+    readability,
 )

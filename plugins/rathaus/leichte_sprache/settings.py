@@ -72,6 +72,13 @@ class Einstellungen(BaseModel):
         10, ge=5, le=30, description="ab so vielen Buchstaben wird ein Wort auf Teile geprüft"
     )
     aufzaehlung: int = Field(3, ge=2, le=10, description="mehr Teile als das gehören in eine Liste")
+    lix_hoechstens: int = Field(
+        55,
+        ge=20,
+        le=90,
+        description="Lesbarkeits-Index (LIX) eines Absatzes und einer Seite höchstens; Texte "
+        "in Leichter Sprache liegen meist zwischen 20 und 50, Amts·sprache über 60",
+    )
     erlaubt: tuple[str, ...] = Field(
         (),
         description="Wörter, die immer erlaubt sind: Abkürzungen (zusätzlich zu WC, LKW, ICE, "
