@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from rathaus.leichte_sprache.woerterbuch import explain, pattern
+from rathaus.leichte_sprache.views import LsPage, heading, line, sentences
+from rathaus.leichte_sprache.woerterbuch import explain, explain_page, pattern
 from rathaus.model.woerterbuch import Wort
 from tests.conftest import FIXTURES, build_site, parse
 
@@ -91,3 +92,28 @@ def test_headings_lists_and_code_are_not_explained() -> None:
         "Mit einem Antrag bitten Sie um etwas.",
         "Danke.",
     ]
+
+
+def test_pages_written_from_data_explain_the_first_use_too(built: Path) -> None:
+    # The generated LS page of a unit says „Rathaus“ in its address sentence.
+    pages = sorted((built / "leichte-sprache" / "verwaltung").glob("*/index.html"))
+    explained = [p for p in pages if "Im Rathaus arbeitet die Stadt·verwaltung." in p.read_text()]
+    assert explained, "no generated page explains Rathaus"
+    explanation = "Im Rathaus arbeitet die Stadt·verwaltung."
+    for page in explained:
+        [paragraph] = [p for p in _lines(page) if explanation in p]
+        before = " ".join(paragraph[: paragraph.index(explanation)])
+        assert pattern(Wort(id="rathaus", wort="Rathaus", erklaerung="x.")).search(before)
+        assert sum(p.count(explanation) for p in _lines(page)) == 1
+
+
+def test_explain_page_uses_running_text_only() -> None:
+    entry = Wort(id="antrag", wort="Antrag", erklaerung="Mit einem Antrag bitten Sie um etwas.")
+    page = LsPage("Antrag", "", [heading("Antrag"), sentences(line("Hier ist der Antrag."))])
+    explained = explain_page(page, [entry])
+    assert explained.blocks[0] == page.blocks[0]  # the heading stays as it is
+    assert [ln.text for ln in explained.blocks[1].lines] == [
+        "Hier ist der Antrag.",
+        "Mit einem Antrag bitten Sie um etwas.",
+    ]
+    assert page.blocks[1].lines == (line("Hier ist der Antrag."),)  # the view is not changed

@@ -267,6 +267,8 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
             view = views.page_for(
                 self.site, page.file.src_uri, url, self.paths, self.today, self.overviews
             )
+            if page.file.src_uri != self.paths.ls(self.paths.woerterbuch_page):
+                view = woerterbuch.explain_page(view, self.site.woerterbuch.values())
             return markdown + "\n" + self.renderer.render("leichte-sprache", page=view) + "\n"
         assert self.site is not None
         return hard_line_breaks(woerterbuch.explain(markdown, self.site.woerterbuch.values()))

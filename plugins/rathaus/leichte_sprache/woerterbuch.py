@@ -2,19 +2,23 @@
 
 The first time a hard word appears in the running text of a page, its explanation follows
 right there: the explanation's sentences are added as lines after the line with the word,
-one sentence per line, visible to every reader (no tooltip, no brackets). The word matches
-with or without Mediopunkt ("Bürgerbüro", "Bürger·büro") and in the forms under ``varianten``.
+one sentence per line, visible to every reader (no tooltip, no brackets) – on hand-written
+pages (:func:`explain`, Markdown) and on pages written from data (:func:`explain_page`). The
+word matches with or without Mediopunkt ("Bürgerbüro", "Bürger·büro") and in the forms under
+``varianten``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ..markdown_scan import mask
 from ..model.woerterbuch import Wort
+from . import views
 from .text import _NO_BREAK, mask_markdown
-from .views import split_sentences
+from .views import LsPage, split_sentences
 
 
 def pattern(entry: Wort) -> re.Pattern[str]:
@@ -55,3 +59,22 @@ def explain(markdown: str, entries: Iterable[Wort]) -> str:
         out.append(line)
         out.extend(after.get(index, []))
     return "\n".join(out)
+
+
+def explain_page(page: LsPage, entries: Iterable[Wort]) -> LsPage:
+    """``page`` with each glossary word's explanation after the line of its first use in
+    running text (blocks of sentences; not headings, lists or facts)."""
+    blocks = list(page.blocks)
+    for entry in entries:
+        found = pattern(entry)
+        for index, block in enumerate(blocks):
+            if block.kind != "saetze":
+                continue
+            hit = next((i for i, ln in enumerate(block.lines) if found.search(ln.text)), None)
+            if hit is None:
+                continue
+            added = tuple(views.line(s) for s in split_sentences(entry.erklaerung))
+            lines = block.lines[: hit + 1] + added + block.lines[hit + 1 :]
+            blocks[index] = replace(block, lines=lines)
+            break
+    return replace(page, blocks=blocks)
