@@ -23,7 +23,8 @@ from .model import Finding, Level
 if TYPE_CHECKING:
     from .leichte_sprache.checks import Abdeckung
 
-Formatter = Callable[[Sequence[Finding], Path], str]
+Formatter = Callable[[Sequence[Finding], Path, "Abdeckung | None"], str]
+"""Findings, the site's folder and the Leichte Sprache coverage (``None``: not known) → text."""
 
 _LEVEL_WORDS = {Level.ERROR: "Fehler", Level.WARNING: "Warnung", Level.INFO: "Hinweis"}
 
@@ -66,7 +67,7 @@ def quote_line(lines: list[str], line: int, col: int) -> list[str]:
     return [f"  {number:>4} | {text}", f"  {'':>4} | {pad}^"]
 
 
-def human(findings: Sequence[Finding], root: Path) -> str:
+def human(findings: Sequence[Finding], root: Path, coverage: Abdeckung | None = None) -> str:
     out: list[str] = []
     for file, group in groupby(sorted(findings), key=lambda f: f.file):
         items = list(group)
@@ -81,10 +82,12 @@ def human(findings: Sequence[Finding], root: Path) -> str:
             out.extend(quote_line(lines, finding.line, finding.col))
         out.append("")
     out.append(counts(findings))
+    if coverage is not None:
+        out.append(f"Leichte Sprache: {coverage.text()}")
     return "\n".join(out)
 
 
-def github(findings: Sequence[Finding], root: Path) -> str:
+def github(findings: Sequence[Finding], root: Path, coverage: Abdeckung | None = None) -> str:
     def escape(text: str) -> str:
         return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
@@ -105,7 +108,7 @@ def fingerprint(finding: Finding, occurrence: int) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def gitlab(findings: Sequence[Finding], root: Path) -> str:
+def gitlab(findings: Sequence[Finding], root: Path, coverage: Abdeckung | None = None) -> str:
     """GitLab Code Quality report (a subset of the Code Climate format)."""
     severities = {Level.ERROR: "critical", Level.WARNING: "minor", Level.INFO: "info"}
     seen: dict[tuple[str, str, str, str], int] = {}
