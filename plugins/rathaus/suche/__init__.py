@@ -12,14 +12,13 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from typing import Any
 
 from ..markdown_scan import PageSource
 from ..model import Finding
 
 FRONT_MATTER_KEY = "suche"
 
-Rang = Literal["nachrangig", "nein"]
 RAENGE: dict[str, str] = {
     "nachrangig": "die Seite steht in der Suche hinter Ämtern, Leistungen und Standorten",
     "nein": "die Seite kommt nicht in die Suche",
@@ -49,14 +48,10 @@ ARTEN: dict[str, Art] = {
     # front matter `suche: nachrangig`
     "nachrangig": Art(0.25, ""),
 }
-DEFAULT_ART = "seite"
 
 # Kinds whose pages are lists of entries (the A–Z, the people and locations overviews): a
 # matching section is a result of its own, with the page as its section.
 EINTRAGS_ARTEN = frozenset({"leistung", "person", "standort"})
-
-# Filter that marks pages in Leichte Sprache (one index per language; LS is German).
-LEICHTE_SPRACHE_FILTER = "leichte_sprache"
 
 
 def arten_json() -> str:
