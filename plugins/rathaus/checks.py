@@ -352,6 +352,17 @@ def check_site(project: Project, render: Renderer | None = None) -> Checks:
     )
 
 
+def leichte_sprache_pruefstand(
+    project: Project, documents: Collection[str]
+) -> leichte_sprache.Pruefstand | None:
+    """Review status of the site's pages in Leichter Sprache (``documents``: every page of
+    the build); ``None`` without the rathaus/leichte-sprache plugin."""
+    if not project.uses(LEICHTE_SPRACHE):
+        return None
+    pages = read_pages(project.root, project.docs_dir)
+    return leichte_sprache.pruefstand(documents, _ls_paths(project).folder, pages)
+
+
 def read_pages(root: Path, content_dir: str) -> dict[str, PageSource]:
     """Every readable Markdown page of content/ by its path there (problems: check_pages)."""
     base = root / content_dir

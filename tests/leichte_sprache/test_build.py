@@ -81,7 +81,8 @@ def test_ls_navigation_holds_ls_pages_only(built: Path, path: str) -> None:
 def test_standard_navigation_has_no_ls_pages(built: Path, path: str) -> None:
     page = parse(built / path)
     for href in _primary_nav(page):
-        resolved = (Path("/site") / path).parent.joinpath(href).resolve()
+        target = href.partition("#")[0]  # a heading of the page may be called Leichte Sprache
+        resolved = (Path("/site") / path).parent.joinpath(target).resolve()
         assert "leichte-sprache" not in resolved.as_posix()
 
 
@@ -223,6 +224,20 @@ def test_reviewed_page_says_by_whom_and_when(built: Path) -> None:
 )
 def test_unreviewed_pages_say_so(built: Path, path: str) -> None:
     assert _review(parse(built / path)) == "Dieser Text wurde noch nicht geprüft."
+
+
+def test_statement_counts_the_reviewed_pages(built: Path) -> None:
+    # Every page in Leichter Sprache says whether it is reviewed; the statement adds them up.
+    ls_pages = list((built / "leichte-sprache").rglob("index.html"))
+    reviewed = [p for p in ls_pages if _review(parse(p)).startswith("Geprüft von")]
+    assert len(reviewed) == 1 and len(ls_pages) > 5
+    statement = parse(built / "barrierefreiheit/index.html")
+    text = statement.css_first("#leichte-sprache + p").text(strip=True)
+    assert text.startswith(
+        f"Diese Website hat {len(ls_pages)} Seiten in Leichter Sprache. 1 davon hat eine "
+        f"Prüfgruppe mit Menschen mit Lernschwierigkeiten geprüft, {len(ls_pages) - 1} noch "
+        "nicht."
+    )
 
 
 def test_standard_pages_have_no_review_status(built: Path) -> None:

@@ -45,12 +45,43 @@ def test_first_occurrence_is_explained_right_after_its_line(built: Path) -> None
     paragraphs = _lines(built / "leichte-sprache/index.html")
     first = next(p for p in paragraphs if "Das ist die Internet·seite von Testdorf." in p)
     at = first.index("Das ist die Internet·seite von Testdorf.")
-    assert first[at + 1 : at + 3] == [
+    assert first[at + 1 : at + 5] == [
         "Eine Internet·seite ist eine Seite im Internet.",
         "Sie lesen die Seite am Computer oder am Handy.",
+        "Mehr dazu:",
+        "Internetseite im Wörter·buch",
     ]
     # Only the first occurrence.
     assert sum(line.count("Eine Internet·seite ist") for p in paragraphs for line in p) == 1
+
+
+def _entry_of(page: Path, link_text: str) -> tuple[Path, str]:
+    """The file and the heading id a link on ``page`` goes to."""
+    [link] = [a for a in parse(page).css("article a") if a.text(strip=True) == link_text]
+    href = link.attributes["href"] or ""
+    path, _, fragment = href.partition("#")
+    target = (page.parent / path).resolve()
+    return (target / "index.html" if target.is_dir() else target), fragment
+
+
+@pytest.mark.parametrize(
+    ("page", "word"),
+    [("leichte-sprache/index.html", "Internetseite"), (None, "Rathaus")],
+    ids=["hand-written", "from data"],
+)
+def test_each_explanation_links_to_its_entry(built: Path, page: str | None, word: str) -> None:
+    if page is None:  # the first generated unit page that explains the word
+        path = next(
+            p
+            for p in sorted((built / "leichte-sprache" / "verwaltung").glob("*/index.html"))
+            if f"{word} im Wörter·buch" in p.read_text()
+        )
+    else:
+        path = built / page
+    target, fragment = _entry_of(path, f"{word} im Wörter·buch")
+    assert target == (built / "leichte-sprache/woerterbuch/index.html").resolve()
+    heading = parse(target).css_first(f"h2#{fragment}")
+    assert heading is not None and heading.text(strip=True) == word
 
 
 def test_standard_pages_get_no_explanations(built: Path) -> None:
@@ -117,3 +148,15 @@ def test_explain_page_uses_running_text_only() -> None:
         "Mit einem Antrag bitten Sie um etwas.",
     ]
     assert page.blocks[1].lines == (line("Hier ist der Antrag."),)  # the view is not changed
+
+
+def test_explain_links_the_entry_when_told_where() -> None:
+    entry = Wort(id="antrag", wort="Antrag", erklaerung="Mit einem Antrag bitten Sie um etwas.")
+    explained = explain("Hier ist der Antrag.", [entry], lambda e: f"../woerterbuch.md#{e.id}")
+    assert explained.split("\n")[-1] == (
+        "Mehr dazu: [Antrag im Wörter·buch](../woerterbuch.md#antrag)."
+    )
+    page = LsPage("Antrag", "", [sentences(line("Hier ist der Antrag."))])
+    [*_, last] = explain_page(page, [entry], lambda e: f"/wb/#{e.id}").blocks[0].lines
+    assert last.text == "Mehr dazu: Antrag im Wörter·buch."
+    assert [p.url for p in last.parts if p.url] == ["/wb/#antrag"]

@@ -12,7 +12,7 @@ from mkdocs.structure.toc import get_toc
 from rathaus import paragraf4
 from rathaus.adapter import load_or_fail, project_of, renderer, resolve_link
 from rathaus.adapter.options.barrierefreiheit import BarrierefreiheitConfig
-from rathaus.checks import statement_findings
+from rathaus.checks import leichte_sprache_pruefstand, statement_findings
 from rathaus.german import datum
 from rathaus.model import Site
 from rathaus.model.hours import build_date
@@ -84,6 +84,9 @@ class BarrierefreiheitPlugin(BasePlugin[BarrierefreiheitConfig]):
             authority_url=resolve_link(statement.durchsetzung.webseite, page, files, where),
             created=datum(statement.erstellt_am),
             reviewed=datum(statement.zuletzt_ueberprueft_am),
+            leichte_sprache=leichte_sprache_pruefstand(
+                project_of(config), [file.src_uri for file in files.documentation_pages()]
+            ),
         )
         return markdown + "\n" + html + "\n"
 

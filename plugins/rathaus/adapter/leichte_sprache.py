@@ -7,6 +7,8 @@ locations, hours) get an LS counterpart written from data (``views.py``).
 
 from __future__ import annotations
 
+import posixpath
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -250,6 +252,7 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
     ) -> str | None:
         if not self.config.enabled or not self._is_ls(page.file.src_uri):
             return markdown
+        glossary = self.paths.ls(self.paths.woerterbuch_page)
         generated = self.generated.get(page.file.src_uri)
         if generated is not None:
 
@@ -267,11 +270,22 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
             view = views.page_for(
                 self.site, page.file.src_uri, url, self.paths, self.today, self.overviews
             )
-            if page.file.src_uri != self.paths.ls(self.paths.woerterbuch_page):
-                view = woerterbuch.explain_page(view, self.site.woerterbuch.values())
+            if page.file.src_uri != glossary:
+                link = self._glossary_link(lambda entry: url(f"{glossary}#{entry}"))
+                view = woerterbuch.explain_page(view, self.site.woerterbuch.values(), link)
             return markdown + "\n" + self.renderer.render("leichte-sprache", page=view) + "\n"
         assert self.site is not None
-        return hard_line_breaks(woerterbuch.explain(markdown, self.site.woerterbuch.values()))
+        folder = posixpath.dirname(page.file.src_uri)
+        target = posixpath.relpath(glossary, folder or ".")
+        link = self._glossary_link(lambda entry: f"{target}#{entry}")
+        return hard_line_breaks(woerterbuch.explain(markdown, self.site.woerterbuch.values(), link))
+
+    def _glossary_link(self, address: Callable[[str], str]) -> woerterbuch.Link | None:
+        """Links to the entries of the Wörterbuch page Rathaus writes (``address``: from the
+        heading's id); none when a town writes the page itself (its ids are its own)."""
+        if self.paths.ls(self.paths.woerterbuch_page) not in self.generated:
+            return None
+        return lambda entry: address(views.woerterbuch_anchor(entry))
 
     def on_page_content(
         self, html: str, page: Page, config: MkDocsConfig, files: Files

@@ -21,7 +21,7 @@ from ..model.yamlread import Mark, parse_yaml
 from ..plan import Layout
 from ..project import Project
 from . import views
-from .linter import lint_field, lint_page
+from .linter import lint_field, lint_page, read_switches
 from .settings import Einstellungen, settings_from
 
 DEFAULT_EXEMPT = ["handbuch/"]
@@ -247,6 +247,31 @@ def abdeckung(
     boxes = set(boxed)
     missing = tuple(p for p in without_twin(documents, folder, exempt) if p not in boxes)
     return Abdeckung(counted, missing)
+
+
+@dataclass(frozen=True)
+class Pruefstand:
+    """How many pages in Leichter Sprache a Prüfgruppe has checked (DIN SPEC 33429): the
+    accessibility statement says it for the whole site."""
+
+    seiten: int
+    geprueft: int
+
+
+def pruefstand(
+    documents: Collection[str], folder: str, pages: Mapping[str, PageSource]
+) -> Pruefstand:
+    """Review status of the LS pages among ``documents`` (written and generated); ``pages``:
+    the editors' pages, whose ``leichte_sprache: geprueft:`` counts. Pages written from data
+    have no review of their own."""
+    ls_pages = [p for p in documents if p.endswith(".md") and is_ls_page(p, folder)]
+    reviewed = [
+        src_uri
+        for src_uri in ls_pages
+        if src_uri in pages
+        and read_switches(pages[src_uri].file, "", pages[src_uri].front_matter).reviewed
+    ]
+    return Pruefstand(len(ls_pages), len(reviewed))
 
 
 def pairing_options(options: Mapping[str, Any] | None) -> tuple[bool, list[str]]:

@@ -27,6 +27,7 @@ from ..model.fieldtypes import TimeRange
 from ..model.gremien import Gremium
 from ..model.hours import BERLIN, Deviation, upcoming, weekly_rows
 from ..model.termine import Termin, split_events
+from ..model.woerterbuch import Wort
 from ..plan import Layout
 from ..themenindex import entries
 from ..uebersichten import PartLink, Uebersicht, Uebersichten, people_in_order
@@ -738,6 +739,11 @@ def _part_page(
     return page
 
 
+def woerterbuch_anchor(entry: Wort) -> str:
+    """The id of a word's heading on the Wörterbuch page (its explanations link there)."""
+    return slugify(entry.id)
+
+
 def woerterbuch_page(site: Site) -> LsPage:
     """The glossary in Leichte Sprache: every hard word and its explanation, A to Z."""
     page = LsPage("Wörter·buch", "Schwere Wörter in Leichter Sprache erklärt.")
@@ -748,7 +754,7 @@ def woerterbuch_page(site: Site) -> LsPage:
         )
     )
     for entry in sorted(site.woerterbuch.values(), key=lambda w: sort_key(w.wort)):
-        page.blocks.append(heading(name(entry.wort), 2, slugify(entry.id)))
+        page.blocks.append(heading(name(entry.wort), 2, woerterbuch_anchor(entry)))
         page.blocks.append(sentences(*(line(s) for s in split_sentences(entry.erklaerung))))
     return page
 
