@@ -34,7 +34,8 @@ SVG_HIDDEN = "{% filter replace('<svg ', '<svg aria-hidden=\"true\" ') %}"
 
 MENU_BUTTON = (
     '    <button type="button" class="md-header__button md-icon rh-drawer-button" '
-    'aria-label="Menü" aria-expanded="false" aria-controls="__navigation" title="Menü">\n'
+    'aria-label="{{ _(\'Menü\') }}" aria-expanded="false" aria-controls="__navigation" '
+    'title="{{ _(\'Menü\') }}">\n'
 )
 
 # An entry that does not hold the current page renders the same on every page: the
@@ -116,7 +117,13 @@ COPIES = (
             ),
             # Material's script needs its search toggle on every page; Rathaus has no search
             # dialog, so nothing labels it: a name keeps checkers (HTMLCS H91) quiet.
-            ('id="__search" autocomplete="off">', 'id="__search" aria-label="Suche">'),
+            ('id="__search" autocomplete="off">', 'id="__search" aria-label="{{ _(\'Suche\') }}">'),
+            # rathaus/sprachen: Arabic and Farsi pages are right to left as a whole document.
+            (
+                '<html lang="{{ lang.t(\'language\') }}" class="no-js">',
+                '<html lang="{{ lang.t(\'language\') }}" dir="{{ lang.t(\'direction\') }}" '
+                'class="no-js">',
+            ),
             (
                 """      {% if page.toc | first is defined %}
         {% set skip = page.toc | first %}
@@ -261,7 +268,7 @@ COPIES = (
             (
                 '<form class="md-header__option" data-md-component="palette">',
                 '<div class="md-header__option" data-md-component="palette" role="radiogroup" '
-                'aria-label="Farbschema">',
+                'aria-label="{{ _(\'Farbschema\') }}">',
             ),
             ("</form>", "</div>"),
             (
@@ -269,9 +276,9 @@ COPIES = (
                 # The label shown while the *previous* scheme is active selects this one, so its
                 # text ("Dunkles Farbschema aktivieren") names this radio.
                 "{% set selector = config.theme.palette[loop.index0 - 1].toggle or option.toggle %}"
-                '{% if option.toggle %} aria-label="{{ selector.name | e }}" {% else %}',
+                '{% if option.toggle %} aria-label="{{ _(selector.name) | e }}" {% else %}',
             ),
-            ('title="{{ option.toggle.name }}"', 'title="{{ option.toggle.name | e }}"'),
+            ('title="{{ option.toggle.name }}"', 'title="{{ _(option.toggle.name) | e }}"'),
         ),
     ),
     Copy(
@@ -393,7 +400,7 @@ COPIES = (
             (
                 '<nav class="md-nav md-nav--secondary" aria-label="{{ title | e }}">',
                 '<nav class="md-nav md-nav--secondary" aria-label="{{ title | e }}'
-                '{% if toc_in_menu %} im Menü{% endif %}">',
+                '{% if toc_in_menu %} {{ _(\'im Menü\') }}{% endif %}">',
             ),
             (
                 """    <label class="md-nav__title" for="__toc">

@@ -37,7 +37,7 @@ def _own_variables(template: str) -> set[str]:
     tree = _parse(template)
     assigned = {
         node.target.name
-        for node in tree.find_all(nodes.Assign)
+        for node in tree.find_all((nodes.Assign, nodes.AssignBlock))
         if isinstance(node.target, nodes.Name)
     }
     return set(meta.find_undeclared_variables(tree)) - assigned - set(RENDERER.env.globals)

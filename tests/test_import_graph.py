@@ -35,6 +35,8 @@ FEATURES = frozenset(
         "pruefung",
         "navigation",
         "oparl",
+        "sprachen",
+        "suche",
     }
 )
 

@@ -60,6 +60,7 @@ def test_one_entry_builds_the_same_site_as_twelve(
     config.write_text(separate_entries(config.read_text(encoding="utf-8")), encoding="utf-8")
     assert "rathaus/verzeichnis" in config.read_text(encoding="utf-8")
     set_feature(one, "suche", None)  # no old entry: the old form has no search
+    set_feature(one, "sprachen", None)  # nor other languages
     first = files_of(build_site(one))
     # The old entries still build the site (not strictly: each says it is going away).
     old = load_config(str(config), site_dir=str(twelve / "site"), strict=False)

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import markdown_text, paragraf4, suche
+from . import markdown_text, paragraf4, sprachen, suche
 from .aktuelles import views as aktuelles_views
 from .aktuelles.posts import check_posts, is_post, read_post
 from .gebaerdensprache.medien.pruefung import check_videos
@@ -32,7 +32,7 @@ from .pages import (
     size_finding,
     split_front_matter,
 )
-from .plan import Plan
+from .plan import Layout, Plan
 from .project import Project
 from .safety import Renderer, check_markdown_safety
 from .termine import views as termine_views
@@ -335,6 +335,9 @@ def check_site(project: Project, render: Renderer | None = None) -> Checks:
         findings.extend(nav_findings(project, known))
         findings.extend(data_link_findings(site, known, root / docs))
         findings.extend(paragraf4.gate_findings(project, site, known.__contains__))
+    languages = Layout.of(project).sprachen
+    if languages:
+        findings.extend(sprachen.translation_findings(pages, languages))
     ls_options = project.options(LEICHTE_SPRACHE)
     coverage = None
     if ls_options is not None:

@@ -23,6 +23,7 @@ THEMEN = "rathaus/themen"
 TERMINE = "rathaus/termine"
 GREMIEN = "rathaus/gremien"
 SUCHE = "rathaus/suche"
+SPRACHEN = "rathaus/sprachen"
 
 RecordKind = Literal[
     "einheit",
@@ -59,6 +60,8 @@ class Layout:
     """rathaus/suche: the search page the header's search field and rathaus/suche go to."""
     schwellen: Schwellen = field(default_factory=Schwellen)
     """The most entries of one overview page (the ``…_per_part`` options)."""
+    sprachen: tuple[str, ...] = ()
+    """rathaus/sprachen: the languages besides German; each has its pages in its folder."""
 
     @classmethod
     def of(cls, project: Project) -> Self:
@@ -78,6 +81,9 @@ class Layout:
             units=int(verzeichnis.get("units_per_part", default.units)),
             topics=int(themen.get("entries_per_part", default.topics)),
         )
+        sprachen = project.options(SPRACHEN) or {}
+        if sprachen.get("enabled", True):
+            values["sprachen"] = tuple(str(c) for c in sprachen.get("angeboten") or ())
         return cls(**values)
 
     def unit_page(self, unit_id: str) -> str:

@@ -22,7 +22,7 @@ from jinja2 import (
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
-from . import german
+from . import german, texte
 from .escaping import json_ld, plain_text
 
 
@@ -82,6 +82,8 @@ class FragmentRenderer:
         for name in ("datum", "datum_lang", "datum_kurz", "uhrzeit", "uhr_leicht", "dauer"):
             self.env.filters[name] = getattr(german, name)
         self.env.filters["dateigroesse"] = german.dateigroesse
+        # _() in the language of the page being built (rathaus.texte).
+        texte.install(self.env)
 
     def render(self, name: str, **context: Any) -> str:
         """Render ``fragments/rathaus/<name>.html``; the result is safe HTML."""

@@ -18,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files, InclusionLevel
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
@@ -26,6 +26,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from rathaus.adapter import generated_page, load_or_fail, project_of, renderer, site_root
 from rathaus.adapter.options.leichte_sprache import LeichteSpracheConfig
+from rathaus.adapter.varianten import mirror_navigation
 from rathaus.german import datum
 from rathaus.leichte_sprache import checks, views, woerterbuch
 from rathaus.leichte_sprache.linter import read_switches
@@ -34,6 +35,7 @@ from rathaus.leichte_sprache.text import hard_line_breaks
 from rathaus.model import Finding, Level, Site
 from rathaus.model.hours import build_date
 from rathaus.render import FragmentRenderer, toc_tokens
+from rathaus.texte import N_
 from rathaus.uebersichten import Uebersichten
 
 log = get_plugin_logger(__name__)
@@ -128,53 +130,12 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
         return nav
 
     def _ls_navigation(self, nav: Navigation, files: Files) -> Navigation:
-        """The LS navigation mirrors the standard one: a page's LS counterpart takes its place.
-
-        Sections without any LS page are left out; LS pages without a standard counterpart
-        (written only in Leichte Sprache) are added at the end.
-        """
-        used: set[str] = set()
-
-        def mirror(items: list[Any]) -> list[Any]:
-            result: list[Any] = []
-            for item in items:
-                if isinstance(item, Page):
-                    ls = self.counterpart.get(item.file.src_uri)
-                    file = files.get_file_from_path(ls) if ls else None
-                    if file is not None and isinstance(file.page, Page) and ls not in used:
-                        used.add(file.src_uri)
-                        result.append(file.page)
-                elif isinstance(item, Section):
-                    children = mirror(item.children)
-                    if children:
-                        result.append(Section(item.title, children))
-            return result
-
-        items = mirror(nav.items)
-        index = files.get_file_from_path(f"{self.paths.folder}/index.md")
-        if index is not None and isinstance(index.page, Page) and index.src_uri not in used:
-            items.insert(0, index.page)
-            used.add(index.src_uri)
-        for file in files.documentation_pages():
-            if (
-                self._is_ls(file.src_uri)
-                and file.src_uri not in used
-                and file.src_uri not in self.counterpart
-                and isinstance(file.page, Page)
-            ):
-                items.append(file.page)
-                used.add(file.src_uri)
-        pages = _pages_of(items)
-        for item in items:
-            _set_parents(item, None)
-        for before, after in zip([None, *pages], [*pages, None], strict=False):
-            if before is not None:
-                before.next_page = after
-            if after is not None:
-                after.previous_page = before
-        ls_nav = Navigation(items, pages)
-        ls_nav.homepage = nav.homepage
-        return ls_nav
+        """The LS navigation mirrors the standard one (pages written only in Leichte Sprache
+        at the end)."""
+        standard_to_ls = {k: v for k, v in self.counterpart.items() if not self._is_ls(k)}
+        return mirror_navigation(
+            nav, files, standard_to_ls, f"{self.paths.folder}/index.md", self._is_ls
+        )
 
     # -- checks -----------------------------------------------------------------------------
 
@@ -331,9 +292,9 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
                 context["rathaus_sprachwahl"] = {  # type: ignore[typeddict-unknown-key]
                     "leichte_sprache": False,
                     "url": start.url,
-                    "label": "Leichte Sprache",
+                    "label": N_("Leichte Sprache"),
                     "gegenstueck": False,
-                    "beschreibung": "Start-Seite in Leichter Sprache",
+                    "beschreibung": N_("Start-Seite in Leichter Sprache"),
                 }
         return context
 
@@ -347,37 +308,21 @@ class LeichteSprachePlugin(BasePlugin[LeichteSpracheConfig]):
         return {
             "leichte_sprache": is_ls,
             "url": url,
-            # Without a counterpart the visible label says where the link goes.
+            # Without a counterpart the visible label says where the link goes. The theme
+            # prints label and description translated on pages in other languages.
             "label": (
-                ("Alltags-Sprache" if other else "Start-Seite in Alltags-Sprache")
+                (N_("Alltags-Sprache") if other else N_("Start-Seite in Alltags-Sprache"))
                 if is_ls
-                else "Leichte Sprache"
+                else N_("Leichte Sprache")
             ),
             "gegenstueck": other is not None,
             "beschreibung": (
-                "Diese Seite in Alltags-Sprache"
+                N_("Diese Seite in Alltags-Sprache")
                 if is_ls and other
-                else "Start-Seite in Alltags-Sprache"
+                else N_("Start-Seite in Alltags-Sprache")
                 if is_ls
-                else "Diese Seite in Leichter Sprache"
+                else N_("Diese Seite in Leichter Sprache")
                 if other
-                else "Start-Seite in Leichter Sprache"
+                else N_("Start-Seite in Leichter Sprache")
             ),
         }
-
-
-def _pages_of(items: list[Any]) -> list[Page]:
-    pages: list[Page] = []
-    for item in items:
-        if isinstance(item, Page):
-            pages.append(item)
-        elif isinstance(item, Section):
-            pages.extend(_pages_of(item.children))
-    return pages
-
-
-def _set_parents(item: Any, parent: Section | None) -> None:
-    item.parent = parent
-    if isinstance(item, Section):
-        for child in item.children:
-            _set_parents(child, item)

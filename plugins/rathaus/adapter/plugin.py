@@ -43,6 +43,7 @@ from rathaus.adapter.leichte_sprache import LeichteSprachePlugin
 from rathaus.adapter.navigation import NavigationPlugin
 from rathaus.adapter.pruefung import PruefungPlugin
 from rathaus.adapter.sicherheit import SicherheitPlugin
+from rathaus.adapter.sprachen import SprachenPlugin
 from rathaus.adapter.suche import SuchePlugin
 from rathaus.adapter.termine import TerminePlugin
 from rathaus.adapter.themen import ThemenPlugin
@@ -64,6 +65,7 @@ FEATURES: tuple[tuple[str, str, type[BasePlugin[Any]]], ...] = (
     ("leichte_sprache", "rathaus/leichte-sprache", LeichteSprachePlugin),
     ("gebaerdensprache", "rathaus/gebaerdensprache", GebaerdensprachePlugin),
     ("suche", "rathaus/suche", SuchePlugin),
+    ("sprachen", "rathaus/sprachen", SprachenPlugin),
 )
 
 # Options that several features declare: set once (data_dir in the block, the rest in the
@@ -87,6 +89,7 @@ class RathausConfig(base.Config):
     leichte_sprache = opt.Type(dict, default={})
     gebaerdensprache = opt.Type(dict, default={})
     suche = opt.Type(dict, default={})
+    sprachen = opt.Type(dict, default={})
 
 
 def _options(key: str, config: RathausConfig, declared: set[str]) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
-from rathaus import uebersichten
+from rathaus import texte, uebersichten
 from rathaus.adapter import (
     generated_page,
     load_or_fail,
@@ -401,7 +401,8 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
             return self.renderer.render(
                 "auf-einen-blick",
                 glance=glance,
-                title=unit.name,
+                # The unit's name is German: marked so on a page in another language.
+                title=texte.deutsch(unit.name),
                 anchor=f"blick-{slugify(unit.id)}",
                 level=level,
             )
@@ -412,7 +413,7 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
                 return self.renderer.render("keine-zeiten", unit=views.unit_link(unit, links))
             return self.renderer.render(
                 "oeffnungszeiten",
-                hours=views.hours_view(site, hours, f"Öffnungszeiten: {unit.name}", self.today),
+                hours=views.hours_view(site, hours, "oeffnungszeiten", unit.name, self.today),
                 level=level,
                 anchor=f"zeiten-{slugify(unit.id)}",
             )

@@ -189,9 +189,10 @@ def pairing_findings(
 
 
 def exempt_pages(configured: Sequence[str], layout: Layout) -> list[str]:
-    """``ohne_gegenstueck`` and the search page: one page for every reader, which marks the
-    results in Leichter Sprache."""
-    return [*configured, layout.search_page]
+    """``ohne_gegenstueck``, the search page (one page for every reader, which marks the
+    results in Leichter Sprache) and the pages in other languages (Leichte Sprache is
+    German)."""
+    return [*configured, layout.search_page, *(f"{code}/" for code in layout.sprachen)]
 
 
 def has_ls_box(front_matter: Any) -> bool:

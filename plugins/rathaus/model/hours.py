@@ -67,10 +67,11 @@ def weekly_rows(hours: Oeffnungszeiten) -> list[DayRow]:
 
 @dataclass(frozen=True)
 class DayGroup:
-    """Consecutive days with the same hours: „Montag bis Donnerstag“ (``last`` None: one day)."""
+    """Consecutive days with the same hours: Monday to Thursday is ``first`` 0, ``last`` 3
+    (``last`` None: one day); the names are the template's (filter ``wochentag``)."""
 
-    first: str
-    last: str | None
+    first: int
+    last: int | None
     ranges: tuple[TimeRange, ...]
 
 
@@ -85,8 +86,7 @@ def week_groups(hours: Oeffnungszeiten) -> list[DayGroup]:
         else:
             groups.append((row.weekday, row.weekday, row.ranges))
     return [
-        DayGroup(DAY_NAMES[first], DAY_NAMES[last] if last != first else None, ranges)
-        for first, last, ranges in groups
+        DayGroup(first, last if last != first else None, ranges) for first, last, ranges in groups
     ]
 
 

@@ -57,8 +57,17 @@ def build(site_dir: Path) -> Suchindex:
     pages = len(list((output / "fragment").glob("*.pf_fragment")))
     for name in _UNUSED:
         (output / name).unlink(missing_ok=True)
+    _sort_languages(output / "pagefind-entry.json")
     size = sum(p.stat().st_size for p in output.rglob("*") if p.is_file())
     return Suchindex(pages, size, time.perf_counter() - start)
+
+
+def _sort_languages(entry: Path) -> None:
+    """Pagefind lists the languages of a site with several (one index each, by ``<html
+    lang>``) in no fixed order; sorted, the same site gives the same bytes."""
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["languages"] = dict(sorted(data["languages"].items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
 def indexed_pages(site_dir: Path) -> list[dict[str, Any]]:

@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from markupsafe import Markup
 
 from .. import markdown_text
-from ..german import datum, datum_lang, uhrzeit
+from ..german import uhrzeit
 from ..model import Site, slugify, sort_key
 from ..model.entities import Einheit, Oeffnungszeiten, Person, Standort, Zugang
 from ..model.fieldtypes import Phone, TimeRange
@@ -53,8 +53,6 @@ def spans(ranges: tuple[TimeRange, ...]) -> list[Span]:
 class DeviationView:
     first: date
     last: date
-    first_text: str
-    last_text: str
     reason: str
     spans: list[Span]
     holiday: bool
@@ -62,22 +60,34 @@ class DeviationView:
 
 @dataclass(frozen=True)
 class HoursView:
-    title: str
-    rows: list[tuple[str, list[Span]]]
+    art: Literal["oeffnungszeiten", "sprechzeiten"]
+    """Opening hours of a unit or consultation hours of a person (the caption says which)."""
+    name: str
+    """Whose hours: the unit's or the person's name."""
+    rows: list[tuple[int, list[Span]]]
+    """(weekday 0–6, spans); the template names the day in the page's language."""
     by_appointment: bool
     only_by_appointment: bool
     note: str | None
     deviations: list[DeviationView]
     holidays_closed: bool
-    as_of: str
+    as_of: date
+    """The day the deviations list was made (the build date)."""
     as_of_iso: str
 
 
-def hours_view(site: Site, hours: Oeffnungszeiten, title: str, today: date) -> HoursView:
+def hours_view(
+    site: Site,
+    hours: Oeffnungszeiten,
+    art: Literal["oeffnungszeiten", "sprechzeiten"],
+    name: str,
+    today: date,
+) -> HoursView:
     deviations = upcoming(hours, site.stadt.bundesland, today, site.stadt.vorschau_tage)
     return HoursView(
-        title=title,
-        rows=[(row.name, spans(row.ranges)) for row in weekly_rows(hours)]
+        art=art,
+        name=name,
+        rows=[(row.weekday, spans(row.ranges)) for row in weekly_rows(hours)]
         if not hours.only_by_appointment
         else [],
         by_appointment=hours.nach_vereinbarung,
@@ -85,7 +95,7 @@ def hours_view(site: Site, hours: Oeffnungszeiten, title: str, today: date) -> H
         note=hours.hinweis,
         deviations=[_deviation(d) for d in deviations],
         holidays_closed=hours.feiertage_geschlossen,
-        as_of=datum(today),
+        as_of=today,
         as_of_iso=today.isoformat(),
     )
 
@@ -94,8 +104,6 @@ def _deviation(deviation: Deviation) -> DeviationView:
     return DeviationView(
         first=deviation.first,
         last=deviation.last,
-        first_text=datum_lang(deviation.first),
-        last_text=datum_lang(deviation.last),
         reason=deviation.reason,
         spans=spans(deviation.ranges),
         holiday=deviation.holiday,
@@ -113,6 +121,7 @@ class Contact:
     email: str | None
     room: str | None
     languages: list[str]
+    """Language codes; the template names them in the page's language (``sprachname``)."""
     form: str | None = None
     building: str | None = None
     """The building the room is in (the unit's location), so „Raum 1.12“ can be found."""
@@ -125,7 +134,7 @@ class Contact:
 def person_contact(site: Site, person: Person, links: Links, today: date | None = None) -> Contact:
     """A person's card; with ``today``, their own consultation hours as well."""
     hours = (
-        hours_view(site, person.sprechzeiten, f"Sprechzeiten: {person.name}", today)
+        hours_view(site, person.sprechzeiten, "sprechzeiten", person.name, today)
         if person.sprechzeiten is not None and today is not None
         else None
     )
@@ -141,7 +150,7 @@ def person_contact(site: Site, person: Person, links: Links, today: date | None 
         fax=person.fax,
         email=person.email,
         room=person.raum,
-        languages=[site.language_name(code) for code in person.sprachen],
+        languages=list(person.sprachen),
         anchor=person_anchor(person.id),
         hours=hours,
         building=building.name if building else None,
@@ -206,7 +215,8 @@ class Glance:
 
     phone: Phone | None
     email: str | None
-    today_label: str
+    today: date
+    """The build day (the template says „Heute, …“ in the page's language)."""
     """„Heute, Samstag, 5. Dezember 2026“ – the build day, which the page names."""
     today_spans: list[Span]
     """Opening hours on that day; empty: closed, or only by appointment."""
@@ -238,7 +248,7 @@ def glance(
     return Glance(
         phone=kontakt.telefon[0] if kontakt and kontakt.telefon else None,
         email=kontakt.email if kontakt else None,
-        today_label=f"Heute, {datum_lang(today)}",
+        today=today,
         today_spans=spans(ranges_on(hours, site.stadt.bundesland, today))
         if hours and not hours.only_by_appointment
         else [],
@@ -260,11 +270,12 @@ class CentralView:
     town: str
     phone: Phone
     email: str | None
-    today_label: str
+    today: date
+    """The build day (the template says „Heute, …“ in the page's language)."""
     today_spans: list[Span]
     has_hours: bool
-    week: list[tuple[str, list[Span]]]
-    """Open days in a few words: („Montag bis Donnerstag“, spans)."""
+    week: list[tuple[int, int | None, list[Span]]]
+    """Open days in a few words: (first day, last day or None, spans); days 0 (Monday) to 6."""
     location: LocationView | None
     route_url: str | None
 
@@ -279,15 +290,10 @@ def central_view(site: Site, links: Links, today: date) -> CentralView | None:
         town=site.stadt.name,
         phone=zentrale.telefon,
         email=zentrale.email,
-        today_label=f"Heute, {datum_lang(today)}",
+        today=today,
         today_spans=spans(ranges_on(hours, site.stadt.bundesland, today)) if hours else [],
         has_hours=hours is not None,
-        week=[
-            (f"{g.first} bis {g.last}" if g.last else g.first, spans(g.ranges))
-            for g in week_groups(hours)
-        ]
-        if hours
-        else [],
+        week=[(g.first, g.last, spans(g.ranges)) for g in week_groups(hours)] if hours else [],
         location=location_view(standort, links) if standort else None,
         route_url=standort.adresse.route_url if standort else None,
     )
@@ -322,7 +328,7 @@ def unit_context(site: Site, unit: Einheit, links: Links, today: date) -> dict[s
         by_area.setdefault(person.bereich, []).append(person_contact(site, person, links, today))
     location = site.standorte.get(unit.standort) if unit.standort else None
     hours = (
-        hours_view(site, unit.oeffnungszeiten, f"Öffnungszeiten: {unit.name}", today)
+        hours_view(site, unit.oeffnungszeiten, "oeffnungszeiten", unit.name, today)
         if unit.oeffnungszeiten
         else None
     )
@@ -452,7 +458,7 @@ def hours_overview(
     return [
         (
             unit_link(unit, links),
-            hours_view(site, unit.oeffnungszeiten, f"Öffnungszeiten: {unit.name}", today),
+            hours_view(site, unit.oeffnungszeiten, "oeffnungszeiten", unit.name, today),
         )
         for unit in units_with_hours(site)
         if unit.oeffnungszeiten and (ids is None or unit.id in ids)
