@@ -56,6 +56,8 @@ DIRECTIVES: dict[str, DirectiveSpec] = {
     "kontakt": DirectiveSpec(_VERZEICHNIS, {"einheit": "einheiten", "person": "personen"}),
     "auf-einen-blick": DirectiveSpec(_VERZEICHNIS, {"einheit": "einheiten"}),
     "zentrale": DirectiveSpec(_VERZEICHNIS, needs_zentrale=True),
+    # On a page in another language: the units where someone counsels in that language.
+    "wir-sprechen": DirectiveSpec(_VERZEICHNIS),
     "dgs": DirectiveSpec("rathaus/gebaerdensprache", {"video": "videos"}),
     "suche": DirectiveSpec(_THEMEN),
     "haeufig": DirectiveSpec(_THEMEN),

@@ -78,3 +78,11 @@ def test_a_folder_without_sitemap_is_not_a_built_site(tmp_path: Path) -> None:
     )
     with pytest.raises(SiteError, match="nennt keine Seite"):
         page_paths(tmp_path)
+
+
+def test_every_language_keeps_a_representative_beyond_the_limit(tmp_path: Path) -> None:
+    site = _site(tmp_path, {"": "x", "a/": "x", "en/": "x", "en/b/": "x", "ar/": "x"})
+    for path, language in (("", "de"), ("a/", "de"), ("en/", "en"), ("en/b/", "en"), ("ar/", "ar")):
+        file = site / path / "index.html"
+        file.write_text(file.read_text().replace("<html>", f'<html lang="{language}">'))
+    assert representative_paths(site, limit=3) == ["", "404.html", "a/", "ar/", "en/b/"]

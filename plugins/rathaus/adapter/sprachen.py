@@ -98,6 +98,8 @@ class SprachenPlugin(BasePlugin[SprachenConfig]):
                 self.translations[code],
                 f"{code}/index.md",
                 functools.partial(_in_folder, code),
+                # The town's section titles are German: a language's few pages in one list.
+                sections=False,
             )
             for code in self.languages
         }

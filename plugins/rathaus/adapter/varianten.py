@@ -17,12 +17,15 @@ def mirror_navigation(
     counterpart: Mapping[str, str],
     start: str,
     belongs: Callable[[str], bool],
+    *,
+    sections: bool = True,
 ) -> Navigation:
     """The variant's navigation: where the standard one has a page with a counterpart
     (``counterpart``: standard path → variant path), the counterpart takes its place.
 
     Sections without any page of the variant are left out; the variant's start page comes
     first, and its pages without a standard counterpart (``belongs``) are added at the end.
+    ``sections=False``: one flat list (a section's title is the town's German text).
     """
     used: set[str] = set()
 
@@ -37,8 +40,10 @@ def mirror_navigation(
                     result.append(file.page)
             elif isinstance(item, Section):
                 children = mirror(item.children)
-                if children:
+                if children and sections:
                     result.append(Section(item.title, children))
+                else:
+                    result.extend(children)
         return result
 
     items = mirror(nav.items)

@@ -39,7 +39,7 @@ from rathaus.model.gliederung import Teil
 from rathaus.model.hours import build_date
 from rathaus.pages import Directive, check_pages, directives_of, render_directives
 from rathaus.pagination import part_page
-from rathaus.plan import Plan, RecordKind
+from rathaus.plan import Layout, Plan, RecordKind
 from rathaus.render import FragmentRenderer, toc_tokens
 from rathaus.verzeichnis import views
 from rathaus.verzeichnis.vcard import person_vcard, unit_vcard
@@ -382,6 +382,23 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
             entries=entries,
         )
 
+    def _render_speaking(self, links: views.Links, level: int) -> str:
+        """``rathaus/wir-sprechen``: on a page in another language, the units where someone
+        counsels in it, linked to their page in that language where there is one."""
+        code = texte.aktuell().sprache.code
+        if code == texte.DEUTSCH.code or self.files is None:
+            return ""
+        files = self.files
+
+        def in_language(kind: str, record_id: str) -> str:
+            translated = f"{code}/{_unit_page(self.config.units_dir, record_id)}"
+            if kind == "einheit" and files.get_file_from_path(translated) is not None:
+                return links("quelle", translated)
+            return links(kind, record_id)
+
+        units = views.units_speaking(self._site(), code, in_language)
+        return self.renderer.render("wir-sprechen", units=units, level=level)
+
     def _render_directive(self, directive: Directive, links: views.Links) -> str:
         site = self.site
         assert site is not None
@@ -393,6 +410,8 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
                     "rathaus/zentrale: data/stadt.yml has no zentrale (rathaus check reports it)"
                 )
             return self.renderer.render("zentrale", central=central, level=level)
+        if directive.name == "wir-sprechen":
+            return self._render_speaking(links, level)
         if directive.name == "auf-einen-blick":
             unit = site.einheiten[directive.args["einheit"]]
             location = site.standorte.get(unit.standort) if unit.standort else None
@@ -423,6 +442,10 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
         else:
             contact = views.unit_contact(site.einheiten[directive.args["einheit"]], links)
         return self.renderer.render("kontakt", contact=contact, level=level, show_name=True)
+
+
+def _unit_page(units_dir: str, unit_id: str) -> str:
+    return Layout(units_dir=units_dir).unit_page(unit_id)
 
 
 def _vcard(config: MkDocsConfig, plan: Plan, kind: RecordKind, record_id: str, text: str) -> File:

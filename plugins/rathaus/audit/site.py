@@ -12,8 +12,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NOT_FOUND_PAGE = "404.html"
 # A handful of pages stands for the site in the keyboard checks; every page is checked for
-# reflow and requests.
+# reflow and requests. Each language of the site has one of them besides (rathaus/sprachen).
 REPRESENTATIVES = 12
+_LANG = re.compile(r'<html[^>]*\slang="([^"]+)"')
 
 
 class SiteError(Exception):
@@ -72,7 +73,21 @@ def representative_paths(site_dir: Path, limit: int = REPRESENTATIVES) -> list[s
     chosen += sorted(sections.values())
     if not any(_has_table(site_dir, p) for p in chosen):
         chosen += [p for p in paths if _has_table(site_dir, p)][:1]
-    return chosen[:limit]
+    chosen = chosen[:limit]
+    # A page in every language: each has its own texts and, for Arabic, its own direction.
+    languages = {_language(site_dir, p) for p in chosen}
+    for path in sorted(sections.values()):
+        language = _language(site_dir, path)
+        if language not in languages:
+            chosen.append(path)
+            languages.add(language)
+    return chosen
+
+
+def _language(site_dir: Path, path: str) -> str | None:
+    file = html_file(site_dir, path)
+    found = _LANG.search(file.read_text("utf-8")[:2000]) if file.is_file() else None
+    return found.group(1) if found else None
 
 
 def _has_table(site_dir: Path, path: str) -> bool:

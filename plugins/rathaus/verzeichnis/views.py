@@ -319,6 +319,14 @@ def unit_link(unit: Einheit, links: Links) -> UnitLink:
     return UnitLink(unit.name, links("einheit", unit.id), kind_label(unit))
 
 
+def units_speaking(site: Site, code: str, links: Links) -> list[UnitLink]:
+    """The units where someone counsels in the language ``code`` (a person's ``sprachen``),
+    by name."""
+    ids = {person.einheit for person in site.personen.values() if code in person.sprachen}
+    units = sorted((site.einheiten[i] for i in ids), key=lambda unit: sort_key(unit.name))
+    return [unit_link(unit, links) for unit in units]
+
+
 def unit_context(site: Site, unit: Einheit, links: Links, today: date) -> dict[str, Any]:
     """Everything the unit page template shows."""
     head = site.personen.get(unit.leitung) if unit.leitung else None
