@@ -16,7 +16,7 @@ from rathaus.render import FragmentRenderer
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ("en", "tr", "ar", "uk")
-PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+PLACEHOLDER = re.compile(r"%\((\w+)\)s|\{(\w+)\}")
 
 
 def test_every_marked_text_is_found() -> None:
@@ -39,7 +39,7 @@ def test_catalogue_translates_every_text_with_its_placeholders(code: str) -> Non
         if message.id:
             assert set(PLACEHOLDER.findall(str(message.string))) == set(
                 PLACEHOLDER.findall(str(message.id))
-            ), f"{code}: {message.id!r}"
+            ), f"{code}: {message.id!r}"  # %(name)s for Jinja, {name} for rathaus-suche.js
 
 
 def test_catalogues_hold_exactly_the_marked_texts() -> None:
@@ -97,6 +97,19 @@ def test_german_data_is_marked_on_other_pages_only() -> None:
     with texte.in_sprache(_arabic()):
         marked = texte.deutsch("Erdgeschoss <Eingang>")
     assert marked == '<span lang="de" dir="ltr">Erdgeschoss &lt;Eingang&gt;</span>'
+
+
+def test_a_translation_is_text_not_markup(tmp_path: Path) -> None:
+    (tmp_path / "en.po").write_text(
+        'msgid "Suchen"\nmsgstr "<b>Find</b> \\"now\\""\n', encoding="utf-8"
+    )
+    renderer = FragmentRenderer()
+    template = renderer.env.from_string('<p title="{{ _(\'Suchen\') }}">{{ _("Suchen") }}</p>')
+    with texte.in_sprache(texte.load(texte.BEKANNT["en"], [tmp_path])):
+        html = template.render()
+    assert html == (
+        '<p title="&lt;b&gt;Find&lt;/b&gt; &#34;now&#34;">&lt;b&gt;Find&lt;/b&gt; &#34;now&#34;</p>'
+    )
 
 
 def test_a_town_catalogue_comes_first(tmp_path: Path) -> None:

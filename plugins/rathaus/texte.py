@@ -28,7 +28,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 from jinja2 import Environment
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import german
 from .model.hours import DAY_NAMES
@@ -155,6 +155,16 @@ def ngettext(singular: str, plural: str, number: int) -> str:
     return aktuell().katalog.ngettext(singular, plural, number)
 
 
+# In templates a translation is text, never markup: a catalogue (also a town's own) cannot
+# put HTML into a page, and a quote in a translation cannot end an attribute.
+def _escaped_gettext(message: str) -> Markup:
+    return escape(gettext(message))
+
+
+def _escaped_ngettext(singular: str, plural: str, number: int) -> Markup:
+    return escape(ngettext(singular, plural, number))
+
+
 def wochentag(index: int) -> str:
     """The name of a weekday (0: Monday) in the page's language."""
     sprache = aktuell().sprache
@@ -211,7 +221,7 @@ def install(env: Environment) -> None:
     richtung) in a Jinja environment: all in the language of the page being built."""
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(  # type: ignore[attr-defined]
-        gettext, ngettext, newstyle=True
+        _escaped_gettext, _escaped_ngettext, newstyle=True
     )
     env.filters["wochentag"] = wochentag
     env.filters["datum"] = datum

@@ -4,14 +4,15 @@ page reciprocal hreflang links and a picker that leads to the same page."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
+from tests.a11y.conftest import DESKTOP, new_context, run_axe
 
 from rathaus import texte
 from rathaus.model.hours import DAY_NAMES
-from tests.a11y.conftest import DESKTOP, new_context, run_axe
 
 LANGUAGES = ("de", "en", "tr", "ar", "uk")
 TRANSLATED = ("", "kontakt/", "verwaltung/kommunales-integrationszentrum/")
@@ -137,3 +138,19 @@ def test_a_page_without_translation_leads_to_the_language_start_page(
     assert english.get_attribute("title") == "Home page in English"
     english.click()
     assert urlsplit(desktop.url).path == urlsplit(urljoin(base_url + "/", "en/")).path
+
+
+@pytest.mark.parametrize(
+    ("code", "query", "status"),
+    [("ar", "مترجم", re.compile("نتيجة|النتائج")), ("en", "interpreter", re.compile("result"))],
+)
+def test_a_reader_searches_the_pages_of_their_language(
+    desktop: Page, base_url: str, code: str, query: str, status: re.Pattern[str]
+) -> None:
+    desktop.goto(f"{base_url}/{code}/kontakt/")
+    desktop.fill("#rh-suchfeld-wort", query)
+    desktop.press("#rh-suchfeld-wort", "Enter")
+    assert urlsplit(desktop.url).path.endswith(f"/{code}/suche/")
+    expect(desktop.locator("[data-suche-status]")).to_have_text(status, timeout=15_000)
+    hrefs = desktop.eval_on_selector_all(".rathaus-treffer a", "els => els.map(e => e.href)")
+    assert hrefs and all(urlsplit(href).path.startswith(f"/{code}/") for href in hrefs), hrefs

@@ -235,3 +235,26 @@ def test_a_town_adds_a_language_with_its_own_catalogue(
     page = _page(site, "ru/")
     assert page.css_first("html").attributes["lang"] == "ru"
     assert page.css_first(".rh-suchfeld__knopf").text(strip=True) == "Найти"
+
+
+@pytest.mark.parametrize("code", ["en", "ar"])
+def test_each_language_searches_from_its_own_search_page(built: Path, code: str) -> None:
+    page = _page(built, f"{code}/kontakt/")
+    form = page.css_first("form.rh-suchfeld")
+    action = _absolute(f"{code}/kontakt/", form.attributes["action"] or "")
+    assert action == SITE + f"{code}/suche/"
+    search = _page(built, f"{code}/suche/")
+    # Pagefind picks the index by the language of the page the search runs on.
+    assert search.css_first("html").attributes["lang"] == code
+    texts = search.css_first("[data-rathaus-suchseite]").attributes
+    assert "Ergebnis" not in (texts["data-text-treffer"] or "")
+    assert "{n}" in (texts["data-text-treffer"] or "")
+    assert _page(built, "kontakt/").css_first("form.rh-suchfeld").attributes["action"] == (
+        "../suche/"
+    )
+
+
+def test_every_language_has_its_own_search_index(built: Path) -> None:
+    entry = json.loads((built / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sorted(entry["languages"]) == ["ar", "de", "en"]
+    assert list(entry["languages"]) == sorted(entry["languages"])  # same bytes every build

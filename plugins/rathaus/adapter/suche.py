@@ -22,19 +22,20 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
-from rathaus import suche
-from rathaus.adapter import generated_page, load_or_fail, project_of, renderer
+from rathaus import suche, texte
+from rathaus.adapter import generated_page, load_or_fail, project_of, renderer, site_root
 from rathaus.adapter.options.suche import SucheConfig
 from rathaus.german import anzahl
 from rathaus.model import Site
 from rathaus.plan import Layout
 from rathaus.render import FragmentRenderer
 from rathaus.suche import index
+from rathaus.texte import N_
 
 log = get_plugin_logger(__name__)
 
-TITLE = "Suche"
-DESCRIPTION = "Suchen Sie auf der Website der Verwaltung nach Leistungen, Ämtern und Themen."
+TITLE = N_("Suche")
+DESCRIPTION = N_("Suchen Sie auf der Website der Verwaltung nach Leistungen, Ämtern und Themen.")
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,9 @@ class SuchePlugin(BasePlugin[SucheConfig]):
         self.site: Site | None = None
         self.renderer = FragmentRenderer()
         self.page_file: File | None = None
+        self.language_pages: dict[str, File] = {}
+        """The search page of each other language (rathaus/sprachen): Pagefind searches the
+        index of the language of the page the search runs on."""
         self.serving = False
         self.layout = Layout()
 
@@ -92,10 +96,28 @@ class SuchePlugin(BasePlugin[SucheConfig]):
             return files
         generated_page(config, files, self.config.page, TITLE, DESCRIPTION)
         self.page_file = files.get_file_from_path(self.config.page)
+        self.language_pages = {}
+        options = project_of(config).options("rathaus/sprachen") or {}
+        folders = [site_root(config) / str(options.get("texte_dir", "texte"))]
+        for code in self.layout.sprachen:
+            if code not in texte.BEKANNT:
+                continue  # rathaus/sprachen stops the build with the reason
+            with texte.in_sprache(texte.load(texte.BEKANNT[code], folders)):
+                title, description = texte.gettext(TITLE), texte.gettext(DESCRIPTION)
+            path = f"{code}/{self.config.page}"
+            generated_page(config, files, path, title, description)
+            file = files.get_file_from_path(path)
+            if file is not None:
+                self.language_pages[code] = file
         return files
 
+    def _search_page_of(self, src_uri: str) -> File | None:
+        """The search page in the language of the page ``src_uri``."""
+        code = src_uri.split("/", 1)[0] if "/" in src_uri else None
+        return self.language_pages.get(code or "", self.page_file)
+
     def _is_search_page(self, page: Page) -> bool:
-        return self.page_file is not None and page.file.src_uri == self.page_file.src_uri
+        return page.file in (self.page_file, *self.language_pages.values())
 
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
@@ -109,10 +131,12 @@ class SuchePlugin(BasePlugin[SucheConfig]):
             file = files.get_file_from_path(src_uri)
             return Verweis(titel, get_relative_url(file.url, page.url)) if file else None
 
+        code = page.file.src_uri.split("/", 1)[0] if page.file != self.page_file else None
         links = [
-            link(self.layout.topics_page, "Themen und Dienstleistungen von A bis Z"),
-            link(f"{self.layout.units_dir}/index.md", "Alle Ämter und Einrichtungen"),
-            link(self.layout.leichte_sprache_page, "Informationen in Leichter Sprache"),
+            link(f"{code}/index.md", N_("Startseite in dieser Sprache")) if code else None,
+            link(self.layout.topics_page, N_("Themen und Dienstleistungen von A bis Z")),
+            link(f"{self.layout.units_dir}/index.md", N_("Alle Ämter und Einrichtungen")),
+            link(self.layout.leichte_sprache_page, N_("Informationen in Leichter Sprache")),
         ]
         html = self.renderer.render(
             "suchseite",
@@ -132,8 +156,9 @@ class SuchePlugin(BasePlugin[SucheConfig]):
         is_search = self._is_search_page(page)
         rang = suche.rang_of(page.meta)
         parent = page.parent
+        search_page = self._search_page_of(page.file.src_uri) or self.page_file
         context["rathaus_suche"] = Suchmerkmale(  # type: ignore[typeddict-unknown-key]
-            url=self.page_file.url,
+            url=search_page.url,
             suchseite=is_search,
             aufnehmen=not is_search and rang != "nein",
             art="nachrangig" if rang == "nachrangig" else None,
