@@ -258,3 +258,50 @@ def test_every_language_has_its_own_search_index(built: Path) -> None:
     entry = json.loads((built / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert sorted(entry["languages"]) == ["ar", "de", "en"]
     assert list(entry["languages"]) == sorted(entry["languages"])  # same bytes every build
+
+
+def test_a_staff_language_leads_to_the_pages_in_it(built: Path) -> None:
+    card = next(
+        c for c in _page(built, "ansprechpersonen/").css(".rathaus-kontakt") if "Erika" in c.text()
+    )
+    languages = next(dd for dd in card.css("dd") if "Türkisch" in dd.text())
+    links = {
+        a.text(strip=True): _absolute("ansprechpersonen/", a.attributes["href"] or "")
+        for a in languages.css("a")
+    }
+    # Arabic is offered by the site, Turkish is not: only Arabic is a link.
+    assert links == {"Arabisch": SITE + "ar/"}
+    assert " ".join(languages.text().split()) == "Deutsch, Türkisch, Arabisch"
+
+
+def test_the_units_that_speak_a_language_are_found_from_its_start_page(
+    fixture_site: Callable[[str], Path],
+) -> None:
+    root = fixture_site("sprachen")
+    start = root / "content" / "ar" / "index.md"
+    start.write_text(
+        start.read_text(encoding="utf-8") + "\n<!-- rathaus/wir-sprechen -->\n", encoding="utf-8"
+    )
+    page = _page(build_site(root, strict=False), "ar/")
+    section = page.css_first("section.rathaus-wir-sprechen")
+    assert section.css_first("h2").text(strip=True) == "نتحدث العربية"
+    assert [a.text(strip=True) for a in section.css("a")] == ["Bürgerbüro"]
+    assert section.css_first("a span").attributes["lang"] == "de"
+
+
+def test_the_error_page_speaks_every_language_of_the_site(built: Path) -> None:
+    page = parse(built / "404.html")
+    assert page.css_first("html").attributes["lang"] == "de"
+    sections = {
+        s.attributes["lang"]: (
+            s.attributes["dir"],
+            s.css_first("h2").text(strip=True),
+            s.css_first("a").text(strip=True),
+            urljoin(SITE, s.css_first("a").attributes["href"] or ""),
+        )
+        for s in page.css("section.rh-fehlerseite")
+    }
+    assert sections == {
+        "en": ("ltr", "Page not found", "Home page in English", SITE + "en/"),
+        "ar": ("rtl", "الصفحة غير موجودة", "الصفحة الرئيسية بالعربية", SITE + "ar/"),
+    }

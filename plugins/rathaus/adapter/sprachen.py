@@ -182,6 +182,29 @@ class SprachenPlugin(BasePlugin[SprachenConfig]):
             context["rathaus_in_sprache"] = translated or {"": None}  # type: ignore[typeddict-unknown-key]
         return context
 
+    def on_template_context(
+        self, context: TemplateContext, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext | None:
+        # One error page for every address: it says so in every language too.
+        if not self.languages or template_name != "404.html" or self.files is None:
+            return context
+        entries = []
+        for code, language in self.languages.items():
+            start = self.files.get_file_from_path(f"{code}/index.md")
+            if start is None:
+                continue
+            with texte.in_sprache(language):
+                entries.append(
+                    {
+                        **_described(language.sprache),
+                        "url": start.url,
+                        "titel": texte.gettext("Seite nicht gefunden"),
+                        "text": texte.gettext("Startseite in dieser Sprache"),
+                    }
+                )
+        context["rathaus_fehlerseite"] = entries  # type: ignore[typeddict-unknown-key]
+        return context
+
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         texte.AKTUELL.set(None)
         return output

@@ -301,6 +301,11 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
                 if file is None:
                     raise PluginError(f"rathaus/verzeichnis: no page {record_id}")
                 return get_relative_url(file.url, page.url)
+            if kind == "sprache":
+                # A staff language leads to the site's pages in it (rathaus/sprachen).
+                start = files.get_file_from_path(f"{record_id}/index.md")
+                offered = record_id in plan.layout.sprachen and start is not None
+                return get_relative_url(start.url, page.url) if offered and start else ""
             if kind == "einheit-absolute":
                 return record_url(plan, "einheit", record_id, files, site_url=config.site_url or "")
             return record_url(plan, cast(RecordKind, kind), record_id, files, page)

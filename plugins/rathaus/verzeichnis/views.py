@@ -120,8 +120,9 @@ class Contact:
     fax: Phone | None
     email: str | None
     room: str | None
-    languages: list[str]
-    """Language codes; the template names them in the page's language (``sprachname``)."""
+    languages: list[tuple[str, str]]
+    """(language code, the start page of the site in that language or ""): the template
+    names each in the page's language (``sprachname``) and links the offered ones."""
     form: str | None = None
     building: str | None = None
     """The building the room is in (the unit's location), so „Raum 1.12“ can be found."""
@@ -150,7 +151,7 @@ def person_contact(site: Site, person: Person, links: Links, today: date | None 
         fax=person.fax,
         email=person.email,
         room=person.raum,
-        languages=list(person.sprachen),
+        languages=[(code, links("sprache", code)) for code in person.sprachen],
         anchor=person_anchor(person.id),
         hours=hours,
         building=building.name if building else None,
