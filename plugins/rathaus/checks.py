@@ -79,6 +79,9 @@ def _directory_pages(site: Site, project: Project, pages: Pages) -> Iterable[str
         yield from overview.part_pages()
     for unit_id in site.einheiten:
         yield from (plan.path("einheit", unit_id), plan.path("einheit-vcard", unit_id))
+        # Each unit's page in every other language the site offers (rathaus/sprachen).
+        for code in plan.layout.sprachen:
+            yield f"{code}/{plan.layout.unit_page(unit_id)}"
     for person_id in site.personen:
         yield plan.path("person-vcard", person_id)
 
@@ -88,10 +91,15 @@ def _ls_paths(project: Project) -> LeichteSprachePaths:
 
 
 def _single_pages(site: Site, project: Project, pages: Pages) -> Iterable[str]:
-    """The one page of rathaus/barrierefreiheit, rathaus/handbuch and rathaus/gebaerdensprache."""
+    """The one page of rathaus/barrierefreiheit, rathaus/handbuch, rathaus/gebaerdensprache
+    and rathaus/suche (its search page in every language)."""
     for plugin in ("rathaus/barrierefreiheit", "rathaus/handbuch", "rathaus/gebaerdensprache"):
         if project.uses(plugin):
             yield str(project.option(plugin, "page"))
+    if project.uses("rathaus/suche"):
+        layout = Layout.of(project)
+        yield layout.search_page
+        yield from (f"{code}/{layout.search_page}" for code in layout.sprachen)
 
 
 def _leichte_sprache_pages(site: Site, project: Project, pages: Pages) -> Iterable[str]:

@@ -11,7 +11,7 @@ rendered, so both Jinja environments (the theme's and the fragments') translate 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -33,6 +33,7 @@ from markupsafe import Markup, escape
 from . import german
 from .model.hours import DAY_NAMES
 from .model.site import SIGN_LANGUAGES
+from .model.zugang import ACCESS_LABELS
 
 PACKAGE_TEXTS = Path(__file__).parent / "texte_po"
 """The catalogues Rathaus ships (``en.po``, ``tr.po``, ``ar.po``, ``uk.po``)."""
@@ -147,6 +148,20 @@ def N_(message: str) -> str:  # noqa: N802 - gettext's name for "mark, translate
     return message
 
 
+def angeboten(root: Path, options: Mapping[str, Any] | None) -> dict[str, Seitensprache]:
+    """The languages the ``sprachen`` options of a site offer, with their catalogues (the
+    site's own ``texte_dir`` first). Codes Rathaus does not know and languages without a
+    catalogue are left out: the languages adapter stops the build with the reason."""
+    if not options or not options.get("enabled", True):
+        return {}
+    folders = [root / str(options.get("texte_dir", "texte"))]
+    return {
+        code: load(BEKANNT[code], folders)
+        for code in options.get("angeboten") or ()
+        if code in BEKANNT and catalog_path(code, folders) is not None
+    }
+
+
 def gettext(message: str) -> str:
     return aktuell().katalog.gettext(message)
 
@@ -236,8 +251,9 @@ PACKAGE = Path(__file__).parent
 
 def marked_messages() -> dict[str, list[str]]:
     """Every text Rathaus marks for translation and where: ``_()`` in the theme and the
-    fragments, ``N_()``/``gettext()`` in the package, the palette's names in the theme's
-    defaults. The catalogues must translate all of them (tests/test_texte.py)."""
+    fragments, ``N_()``/``gettext()`` in the package, a location's facts and the palette's
+    names in the theme's defaults. The catalogues must translate all of them
+    (tests/test_texte.py)."""
     found: dict[str, list[str]] = {}
     env = Environment(extensions=["jinja2.ext.i18n"])
     for folder in (PACKAGE / "theme", PACKAGE / "templates"):
@@ -253,6 +269,8 @@ def marked_messages() -> dict[str, list[str]]:
             for line, _name, message, _comments in extract_python(module, keywords, [], {}):
                 if isinstance(message, str):
                     found.setdefault(message, []).append(f"{path.relative_to(PACKAGE)}:{line}")
+    for label in ACCESS_LABELS.values():  # a location's facts (fragment standort.html)
+        found.setdefault(label, []).append("model/zugang.py")
     theme = yaml.safe_load((PACKAGE / "theme" / "mkdocs_theme.yml").read_text(encoding="utf-8"))
     for option in theme.get("palette", []):
         found.setdefault(option["toggle"]["name"], []).append("theme/mkdocs_theme.yml")

@@ -305,3 +305,36 @@ def test_the_error_page_speaks_every_language_of_the_site(built: Path) -> None:
         "en": ("ltr", "Page not found", "Home page in English", SITE + "en/"),
         "ar": ("rtl", "الصفحة غير موجودة", "الصفحة الرئيسية بالعربية", SITE + "ar/"),
     }
+
+
+def test_every_unit_has_a_page_in_every_language(built: Path) -> None:
+    german = "verwaltung/buergerbuero/"
+    links = {
+        link.attributes["hreflang"]: _absolute(german, link.attributes["href"] or "")
+        for link in _page(built, german).css('head link[rel="alternate"][hreflang]')
+    }
+    assert links == {
+        "de": SITE + german,
+        "en": SITE + "en/" + german,
+        "ar": SITE + "ar/" + german,
+        "x-default": SITE + german,
+    }
+    page = _page(built, "ar/" + german)
+    assert page.css_first("html").attributes["lang"] == "ar"
+    headings = [h.text(strip=True) for h in page.css("article h2")]
+    assert "مواعيد العمل" in headings and "التواصل" in headings
+    assert not [h for h in headings if h in {"Öffnungszeiten", "Kontakt", "Standort"}]
+    # The unit's own description is German: marked, and the page says so in Arabic.
+    note = page.css_first("p.rathaus-nur-deutsch")
+    assert note is not None and "الألمانية" in note.text()
+    table = page.css_first(".rathaus-zeiten table")
+    assert table is not None and not [day for day in DAY_NAMES if day in table.text()]
+    for node in page.css("article [lang='de']"):
+        assert node.attributes.get("dir") == "ltr"
+
+
+def test_a_translated_page_links_to_the_units_in_its_language(built: Path) -> None:
+    card = _page(built, "en/kontakt/").css_first(".rathaus-kontakt h2 a")
+    assert _absolute("en/kontakt/", card.attributes["href"] or "") == (
+        SITE + "en/verwaltung/buergerbuero/"
+    )

@@ -97,12 +97,9 @@ class SuchePlugin(BasePlugin[SucheConfig]):
         generated_page(config, files, self.config.page, TITLE, DESCRIPTION)
         self.page_file = files.get_file_from_path(self.config.page)
         self.language_pages = {}
-        options = project_of(config).options("rathaus/sprachen") or {}
-        folders = [site_root(config) / str(options.get("texte_dir", "texte"))]
-        for code in self.layout.sprachen:
-            if code not in texte.BEKANNT:
-                continue  # rathaus/sprachen stops the build with the reason
-            with texte.in_sprache(texte.load(texte.BEKANNT[code], folders)):
+        options = project_of(config).options("rathaus/sprachen")
+        for code, language in texte.angeboten(site_root(config), options).items():
+            with texte.in_sprache(language):
                 title, description = texte.gettext(TITLE), texte.gettext(DESCRIPTION)
             path = f"{code}/{self.config.page}"
             generated_page(config, files, path, title, description)

@@ -25,6 +25,7 @@ from rathaus.adapter import (
     generated_page,
     load_or_fail,
     plan_of,
+    project_of,
     record_url,
     redirect_files,
     renderer,
@@ -39,12 +40,15 @@ from rathaus.model.gliederung import Teil
 from rathaus.model.hours import build_date
 from rathaus.pages import Directive, check_pages, directives_of, render_directives
 from rathaus.pagination import part_page
-from rathaus.plan import Layout, Plan, RecordKind
+from rathaus.plan import Plan, RecordKind
 from rathaus.render import FragmentRenderer, toc_tokens
+from rathaus.texte import N_
 from rathaus.verzeichnis import views
 from rathaus.verzeichnis.vcard import person_vcard, unit_vcard
 
 log = get_plugin_logger(__name__)
+
+UNIT_DESCRIPTION = N_("%(name)s: Aufgaben, Ansprechpersonen, Kontakt und Öffnungszeiten.")
 
 # The directives this feature renders (rathaus.pages.DIRECTIVES says which feature renders each).
 _DIRECTIVES = directives_of("rathaus/verzeichnis")
@@ -167,6 +171,23 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
                     InclusionLevel.NOT_IN_NAV,
                 )
             )
+        # Each unit's page in every other language (rathaus/sprachen): the page's texts in
+        # that language, the unit's descriptions in German with a note; a translation an
+        # editor wrote at the same path wins.
+        offered = texte.angeboten(self.root, project_of(config).options("rathaus/sprachen"))
+        for code, language in offered.items():
+            for unit in site.einheiten.values():
+                with texte.in_sprache(language):
+                    description = texte.gettext(UNIT_DESCRIPTION) % {"name": unit.name}
+                pages.append(
+                    (
+                        f"{code}/{plan_of(config, site).layout.unit_page(unit.id)}",
+                        unit.name,
+                        description,
+                        _Generated("einheit", unit.id),
+                        InclusionLevel.NOT_IN_NAV,
+                    )
+                )
         for src_uri, title, description, target, inclusion in pages:
             if generated_page(config, files, src_uri, title, description, inclusion) is None:
                 continue
@@ -292,6 +313,7 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
 
     def _links(self, page: Page, files: Files, config: MkDocsConfig) -> views.Links:
         plan = plan_of(config, self._site())
+        code = page.file.src_uri.split("/", 1)[0]
 
         def link(kind: str, record_id: str) -> str:
             if kind == "seite":
@@ -306,6 +328,11 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
                 start = files.get_file_from_path(f"{record_id}/index.md")
                 offered = record_id in plan.layout.sprachen and start is not None
                 return get_relative_url(start.url, page.url) if offered and start else ""
+            if kind == "einheit" and code in plan.layout.sprachen:
+                # From a page in another language to the unit's page in that language.
+                translated = files.get_file_from_path(f"{code}/{plan.layout.unit_page(record_id)}")
+                if translated is not None:
+                    return get_relative_url(translated.url, page.url)
             if kind == "einheit-absolute":
                 return record_url(plan, "einheit", record_id, files, site_url=config.site_url or "")
             return record_url(plan, cast(RecordKind, kind), record_id, files, page)
@@ -389,19 +416,11 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
 
     def _render_speaking(self, links: views.Links, level: int) -> str:
         """``rathaus/wir-sprechen``: on a page in another language, the units where someone
-        counsels in it, linked to their page in that language where there is one."""
+        counsels in it (``links`` lead to their pages in that language)."""
         code = texte.aktuell().sprache.code
-        if code == texte.DEUTSCH.code or self.files is None:
+        if code == texte.DEUTSCH.code:
             return ""
-        files = self.files
-
-        def in_language(kind: str, record_id: str) -> str:
-            translated = f"{code}/{_unit_page(self.config.units_dir, record_id)}"
-            if kind == "einheit" and files.get_file_from_path(translated) is not None:
-                return links("quelle", translated)
-            return links(kind, record_id)
-
-        units = views.units_speaking(self._site(), code, in_language)
+        units = views.units_speaking(self._site(), code, links)
         return self.renderer.render("wir-sprechen", units=units, level=level)
 
     def _render_directive(self, directive: Directive, links: views.Links) -> str:
@@ -447,10 +466,6 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
         else:
             contact = views.unit_contact(site.einheiten[directive.args["einheit"]], links)
         return self.renderer.render("kontakt", contact=contact, level=level, show_name=True)
-
-
-def _unit_page(units_dir: str, unit_id: str) -> str:
-    return Layout(units_dir=units_dir).unit_page(unit_id)
 
 
 def _vcard(config: MkDocsConfig, plan: Plan, kind: RecordKind, record_id: str, text: str) -> File:
