@@ -338,3 +338,28 @@ def test_a_translated_page_links_to_the_units_in_its_language(built: Path) -> No
     assert _absolute("en/kontakt/", card.attributes["href"] or "") == (
         SITE + "en/verwaltung/buergerbuero/"
     )
+
+
+@pytest.mark.parametrize(
+    ("path", "title", "german"),
+    [
+        ("ansprechpersonen/", "Contact persons", "Personen filtern"),
+        ("standorte/", "Locations", "Barrierefreiheit des Gebäudes"),
+        ("oeffnungszeiten/", "Opening hours", "Stellen filtern"),
+        ("verwaltung/", "Offices", "Ämter und Einrichtungen"),
+    ],
+)
+def test_the_directory_overviews_exist_in_every_language(
+    built: Path, path: str, title: str, german: str
+) -> None:
+    page = _page(built, "en/" + path)
+    assert page.css_first("html").attributes["lang"] == "en"
+    assert page.css_first("article h1").text(strip=True) == title
+    assert german in _texts(_page(built, path), "article")
+    for node in page.css("article [lang='de']"):
+        node.decompose()
+    assert german not in _texts(page, "article")
+    # Entries link to the English pages of the units.
+    links = [_absolute("en/" + path, a.attributes["href"] or "") for a in page.css("article a")]
+    units = [url for url in links if "/verwaltung/" in url and url != SITE + "en/verwaltung/"]
+    assert units and all(url.startswith(SITE + "en/verwaltung/") for url in units), units

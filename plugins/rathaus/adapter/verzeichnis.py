@@ -49,6 +49,29 @@ from rathaus.verzeichnis.vcard import person_vcard, unit_vcard
 log = get_plugin_logger(__name__)
 
 UNIT_DESCRIPTION = N_("%(name)s: Aufgaben, Ansprechpersonen, Kontakt und Öffnungszeiten.")
+# Title and description of each overview page.
+OVERVIEWS = {
+    "einheiten": (
+        N_("Ämter und Einrichtungen"),
+        N_("Alle Ämter, Stabsstellen, Beiräte und Beratungsstellen der Verwaltung."),
+    ),
+    "ansprechpersonen": (
+        N_("Ansprechpersonen"),
+        N_("Ansprechpersonen der Verwaltung von A bis Z mit Telefon und E-Mail."),
+    ),
+    "standorte": (
+        N_("Standorte"),
+        N_("Adressen, Anfahrt und Barrierefreiheit der Gebäude der Verwaltung."),
+    ),
+    "oeffnungszeiten": (
+        N_("Öffnungszeiten"),
+        N_("Sprech- und Öffnungszeiten aller Ämter und Einrichtungen."),
+    ),
+}
+PART = N_("Teil %(teil)s.")
+
+# Records whose pages exist in other languages too.
+_PAGES = frozenset({"einheit", "person", "standort"})
 
 # The directives this feature renders (rathaus.pages.DIRECTIVES says which feature renders each).
 _DIRECTIVES = directives_of("rathaus/verzeichnis")
@@ -62,6 +85,8 @@ class _Generated:
     record_id: str = ""
     part: int = -1
     """Index of the part of an overview split by letters; -1 for the overview's own page."""
+    sprache: str = ""
+    """The page's language besides German (rathaus/sprachen); empty: German."""
 
 
 @dataclass(frozen=True)
@@ -90,7 +115,8 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
         self.site: Site | None = None
         self.root = Path()
         self.generated: dict[str, _Generated] = {}
-        self.overviews: dict[str, _Overview] = {}
+        self.overviews: dict[tuple[str, str], _Overview] = {}
+        """By language ("" German) and view."""
         self.renderer = FragmentRenderer()
         self.today = build_date()
         self.files: Files | None = None
@@ -126,77 +152,43 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
         self.files = files
         self.generated = {}
         self.overviews = {}
-        base = self.config.units_dir
-        pages: list[tuple[str, str, str, _Generated, InclusionLevel]] = [
-            (
-                f"{base}/index.md",
-                "Ämter und Einrichtungen",
-                "Alle Ämter, Stabsstellen, Beiräte und Beratungsstellen der Verwaltung.",
-                _Generated("einheiten"),
-                InclusionLevel.UNDEFINED,
-            ),
-            (
-                self.config.people_page,
-                "Ansprechpersonen",
-                "Ansprechpersonen der Verwaltung von A bis Z mit Telefon und E-Mail.",
-                _Generated("ansprechpersonen"),
-                InclusionLevel.UNDEFINED,
-            ),
-            (
-                self.config.locations_page,
-                "Standorte",
-                "Adressen, Anfahrt und Barrierefreiheit der Gebäude der Verwaltung.",
-                _Generated("standorte"),
-                InclusionLevel.UNDEFINED,
-            ),
-            (
-                self.config.hours_page,
-                "Öffnungszeiten",
-                "Sprech- und Öffnungszeiten aller Ämter und Einrichtungen.",
-                _Generated("oeffnungszeiten"),
-                InclusionLevel.UNDEFINED,
-            ),
-        ]
-        for unit in site.einheiten.values():
-            description = (
-                f"{unit.art.label} {unit.name}: Aufgaben, Ansprechpersonen, "
-                "Kontakt und Öffnungszeiten."
-            )
-            pages.append(
-                (
-                    plan_of(config, site).layout.unit_page(unit.id),
-                    unit.name,
-                    description,
-                    _Generated("einheit", unit.id),
-                    InclusionLevel.NOT_IN_NAV,
-                )
-            )
-        # Each unit's page in every other language (rathaus/sprachen): the page's texts in
-        # that language, the unit's descriptions in German with a note; a translation an
-        # editor wrote at the same path wins.
+        layout = plan_of(config, site).layout
         offered = texte.angeboten(self.root, project_of(config).options("rathaus/sprachen"))
-        for code, language in offered.items():
-            for unit in site.einheiten.values():
-                with texte.in_sprache(language):
-                    description = texte.gettext(UNIT_DESCRIPTION) % {"name": unit.name}
-                pages.append(
-                    (
-                        f"{code}/{plan_of(config, site).layout.unit_page(unit.id)}",
-                        unit.name,
-                        description,
-                        _Generated("einheit", unit.id),
-                        InclusionLevel.NOT_IN_NAV,
+        # The German pages, then the same pages in every other language (rathaus/sprachen):
+        # the page's texts in that language, the unit's own descriptions German with a note.
+        # A translation an editor wrote at the same path wins.
+        for code, language in [("", texte.GERMAN), *offered.items()]:
+            prefix = f"{code}/" if code else ""
+            with texte.in_sprache(language):
+                overviews = [
+                    (f"{self.config.units_dir}/index.md", "einheiten"),
+                    (self.config.people_page, "ansprechpersonen"),
+                    (self.config.locations_page, "standorte"),
+                    (self.config.hours_page, "oeffnungszeiten"),
+                ]
+                for path, view in overviews:
+                    title, description = (texte.gettext(text) for text in OVERVIEWS[view])
+                    src_uri = prefix + path
+                    # In the navigation as the town's mkdocs.yml says (the languages' own
+                    # navigations mirror it).
+                    if generated_page(
+                        config, files, src_uri, title, description, InclusionLevel.UNDEFINED
+                    ):
+                        self.generated[src_uri] = _Generated(view, sprache=code)
+                        self.overviews[(code, view)] = _Overview(
+                            view, src_uri, title, description, self._parts(view)
+                        )
+                for unit in site.einheiten.values():
+                    description = (
+                        f"{unit.art.label} {unit.name}: Aufgaben, Ansprechpersonen, "
+                        "Kontakt und Öffnungszeiten."
+                        if not code
+                        else texte.gettext(UNIT_DESCRIPTION) % {"name": unit.name}
                     )
-                )
-        for src_uri, title, description, target, inclusion in pages:
-            if generated_page(config, files, src_uri, title, description, inclusion) is None:
-                continue
-            self.generated[src_uri] = target
-            if target.view in {"einheiten", "ansprechpersonen", "standorte", "oeffnungszeiten"}:
-                self.overviews[target.view] = _Overview(
-                    target.view, src_uri, title, description, self._parts(target.view)
-                )
-        self._add_parts(files, config)
+                    src_uri = prefix + layout.unit_page(unit.id)
+                    if generated_page(config, files, src_uri, unit.name, description):
+                        self.generated[src_uri] = _Generated("einheit", unit.id, sprache=code)
+                self._add_parts(files, config, code)
 
         plan, site_url = plan_of(config, site), config.site_url or ""
         for file in redirect_files(config, files, plan, self.renderer):
@@ -288,18 +280,21 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
             return uebersichten.location_parts(site, self.config.locations_per_part)
         return uebersichten.hours_parts(site, self.config.hours_per_part)
 
-    def _add_parts(self, files: Files, config: MkDocsConfig) -> None:
-        """One page per part of every split overview, outside the navigation."""
-        for overview in self.overviews.values():
-            if not overview.split:
+    def _add_parts(self, files: Files, config: MkDocsConfig, sprache: str) -> None:
+        """One page per part of every split overview of a language, outside the navigation
+        (called in that language)."""
+        for (code, _view), overview in self.overviews.items():
+            if code != sprache or not overview.split:
                 continue
             for index, part in enumerate(overview.parts):
                 src_uri = overview.part_page(index)
                 title = f"{overview.title}: {part.label}"
-                description = f"{overview.description} Teil {part.label}."
+                description = (
+                    overview.description + " " + texte.gettext(PART) % {"teil": part.label}
+                )
                 if generated_page(config, files, src_uri, title, description) is None:
                     continue
-                self.generated[src_uri] = _Generated(overview.view, part=index)
+                self.generated[src_uri] = _Generated(overview.view, part=index, sprache=code)
 
     def _part_links(
         self, overview: _Overview, current: int, links: views.Links
@@ -328,11 +323,13 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
                 start = files.get_file_from_path(f"{record_id}/index.md")
                 offered = record_id in plan.layout.sprachen and start is not None
                 return get_relative_url(start.url, page.url) if offered and start else ""
-            if kind == "einheit" and code in plan.layout.sprachen:
-                # From a page in another language to the unit's page in that language.
-                translated = files.get_file_from_path(f"{code}/{plan.layout.unit_page(record_id)}")
+            target = plan.target(cast(RecordKind, kind), record_id) if kind in _PAGES else None
+            if target is not None and code in plan.layout.sprachen:
+                # From a page in another language to the record's page in that language.
+                translated = files.get_file_from_path(f"{code}/{target.path}")
                 if translated is not None:
-                    return get_relative_url(translated.url, page.url)
+                    url = get_relative_url(translated.url, page.url)
+                    return f"{url}#{target.anchor}" if target.anchor else url
             if kind == "einheit-absolute":
                 return record_url(plan, "einheit", record_id, files, site_url=config.site_url or "")
             return record_url(plan, cast(RecordKind, kind), record_id, files, page)
@@ -351,7 +348,7 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
             return self.renderer.render(
                 "einheit", **views.unit_context(site, unit, links, self.today)
             )
-        overview = self.overviews.get(target.view)
+        overview = self.overviews.get((target.sprache, target.view))
         if overview is None:
             raise PluginError(f"rathaus/verzeichnis: no overview {target.view!r}")
         if overview.split and target.part < 0:
