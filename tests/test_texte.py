@@ -117,3 +117,24 @@ def test_a_town_catalogue_comes_first(tmp_path: Path) -> None:
     with texte.in_sprache(texte.load(texte.BEKANNT["en"], [tmp_path])):
         assert texte.gettext("Suchen") == "Find"
     assert texte.catalog_path("ru", [tmp_path]) is None
+
+
+def test_the_video_player_and_its_consent_text_in_the_page_language() -> None:
+    from rathaus.fragment_contracts import load_contract
+
+    contract = load_contract("dgs-video")
+    [example] = [e for e in contract.examples if e.name == "external player, topic without page"]
+    renderer = FragmentRenderer()
+    with texte.in_sprache(texte.load(texte.BEKANNT["en"])):
+        html = renderer.render("dgs-video", **example.context)
+    assert "This video is played by Vimeo (Vimeo.com, Inc., USA)." in html
+    assert "Load video:" in html and "German Sign Language" in html
+    assert "Dieses Video" not in html and "Stand:" not in html
+    [self_hosted] = [e for e in contract.examples if e.name == "self-hosted with topic"]
+    with texte.in_sprache(texte.load(texte.BEKANNT["en"])):
+        html = renderer.render("dgs-video", **self_hosted.context)
+    assert "Download video (MP4, 12.4 MB, 3 minutes)" in html
+    assert 'As of <time datetime="2026-03-03">3 March 2026</time>' in html
+    assert "Video herunterladen (MP4, 12,4 MB, 3:05 Minuten)" in renderer.render(
+        "dgs-video", **self_hosted.context
+    )

@@ -15,17 +15,18 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 from babel import Locale
-from babel.dates import format_date, get_day_names
+from babel.dates import format_date, format_timedelta, get_day_names
 from babel.messages.extract import extract_python
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 from jinja2 import Environment
 from markupsafe import Markup, escape
@@ -208,6 +209,24 @@ def datum_lang(day: date) -> str:
 N_("Deutsche Gebärdensprache")
 
 
+def dauer(seconds: float) -> str:
+    """A video's length: „3:05 Minuten“ on German pages, „3 minutes“ in English (CLDR)."""
+    sprache = aktuell().sprache
+    if sprache.code == DEUTSCH.code:
+        return german.dauer(seconds)
+    return str(format_timedelta(timedelta(seconds=seconds), locale=sprache.locale))
+
+
+def dateigroesse(size: int) -> str:
+    """„12,4 MB“ on German pages, „12.4 MB“ in English."""
+    sprache = aktuell().sprache
+    if sprache.code == DEUTSCH.code:
+        return german.dateigroesse(size)
+    if size >= 1_000_000:
+        return format_decimal(size / 1_000_000, format="#,##0.0", locale=sprache.locale) + " MB"
+    return format_decimal(max(1, round(size / 1000)), format="#,##0", locale=sprache.locale) + " KB"
+
+
 def sprachname(code: str) -> str:
     """The name of a language (a staff member's, by its code in the data) in the page's
     language: „Arabisch“ on German pages, „Arabic“ on English ones."""
@@ -242,6 +261,8 @@ def install(env: Environment) -> None:
     env.filters["datum"] = datum
     env.filters["datum_lang"] = datum_lang
     env.filters["sprachname"] = sprachname
+    env.filters["dauer"] = dauer
+    env.filters["dateigroesse"] = dateigroesse
     env.filters["deutsch"] = deutsch
     env.globals["seitensprache"] = sprache
 

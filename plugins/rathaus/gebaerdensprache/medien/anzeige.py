@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import urlsplit
 
-from ...german import dateigroesse, datum, dauer
+from ...german import dauer
 from ...model import slugify
 from ...model.videos import Anbieter, Extern, video_id
 from .pruefung import CheckedVideo
@@ -64,8 +65,12 @@ class Source:
 @dataclass(frozen=True)
 class Download:
     url: str
-    text: str
-    """``Video herunterladen (MP4, 12,4 MB, 3:05 Minuten)``"""
+    format: str
+    """``MP4``; the template writes „Video herunterladen (MP4, 12,4 MB, 3:05 Minuten)“ with
+    size and duration in the page's language (filters ``dateigroesse``, ``dauer``)."""
+    size: int
+    """Bytes."""
+    seconds: float
 
 
 @dataclass(frozen=True)
@@ -73,7 +78,8 @@ class VideoView:
     anchor: str
     titel: str
     thema: str
-    datum: str
+    datum: date
+    """The day the video was made or checked; the template writes it in the page's language."""
     datum_iso: str
     duration: str | None
     poster: str | None
@@ -99,11 +105,7 @@ def video_view(
     video = checked.video
     first = checked.files[0].probe if checked.files else None
     downloads = [
-        Download(
-            url(file.src),
-            f"Video herunterladen ({file.label}, {dateigroesse(file.probe.size)}, "
-            f"{dauer(file.probe.duration)})",
-        )
+        Download(url(file.src), file.label, file.probe.size, file.probe.duration)
         for file in checked.files
     ]
     paragraphs = [" ".join(block.split()) for block in (checked.transcript or "").split("\n\n")]
@@ -111,7 +113,7 @@ def video_view(
         anchor=f"dgs-{slugify(video.id)}",
         titel=video.titel,
         thema=video.thema,
-        datum=datum(video.datum),
+        datum=video.datum,
         datum_iso=video.datum.isoformat(),
         duration=dauer(first.duration) if first else None,
         poster=url(video.poster) if video.poster else None,
