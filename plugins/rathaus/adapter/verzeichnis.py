@@ -40,7 +40,7 @@ from rathaus.model.gliederung import Teil
 from rathaus.model.hours import build_date
 from rathaus.pages import Directive, check_pages, directives_of, render_directives
 from rathaus.pagination import part_page
-from rathaus.plan import Plan, RecordKind
+from rathaus.plan import Layout, Plan, RecordKind
 from rathaus.render import FragmentRenderer, toc_tokens
 from rathaus.texte import N_
 from rathaus.verzeichnis import views
@@ -325,8 +325,11 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
                 return get_relative_url(start.url, page.url) if offered and start else ""
             target = plan.target(cast(RecordKind, kind), record_id) if kind in _PAGES else None
             if target is not None and code in plan.layout.sprachen:
-                # From a page in another language to the record's page in that language.
-                translated = files.get_file_from_path(f"{code}/{target.path}")
+                # From a page in another language to the record's page in that language, when
+                # Rathaus writes it: its headings (#oeffnungszeiten …) are the German page's.
+                # An editor's translation may lack them; links then go to the German page.
+                path = f"{code}/{target.path}"
+                translated = files.get_file_from_path(path) if path in self.generated else None
                 if translated is not None:
                     url = get_relative_url(translated.url, page.url)
                     return f"{url}#{target.anchor}" if target.anchor else url
@@ -415,9 +418,18 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
         """``rathaus/wir-sprechen``: on a page in another language, the units where someone
         counsels in it (``links`` lead to their pages in that language)."""
         code = texte.aktuell().sprache.code
-        if code == texte.DEUTSCH.code:
+        if code == texte.DEUTSCH.code or self.files is None:
             return ""
-        units = views.units_speaking(self._site(), code, links)
+        files = self.files
+
+        def in_language(kind: str, record_id: str) -> str:
+            # A plain link to the unit's page: an editor's translation is fine here.
+            translated = f"{code}/{Layout(units_dir=self.config.units_dir).unit_page(record_id)}"
+            if kind == "einheit" and files.get_file_from_path(translated) is not None:
+                return links("quelle", translated)
+            return links(kind, record_id)
+
+        units = views.units_speaking(self._site(), code, in_language)
         return self.renderer.render("wir-sprechen", units=units, level=level)
 
     def _render_directive(self, directive: Directive, links: views.Links) -> str:
