@@ -82,6 +82,13 @@ def _place(page: PageSource, key: str) -> tuple[int, int]:
 def translation_findings(pages: Mapping[str, PageSource], codes: Sequence[str]) -> list[Finding]:
     """Translations whose German page changed, or that do not say what they translate."""
     findings: list[Finding] = []
+
+    def finding(
+        page: PageSource, key: str, where: str, message: str, hint: str, level: Level
+    ) -> None:
+        line, column = _place(page, where)
+        findings.append(Finding(page.file, line, column, key, message, hint, level, RULE))
+
     for src_uri, page in sorted(pages.items()):
         code = folder_of(src_uri, codes)
         if code is None:
@@ -89,18 +96,13 @@ def translation_findings(pages: Mapping[str, PageSource], codes: Sequence[str]) 
         front = page.front_matter if isinstance(page.front_matter, Mapping) else {}
         machine = front.get(MACHINE_KEY)
         if machine is not None and _machine(machine) is None:
-            line, column = _place(page, MACHINE_KEY)
-            findings.append(
-                Finding(
-                    page.file,
-                    line,
-                    column,
-                    MACHINE_KEY,
-                    f"„{machine}“ ist hier nicht erlaubt",
-                    "schreiben Sie maschinell: ja (ein Programm hat übersetzt) oder nein",
-                    Level.WARNING,
-                    RULE,
-                )
+            finding(
+                page,
+                MACHINE_KEY,
+                MACHINE_KEY,
+                f"„{machine}“ ist hier nicht erlaubt",
+                "schreiben Sie maschinell: ja (ein Programm hat übersetzt) oder nein",
+                Level.WARNING,
             )
         german = pages.get(source_of(src_uri, code))
         if german is None:
@@ -108,36 +110,26 @@ def translation_findings(pages: Mapping[str, PageSource], codes: Sequence[str]) 
         current = fingerprint(german.text)
         source = front.get(SOURCE_KEY)
         if source is None:
-            line, column = _place(page, "---")
-            findings.append(
-                Finding(
-                    page.file,
-                    line,
-                    column,
-                    SOURCE_KEY,
-                    f"die Übersetzung sagt nicht, welche Fassung von {german.file} sie übersetzt",
-                    f"stimmt sie mit der deutschen Seite überein, schreiben Sie in die "
-                    f"Kopfzeilen: {SOURCE_KEY}: {current}",
-                    Level.WARNING,
-                    RULE,
-                )
+            finding(
+                page,
+                SOURCE_KEY,
+                "---",
+                f"die Übersetzung sagt nicht, welche Fassung von {german.file} sie übersetzt",
+                "stimmt sie mit der deutschen Seite überein, schreiben Sie in die Kopfzeilen: "
+                f"{SOURCE_KEY}: {current}",
+                Level.WARNING,
             )
         elif str(source) != current:
-            line, column = _place(page, SOURCE_KEY)
-            findings.append(
-                Finding(
-                    page.file,
-                    line,
-                    column,
-                    SOURCE_KEY,
-                    f"die deutsche Seite {german.file} wurde geändert, seit diese Übersetzung "
-                    "gemacht wurde; die Seite zeigt Lesenden einen Hinweis darauf",
-                    f"passen Sie die Übersetzung an die deutsche Seite an und schreiben Sie "
-                    f"dann {SOURCE_KEY}: {current}",
-                    # A Hinweis, not a warning: a correction of the German page must not wait
-                    # for every translator; the notice keeps readers of the old text informed.
-                    Level.INFO,
-                    RULE,
-                )
+            finding(
+                page,
+                SOURCE_KEY,
+                SOURCE_KEY,
+                f"die deutsche Seite {german.file} wurde geändert, seit diese Übersetzung "
+                "gemacht wurde; die Seite zeigt Lesenden einen Hinweis darauf",
+                "passen Sie die Übersetzung an die deutsche Seite an und schreiben Sie dann "
+                f"{SOURCE_KEY}: {current}",
+                # A Hinweis, not a warning: a correction of the German page must not wait
+                # for every translator; the notice keeps readers of the old text informed.
+                Level.INFO,
             )
     return findings
