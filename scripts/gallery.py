@@ -29,6 +29,7 @@ PAGES = (
     ("einheit-leichte-sprache", "leichte-sprache/verwaltung/buergerbuero/"),
     ("themen", "themen/"),
     ("suche", "suche/?suchwort=Pass"),
+    ("einheit-arabisch", "ar/verwaltung/kommunales-integrationszentrum/"),
 )
 SIZES = (("desktop", 1280, 900), ("handy", 320, 640))
 
