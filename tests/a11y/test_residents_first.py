@@ -14,15 +14,15 @@ UNIT_PAGES = sorted(
     if 'id="auf-einen-blick"' in path.read_text(encoding="utf-8")
 )
 # Bottom edges, in CSS px below the header's bottom edge, of what must be on the first screen.
+# Found by what they link to, not by their labels: the same on pages in every language.
 MEASURE = """() => {
   const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
   const box = document.getElementById('auf-einen-blick').closest('.rathaus-blick');
-  const facts = Object.fromEntries([...box.querySelectorAll('dl > div')].map(div =>
-    [div.querySelector('dt').textContent.startsWith('Heute') ? 'Heute'
-       : div.querySelector('dt').textContent, div.querySelector('dd')]));
+  const fact = link => { const a = box.querySelector(link); return a && a.closest('dd'); };
   const bottom = el => el ? Math.round(el.getBoundingClientRect().bottom - header) : null;
-  return {Telefon: bottom(facts['Telefon'] && facts['Telefon'].querySelector('a[href^="tel:"]')),
-          Heute: bottom(facts['Heute']), Adresse: bottom(facts['Adresse'])};
+  return {Telefon: bottom(box.querySelector('dd a[href^="tel:"]')),
+          Heute: bottom(fact('a[href$="#oeffnungszeiten"]')),
+          Adresse: bottom(fact('a[href*="openstreetmap"]'))};
 }"""
 
 
@@ -101,11 +101,17 @@ def test_filter_narrows_a_long_list_and_says_how_many(
     field.fill(folded.replace("ß", "ss"))
     shown = page.evaluate(COUNT_SHOWN)
     assert 1 <= shown <= total
+    # The status in the page's language (German: „3 von 40 Einträgen passen.“).
+    box = page.locator(".rathaus-filter")
+    matches = str(box.get_attribute("data-text-treffer"))
+    none = str(box.get_attribute("data-text-keine"))
+    if path.split("/", 1)[0] not in {"en", "tr", "ar", "uk"}:
+        assert matches == "{n} von {m} Einträgen passen."
     status = page.locator(".rathaus-filter [role=status]").inner_text()
-    assert status == f"{shown} von {total} Einträgen passen."
+    assert status == matches.replace("{n}", str(shown)).replace("{m}", str(total))
     field.fill("xqzv")
     assert page.evaluate(COUNT_SHOWN) == 0
-    assert page.locator(".rathaus-filter [role=status]").inner_text().startswith("Kein Eintrag")
+    assert page.locator(".rathaus-filter [role=status]").inner_text() == none
     # Empty groups go with their entries: no letter heading is left alone.
     groups = "() => document.querySelectorAll('[data-gruppe]:not([hidden])').length"
     assert page.evaluate(groups) == 0
