@@ -37,7 +37,6 @@ class SprachenPlugin(BasePlugin[SprachenConfig]):
 
     def __init__(self) -> None:
         self.languages: dict[str, texte.Seitensprache] = {}
-        self.german = texte.Seitensprache()
         self.renderer = FragmentRenderer()
         self.files: Files | None = None
         self.translations: dict[str, dict[str, str]] = {}
@@ -53,7 +52,9 @@ class SprachenPlugin(BasePlugin[SprachenConfig]):
             return config
         folders = [site_root(config) / self.config.texte_dir]
         for code in self.config.angeboten:
-            self.languages[_code(code)] = _load(_code(code), folders)
+            _check_catalogue(_code(code), folders)
+        # Loaded as every other feature loads them.
+        self.languages = texte.angeboten(site_root(config), dict(self.config))
         self.renderer = renderer(config)
         return config
 
@@ -64,7 +65,7 @@ class SprachenPlugin(BasePlugin[SprachenConfig]):
 
     def _language(self, src_uri: str) -> texte.Seitensprache:
         code = sprachen.folder_of(src_uri, self.languages)
-        return self.languages[code] if code else self.german
+        return self.languages[code] if code else texte.GERMAN
 
     # -- pages and navigation ---------------------------------------------------------------
 
@@ -164,10 +165,11 @@ class SprachenPlugin(BasePlugin[SprachenConfig]):
             return context
         language = self._language(page.file.src_uri)
         texte.AKTUELL.set(language)
+        versions = self._versions(page.file.src_uri)
         values: dict[str, Any] = {
             "rathaus_sprache": _described(language.sprache),
-            "rathaus_sprachen": self._picker(page.file.src_uri),
-            "rathaus_alternativen": self._alternates(page.file.src_uri),
+            "rathaus_sprachen": self._picker(language, versions),
+            "rathaus_alternativen": self._alternates(versions),
         }
         context.update(values)  # type: ignore[typeddict-item]
         code = sprachen.folder_of(page.file.src_uri, self.languages)
@@ -223,13 +225,13 @@ class SprachenPlugin(BasePlugin[SprachenConfig]):
         versions.setdefault(code or texte.DEUTSCH.code, src_uri)  # a page in one language
         return versions
 
-    def _picker(self, src_uri: str) -> list[dict[str, Any]]:
+    def _picker(
+        self, current: texte.Seitensprache, versions: dict[str, str]
+    ) -> list[dict[str, Any]]:
         """Every language in its own name: this page in it, or else its start page."""
         assert self.files is not None
-        current = self._language(src_uri).sprache.code
-        versions = self._versions(src_uri)
         entries = []
-        for language in (self.german, *self.languages.values()):
+        for language in (texte.GERMAN, *self.languages.values()):
             code = language.sprache.code
             target = versions.get(code)
             start = "index.md" if code == texte.DEUTSCH.code else f"{code}/index.md"
@@ -248,17 +250,16 @@ class SprachenPlugin(BasePlugin[SprachenConfig]):
                 {
                     **_described(language.sprache),
                     "url": file.url,
-                    "aktuell": code == current,
+                    "aktuell": code == current.sprache.code,
                     "hinweis": note,
                 }
             )
         return entries if len(entries) > 1 else []
 
-    def _alternates(self, src_uri: str) -> list[dict[str, str]]:
+    def _alternates(self, versions: dict[str, str]) -> list[dict[str, str]]:
         """``hreflang`` links: every version of the page, itself included, and the German
         one as ``x-default``; none for a page that exists in one language only."""
         assert self.files is not None
-        versions = self._versions(src_uri)
         if len(versions) < 2:
             return []
         links = []
@@ -285,14 +286,13 @@ def _code(value: Any) -> str:
     return value
 
 
-def _load(code: str, folders: list[Path]) -> texte.Seitensprache:
+def _check_catalogue(code: str, folders: list[Path]) -> None:
     if texte.catalog_path(code, folders) is None:
         raise PluginError(
             f"mkdocs.yml, rathaus → sprachen → angeboten: für {texte.BEKANNT[code].deutsch} "
             f"({code}) fehlen die Texte der Oberfläche – legen Sie {folders[0].name}/{code}.po "
             "an (eine Vorlage ist jede Datei in rathaus/texte_po/, README „Sprachen“)"
         )
-    return texte.load(texte.BEKANNT[code], folders)
 
 
 def _described(sprache: texte.Sprache) -> dict[str, str]:

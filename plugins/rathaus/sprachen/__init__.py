@@ -19,9 +19,6 @@ from typing import Any
 
 from ..markdown_scan import PageSource
 from ..model import Finding, Level
-from ..texte import BEKANNT, DEUTSCH, Sprache
-
-__all__ = ["BEKANNT", "DEUTSCH", "Sprache"]
 
 RULE = "uebersetzung"
 SOURCE_KEY = "uebersetzt_aus"
