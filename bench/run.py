@@ -28,7 +28,9 @@ from typing import Any
 import yaml
 
 from .generate import generate, write_config
-from .serve_reload import measure
+from .serve_reload import measure, measure_site
+
+SERVE_EDITS = ("record", "page", "leichte_sprache", "title")
 
 RESULTS = Path(__file__).resolve().parent / "results"
 BUILD_DATE = "1803988800"  # 2027-03-01 12:00 UTC, as in tests/conftest.py
@@ -244,15 +246,37 @@ def markdown_table(data: dict[str, Any]) -> str:
             f"| {a['largest_page']['bytes'] / 1024:.0f} | {b['wall_s']:.1f} | {b['cpu_s']:.1f} "
             f"| {s['overhead_ratio']:.2f} | {s['overhead_ratio_cpu']:.2f} |"
         )
-    if data.get("serve_reload"):
-        reload = data["serve_reload"]
+    demo = data.get("serve_reload", {})
+    serve = [("demo", demo)] if "record" in demo else []
+    serve += [(f"{entry['n']} pages", entry) for entry in data.get("serve", [])]
+    if serve:
         lines += [
             "",
-            f"`mkdocs serve` on the demo, one changed record in data/einheiten.yml until the "
-            f"page shows it: {', '.join(f'{t:.1f}' for t in reload['seconds'])} s "
-            f"(minimum {reload['min_s']:.1f} s, load average {reload['load_average']}).",
+            "`mkdocs serve`: seconds from saving a change until the open page shows it "
+            "(shown) and until the whole site is rebuilt (complete); minimum of the rounds.",
+            "",
+            "| site | first build s | record shown / complete | page | Leichte Sprache page "
+            "| title |",
+            "| --- | ---: | ---: | ---: | ---: | ---: |",
         ]
+        for name, entry in serve:
+            cells = [
+                f"{entry[what]['shown_s']:.1f} / {entry[what]['complete_s']:.1f}"
+                for what in SERVE_EDITS
+            ]
+            lines.append(f"| {name} | {entry['first_build_s']:.0f} | {' | '.join(cells)} |")
     return "\n".join(lines) + "\n"
+
+
+def measure_generated(sizes: str, seed: int, *, prune: bool) -> list[dict[str, Any]]:
+    """`mkdocs serve` on a generated site of each size (bench/serve_reload.py)."""
+    results = []
+    for n in (int(size) for size in sizes.split(",") if size):
+        with tempfile.TemporaryDirectory(prefix="rathaus-bench-serve-") as tmp:
+            plan = generate(Path(tmp), n, seed=seed, prune=prune)
+            print(f"N={n}: mkdocs serve", file=sys.stderr, flush=True)
+            results.append({"n": n, "sample_page": plan.sample_page, **measure_site(Path(tmp))})
+    return results
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -268,9 +292,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--serve-only",
         action="store_true",
-        help="only measure the mkdocs serve reload of the demo and add it to the .json",
+        help="only measure `mkdocs serve` (demo and --serve-sizes) and add it to the .json",
     )
     parser.add_argument("--no-serve", action="store_true", help="skip the serve measurement")
+    parser.add_argument(
+        "--serve-sizes",
+        default="2000,10000",
+        help="generated sites whose `mkdocs serve` is measured (with the demo)",
+    )
     parser.add_argument(
         "--render", action="store_true", help="only rewrite the .md table from the .json"
     )
@@ -280,6 +309,9 @@ def main(argv: list[str] | None = None) -> int:
         data = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
         if args.serve_only:
             data["serve_reload"] = measure()
+            data["serve"] = measure_generated(
+                args.serve_sizes, args.seed, prune=args.nav == "prune"
+            )
             out.with_suffix(".json").write_text(
                 json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
             )
@@ -303,6 +335,7 @@ def main(argv: list[str] | None = None) -> int:
             out.with_suffix(".md").write_text(markdown_table(data), encoding="utf-8")
     if not args.no_serve:
         data["serve_reload"] = measure()
+        data["serve"] = measure_generated(args.serve_sizes, args.seed, prune=prune)
         out.with_suffix(".json").write_text(
             json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )

@@ -374,6 +374,34 @@ def leichte_sprache_pruefstand(
     return leichte_sprache.pruefstand(documents, _ls_paths(project).folder, pages)
 
 
+def single_page_findings(root: Path, paths: Iterable[Path], render: Renderer) -> list[Finding]:
+    """The checks each page passes on its own – readable text, size, limits, front matter,
+    content safety – for ``paths``: what a page must pass before the preview shows it ahead of
+    the full build (rathaus/vorschau); links and the site-wide checks come with that build."""
+    findings: list[Finding] = []
+    for path in paths:
+        display = path.relative_to(root).as_posix()
+        raw = path.read_bytes()
+        too_big = size_finding(display, len(raw))
+        if too_big is not None:
+            findings.append(too_big)
+            continue
+        text, problems = check_text(display, raw)
+        findings.extend(problems)
+        findings.extend(check_limits(display, text))
+        front_matter, _, problems = split_front_matter(display, text)
+        findings.extend(problems)
+        if not findings:
+            findings.extend(check_markdown_safety(display, text, front_matter, render))
+    return findings
+
+
+# Every page read so far, by its path, with the file's state then: a build reads the pages
+# in three places (checks, languages, the statement's review count), and a rebuild of
+# `mkdocs serve` reads them all again though one changed.
+_READ: dict[Path, tuple[tuple[int, int, int], PageSource | None]] = {}
+
+
 def read_pages(root: Path, content_dir: str) -> dict[str, PageSource]:
     """Every readable Markdown page of content/ by its path there (problems: check_pages)."""
     base = root / content_dir
@@ -383,17 +411,29 @@ def read_pages(root: Path, content_dir: str) -> dict[str, PageSource]:
     for path in markdown_files(base):
         if path.is_symlink() or not path.is_file():
             continue
-        display = path.relative_to(root).as_posix()
-        raw = path.read_bytes()
-        if size_finding(display, len(raw)) is not None:
-            continue
-        text, problems = check_text(display, raw)
-        if problems or check_limits(display, text):
-            continue
-        front_matter, _, problems = split_front_matter(display, text)
-        src_uri = path.relative_to(base).as_posix()
-        pages[src_uri] = PageSource(display, src_uri, text, front_matter, mask(text))
+        stat = path.stat()
+        state = (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size)
+        known = _READ.get(path)
+        if known is not None and known[0] == state:
+            page = known[1]
+        else:
+            page = _read_page(root, base, path)
+            _READ[path] = (state, page)
+        if page is not None:
+            pages[page.src_uri] = page
     return pages
+
+
+def _read_page(root: Path, base: Path, path: Path) -> PageSource | None:
+    display = path.relative_to(root).as_posix()
+    raw = path.read_bytes()
+    if size_finding(display, len(raw)) is not None:
+        return None
+    text, problems = check_text(display, raw)
+    if problems or check_limits(display, text):
+        return None
+    front_matter, _, problems = split_front_matter(display, text)
+    return PageSource(display, path.relative_to(base).as_posix(), text, front_matter, mask(text))
 
 
 def nav_findings(project: Project, known: Collection[str]) -> list[Finding]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,46 @@ from rathaus.plan import Plan, RecordKind
 from rathaus.project import THEME_TEXTS, Project, disagreements, nav_pages, text_findings
 from rathaus.render import FragmentRenderer
 from rathaus.safety import frame_hosts
+
+
+class Ueberholt(Exception):  # noqa: N818 - a German domain word, like the other names here
+    """A newer change stopped this rebuild of `mkdocs serve`; the next one starts at once
+    (rathaus/vorschau raises it, rathaus/pruefung's last-good guard stays silent on it)."""
+
+
+class _Produced(File):
+    """A generated file whose content is made when MkDocs first reads or writes it."""
+
+    def __init__(self, src_uri: str, produce: Callable[[], str], **kwargs: Any) -> None:
+        self._produce: Callable[[], str] | None = produce
+        self._made: str | bytes | None = None
+        super().__init__(src_uri, **kwargs)
+
+    @property
+    def _content(self) -> str | bytes | None:
+        if self._produce is not None:
+            self._made, self._produce = self._produce(), None
+        return self._made
+
+    @_content.setter
+    def _content(self, value: str | bytes | None) -> None:
+        self._produce, self._made = None, value
+
+
+def generated_later(config: MkDocsConfig, src_uri: str, produce: Callable[[], str]) -> File:
+    """A file outside the navigation (a vCard, a calendar) whose text ``produce`` writes only
+    when the build writes the file: the preview's fast step (rathaus/vorschau) lists every
+    file but writes a few pages."""
+    file = _Produced(
+        src_uri,
+        produce,
+        src_dir=None,
+        dest_dir=config.site_dir,
+        use_directory_urls=config.use_directory_urls,
+        inclusion=InclusionLevel.NOT_IN_NAV,
+    )
+    file.generated_by = config.plugins._current_plugin or "<unknown>"
+    return file
 
 
 def report(findings: list[Finding]) -> str:

@@ -48,6 +48,7 @@ from rathaus.adapter.suche import SuchePlugin
 from rathaus.adapter.termine import TerminePlugin
 from rathaus.adapter.themen import ThemenPlugin
 from rathaus.adapter.verzeichnis import VerzeichnisPlugin
+from rathaus.adapter.vorschau import VorschauPlugin
 
 # (key in the `rathaus` block, the feature's own entry name, its plugin class), in the order
 # their handlers of equal priority run.
@@ -66,6 +67,8 @@ FEATURES: tuple[tuple[str, str, type[BasePlugin[Any]]], ...] = (
     ("gebaerdensprache", "rathaus/gebaerdensprache", GebaerdensprachePlugin),
     ("suche", "rathaus/suche", SuchePlugin),
     ("sprachen", "rathaus/sprachen", SprachenPlugin),
+    # Last: its serve handler wraps the rebuild rathaus/pruefung guards.
+    ("vorschau", "rathaus/vorschau", VorschauPlugin),
 )
 
 # Options that several features declare: set once (data_dir in the block, the rest in the
@@ -90,6 +93,7 @@ class RathausConfig(base.Config):
     gebaerdensprache = opt.Type(dict, default={})
     suche = opt.Type(dict, default={})
     sprachen = opt.Type(dict, default={})
+    vorschau = opt.Type(dict, default={})
 
 
 def _options(key: str, config: RathausConfig, declared: set[str]) -> dict[str, Any]:

@@ -41,7 +41,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from rathaus.adapter import pages_by_source, project_of, report, site_root
+from rathaus.adapter import Ueberholt, pages_by_source, project_of, report, site_root
 from rathaus.adapter.options.pruefung import PruefungConfig
 from rathaus.checks import check_site, renderer
 from rathaus.model import Level
@@ -205,6 +205,8 @@ class PruefungPlugin(BasePlugin[PruefungConfig]):
                 if self.staged:
                     swap_into_place(staging, served)
                 return result
+            except Ueberholt:  # a newer change: rathaus/vorschau starts the next round
+                return None
             except Exception as exc:  # any failure: keep serving the last good site
                 _explain(exc, config_loaded=self.staged)
                 return None

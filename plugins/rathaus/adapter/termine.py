@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import functools
 from typing import cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from rathaus.adapter import generated_page, load_or_fail, plan_of, record_url, renderer
+from rathaus.adapter import (
+    generated_later,
+    generated_page,
+    load_or_fail,
+    plan_of,
+    record_url,
+    renderer,
+)
 from rathaus.adapter.options.termine import TermineConfig
 from rathaus.model import Site, slugify
 from rathaus.model.hours import build_date
@@ -94,17 +102,27 @@ class TerminePlugin(BasePlugin[TermineConfig]):
         site_url = config.site_url or ""
         host = uid_host(site_url, f"{slugify(site.stadt.name)}.invalid")
 
-        def event_url(event_id: str) -> str:
-            return record_url(plan, "termin", event_id, files, None, site_url)
-
+        # The calendars are written with the other files; their links are the pages' now.
+        urls = {
+            event_id: record_url(plan, "termin", event_id, files, None, site_url)
+            for event_id in site.termine
+        }
         for event in site.termine.values():
-            text = calendar_text(site, [event], event_url, host, self.today)
-            files.append(_generated_file(config, plan.path("termin-ics", event.id), text))
+            text = functools.partial(
+                calendar_text, site, [event], urls.__getitem__, host, self.today
+            )
+            files.append(generated_later(config, plan.path("termin-ics", event.id), text))
         upcoming = self.split.upcoming
-        feed = calendar_text(
-            site, upcoming, event_url, host, self.today, name=f"Termine: {site.stadt.name}"
+        feed = functools.partial(
+            calendar_text,
+            site,
+            upcoming,
+            urls.__getitem__,
+            host,
+            self.today,
+            name=f"Termine: {site.stadt.name}",
         )
-        files.append(_generated_file(config, f"{base}/{self.config.feed_name}", feed))
+        files.append(generated_later(config, f"{base}/{self.config.feed_name}", feed))
         log.info(f"{len(site.termine)} Termine, davon {len(upcoming)} kommende")
         return files
 
@@ -193,7 +211,3 @@ class TerminePlugin(BasePlugin[TermineConfig]):
             return site_url + file.url if absolute else get_relative_url(file.url, page.url)
 
         return link
-
-
-def _generated_file(config: MkDocsConfig, src_uri: str, text: str) -> File:
-    return File.generated(config, src_uri, content=text, inclusion=InclusionLevel.NOT_IN_NAV)

@@ -22,6 +22,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from rathaus import texte, uebersichten
 from rathaus.adapter import (
+    generated_later,
     generated_page,
     load_or_fail,
     plan_of,
@@ -194,21 +195,26 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
         for file in redirect_files(config, files, plan, self.renderer):
             files.append(file)
         for unit in site.einheiten.values():
+            url = record_url(plan, "einheit", unit.id, files, None, site_url)
             files.append(
                 _vcard(
                     config,
                     plan,
                     "einheit-vcard",
                     unit.id,
-                    unit_vcard(
-                        site, unit, record_url(plan, "einheit", unit.id, files, None, site_url)
-                    ),
+                    functools.partial(unit_vcard, site, unit, url),
                 )
             )
         for person in site.personen.values():
             url = record_url(plan, "person", person.id, files, None, site_url)
             files.append(
-                _vcard(config, plan, "person-vcard", person.id, person_vcard(site, person, url))
+                _vcard(
+                    config,
+                    plan,
+                    "person-vcard",
+                    person.id,
+                    functools.partial(person_vcard, site, person, url),
+                )
             )
         log.info(
             "Verzeichnis: "
@@ -477,6 +483,7 @@ class VerzeichnisPlugin(BasePlugin[VerzeichnisConfig]):
         return self.renderer.render("kontakt", contact=contact, level=level, show_name=True)
 
 
-def _vcard(config: MkDocsConfig, plan: Plan, kind: RecordKind, record_id: str, text: str) -> File:
-    path = plan.path(kind, record_id)
-    return File.generated(config, path, content=text, inclusion=InclusionLevel.NOT_IN_NAV)
+def _vcard(
+    config: MkDocsConfig, plan: Plan, kind: RecordKind, record_id: str, text: Callable[[], str]
+) -> File:
+    return generated_later(config, plan.path(kind, record_id), text)
