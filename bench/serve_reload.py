@@ -116,8 +116,9 @@ def measure_site(source: Path, rounds: int = 1, timeout: float = 900.0) -> dict[
     with tempfile.TemporaryDirectory(prefix="rathaus-serve-") as tmp:
         root = Path(tmp) / "site"
         root.mkdir()
-        for name in ("data", "content"):
-            shutil.copytree(source / name, root / name)
+        for name in ("data", "content", "overrides", "texte"):  # what mkdocs.yml may name
+            if (source / name).is_dir():
+                shutil.copytree(source / name, root / name)
         shutil.copy(source / "mkdocs.yml", root / "mkdocs.yml")
         port = _free_port()
         base = f"http://127.0.0.1:{port}/"

@@ -13,6 +13,7 @@ from rathaus.german import (
     datum_kurz,
     datum_lang,
     dauer,
+    sekunden,
     uhr_leicht,
     uhrzeit,
 )
@@ -93,3 +94,8 @@ def test_fragments_have_the_german_filters() -> None:
     assert template.render(tag=DAY, zeit=time(9, 30)) == (
         "Samstag, 27. März 2027, 9:30 Uhr – 9:30 Uhr"
     )
+
+
+@pytest.mark.parametrize(("seconds", "text"), [(0.04, "0,0 s"), (0.36, "0,4 s"), (12.25, "12,2 s")])
+def test_sekunden(seconds: float, text: str) -> None:
+    assert sekunden(seconds) == text

@@ -15,6 +15,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -97,27 +98,39 @@ class Server:
 def server(fixture_site: Callable[[str], Path], tmp_path: Path) -> Iterator[Server]:
     root = fixture_site("klein")
     set_feature(root, "pruefung", {})
+    add_hook(root, "absturz.py", CRASH_HOOK)
+    log = tmp_path / "serve.log"
+    with serving(root, log, {"NO_MKDOCS_2_WARNING": "1"}) as port:
+        yield Server(root, port, log)
+
+
+def add_hook(root: Path, name: str, code: str) -> None:
+    """``code`` as the MkDocs hook ``name`` of the site at ``root``."""
     config = root / "mkdocs.yml"
     config.write_text(
-        config.read_text(encoding="utf-8") + "hooks:\n  - absturz.py\n", encoding="utf-8"
+        config.read_text(encoding="utf-8") + f"hooks:\n  - {name}\n", encoding="utf-8"
     )
-    (root / "absturz.py").write_text(CRASH_HOOK, encoding="utf-8")
+    (root / name).write_text(code, encoding="utf-8")
+
+
+@contextmanager
+def serving(root: Path, log: Path, env: dict[str, str]) -> Iterator[int]:
+    """`mkdocs serve` of ``root`` on a free port (yielded) with ``env`` added, its output in
+    ``log``; stopped at the end."""
     port = _free_port()
-    log = tmp_path / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with log.open("wb") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
             cwd=root,
             stdout=out,
             stderr=subprocess.STDOUT,
-            env=env,
+            env={**os.environ, **env},
         )
-    server = Server(root, port, log)
+    base = f"http://127.0.0.1:{port}/"
     try:
-        wait_for(lambda: _get(server.base)[0] == 200 or process.poll() is not None, "start")
-        assert process.poll() is None, server.text()
-        yield server
+        wait_for(lambda: _get(base)[0] == 200 or process.poll() is not None, "start")
+        assert process.poll() is None, log.read_text(encoding="utf-8", errors="replace")
+        yield port
     finally:
         process.terminate()
         try:

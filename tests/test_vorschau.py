@@ -24,7 +24,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from tests.conftest import set_feature
-from tests.test_serve import _free_port, _get, wait_for
+from tests.test_serve import _get, add_hook, serving, wait_for
 
 SLOW_HOOK = """
 import time
@@ -44,7 +44,7 @@ config.site_url = sys.argv[3]
 build(config, serve_url=sys.argv[3])
 """
 
-FAST = re.compile(r"Vorschau: \d+ Seite\(n\) nach")
+FAST = re.compile(r"Vorschau: \d+ Seiten? nach \d+,\d s neu geschrieben")
 
 
 @dataclass
@@ -98,36 +98,13 @@ def _differences(served: dict[str, bytes], clean: dict[str, bytes]) -> list[str]
 def preview(fixture_site: Callable[[str], Path], tmp_path: Path) -> Iterator[Preview]:
     root = fixture_site("leichte-sprache")
     set_feature(root, "pruefung", {})
-    config = root / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8") + "hooks:\n  - langsam.py\n", encoding="utf-8"
-    )
-    (root / "langsam.py").write_text(SLOW_HOOK, encoding="utf-8")
-    port = _free_port()
+    add_hook(root, "langsam.py", SLOW_HOOK)
     tmp = tmp_path / "tmp"
     tmp.mkdir()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(tmp)}
+    env = {"NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(tmp)}
     log = tmp_path / "serve.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=root,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=env,
-        )
-    preview = Preview(root, f"http://127.0.0.1:{port}/", log, tmp, env)
-    try:
-        wait_for(lambda: _get(preview.base)[0] == 200 or process.poll() is not None, "start")
-        assert process.poll() is None, log.read_text(encoding="utf-8")
-        yield preview
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with serving(root, log, env) as port:
+        yield Preview(root, f"http://127.0.0.1:{port}/", log, tmp, {**os.environ, **env})
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -245,3 +222,25 @@ def test_every_served_file_is_what_a_clean_build_writes(preview: Preview, tmp_pa
             pytest.fail(f"{what}: served files differ from a clean build: {differences[:20]}")
     assert _get(preview.base + "umbenannt/")[0] == 404
     assert "Traceback" not in preview.log.read_text(encoding="utf-8")
+
+
+def test_a_newer_change_stops_the_full_rebuild(preview: Preview, tmp_path: Path) -> None:
+    """The second save comes while the full rebuild of the first waits (the hook's 3 s): it
+    stops that rebuild without an error, shows at once, and the round after it ends with
+    the served folder a clean build's."""
+    contact = preview.root / "content" / "kontakt.md"
+    units = preview.root / "data" / "einheiten.yml"
+    preview.text("kontakt/")
+    steps = preview.fast_steps()
+    _edit(contact, "in drei Werktagen", "in zwei Werktagen")
+    wait_for(lambda: "in zwei Werktagen" in preview.text("kontakt/"), "the first change")
+    _edit(units, "raum: Erdgeschoss", "raum: Keller")
+    wait_for(lambda: "Keller" in preview.text("verwaltung/buergerbuero/"), "the second change")
+    log = preview.log.read_text(encoding="utf-8")
+    assert "eine neue Änderung – der Neubau beginnt von vorn" in log
+    assert preview.fast_steps() >= steps + 2
+    clean = preview.clean_build(tmp_path / "clean")
+    wait_for(lambda: not _differences(_tree(preview.served()), clean), "served = clean build")
+    log = preview.log.read_text(encoding="utf-8")
+    assert "Der Bau ist abgebrochen" not in log
+    assert "ERROR" not in log

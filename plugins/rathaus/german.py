@@ -58,6 +58,11 @@ def dauer(seconds: float) -> str:
     return f"{minutes}:{secs:02d} Minuten"
 
 
+def sekunden(seconds: float) -> str:
+    """``0,4 s``: a short time to a tenth of a second (the preview's log)."""
+    return format_decimal(seconds, format="0.0", locale="de") + " s"
+
+
 def dateigroesse(size: int) -> str:
     """``12,4 MB``, ``845 KB`` (decimal units, as file managers show them)."""
     if size >= 1_000_000:

@@ -443,11 +443,17 @@ class Renderer:
             extensions=list(extensions), extension_configs=dict(configs or {})
         )
         self.hosts = hosts
+        # The build checks a page's Markdown before it starts (rathaus/pruefung's check_site)
+        # and again when a plugin changed it; one conversion serves both.
+        self._converted: dict[str, str] = {}
 
     def html(self, text: str) -> str:
         """The HTML of a page's Markdown (front matter removed the way MkDocs removes it)."""
-        self.markdown.reset()
-        return str(self.markdown.convert(page_body(text)))
+        known = self._converted.get(text)
+        if known is None:
+            self.markdown.reset()
+            known = self._converted[text] = str(self.markdown.convert(page_body(text)))
+        return known
 
 
 def check_markdown_safety(

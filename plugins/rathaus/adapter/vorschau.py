@@ -47,6 +47,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from rathaus.adapter import Ueberholt, project_of, site_root
 from rathaus.adapter.options.vorschau import VorschauConfig
 from rathaus.checks import renderer, single_page_findings
+from rathaus.german import anzahl, sekunden
 from rathaus.model import Level
 
 if TYPE_CHECKING:
@@ -176,8 +177,9 @@ class VorschauPlugin(BasePlugin[VorschauConfig]):
                     log.debug("The fast step failed", exc_info=exc)
                 else:
                     log.info(
-                        f"Vorschau: {written} Seite(n) nach {time.monotonic() - start:.1f} s "
-                        "neu geschrieben; die ganze Website wird jetzt neu gebaut"
+                        f"Vorschau: {anzahl(written, 'Seite', 'Seiten')} nach "
+                        f"{sekunden(time.monotonic() - start)} neu geschrieben; die ganze "
+                        "Website wird jetzt neu gebaut"
                     )
                     self._publish()
             before = self._viewed_outputs()
