@@ -65,8 +65,8 @@ log = get_plugin_logger(__name__)
 # convert gets these from the last full build.
 READ = ("markdown", "meta", "content", "toc", "_title_from_render", "present_anchor_ids")
 
-# The options `mkdocs serve` may set on its command line besides mkdocs.yml.
-COMMAND_LINE = ("dev_addr", "strict", "use_directory_urls")
+# The options `mkdocs serve` may set on its command line besides mkdocs.yml (and dev_addr).
+COMMAND_LINE = ("strict", "use_directory_urls")
 
 WsgiApp = Callable[[dict[str, Any], "StartResponse"], Iterable[bytes]]
 
@@ -192,9 +192,7 @@ class VorschauPlugin(BasePlugin[VorschauConfig]):
             self.finished = False
             self.running_full = True
             try:
-                full()
-            except Ueberholt:
-                pass
+                full()  # rathaus/pruefung's guard: a stopped build returns quietly
             finally:
                 self.running_full = False
             if self.superseded:
