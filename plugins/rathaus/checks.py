@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import markdown_text, paragraf4, sprachen, suche
+from . import cache, markdown_text, paragraf4, sprachen, suche
 from .aktuelles import views as aktuelles_views
 from .aktuelles.posts import check_posts, is_post, read_post
 from .gebaerdensprache.medien.pruefung import check_videos
@@ -64,7 +64,12 @@ PAGE_CHECKS: list[PageCheck] = [check_links, suche.check_page]
 def renderer(project: Project) -> Renderer:
     """Python-Markdown with exactly the site's ``markdown_extensions``, and the iframe hosts
     its Content-Security-Policy allows."""
-    return Renderer(project.markdown_extensions, project.mdx_configs, project.frame_hosts)
+    return Renderer(
+        project.markdown_extensions,
+        project.mdx_configs,
+        project.frame_hosts,
+        store=cache.for_project(project),
+    )
 
 
 def _directory_pages(site: Site, project: Project, pages: Pages) -> Iterable[str]:

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import cache
 from .adapter import load_project
 from .checks import DATA_MISSING, Checks, check_site
 from .gitchanges import GitError, changed_files
@@ -23,7 +24,13 @@ def _check(args: argparse.Namespace) -> int:
         return 2
     try:
         project = load_project(root)
-        checks = Checks(project, []) if isinstance(project, list) else check_site(project)
+        if isinstance(project, list):
+            checks = Checks(project, [])
+        else:
+            checks = check_site(project)
+            store = cache.for_project(project)
+            if store is not None:  # the build after the check finds the pages converted
+                store.finish()
         changed = changed_files(root, args.changed) if args.changed else None
     except (OSError, GitError) as exc:
         print(f"rathaus check: konnte nicht laufen: {exc}", file=sys.stderr)

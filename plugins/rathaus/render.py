@@ -8,7 +8,6 @@ fragments shipped with this package.
 from __future__ import annotations
 
 from html import escape
-from html.parser import HTMLParser
 from typing import Any
 
 from jinja2 import (
@@ -21,6 +20,7 @@ from jinja2 import (
 )
 from jinja2.bccache import Bucket
 from markupsafe import Markup
+from selectolax.lexbor import LexborHTMLParser
 
 from . import german, texte
 from .escaping import json_ld, plain_text
@@ -98,39 +98,15 @@ class FragmentRenderer:
         return self.env.get_template(f"documents/rathaus/{template}.html").render(**context)
 
 
-class _Headings(HTMLParser):
-    """Collects h2–h6 with an id, and their text, from rendered HTML."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, str, str]] = []
-        self._open: tuple[int, str] | None = None
-        self._text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if len(tag) == 2 and tag[0] == "h" and tag[1] in "23456":
-            anchor = dict(attrs).get("id")
-            if anchor:
-                self._open, self._text = (int(tag[1]), anchor), []
-
-    def handle_data(self, data: str) -> None:
-        if self._open:
-            self._text.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._open and tag == f"h{self._open[0]}":
-            level, anchor = self._open
-            self.found.append((level, anchor, " ".join("".join(self._text).split())))
-            self._open = None
-
-
 def toc_tokens(html: str) -> list[dict[str, Any]]:
     """Nested table-of-contents tokens (as MkDocs' ``get_toc`` expects) for ``html``."""
-    parser = _Headings()
-    parser.feed(html)
     roots: list[dict[str, Any]] = []
     stack: list[dict[str, Any]] = []
-    for level, anchor, text in parser.found:
+    for heading in LexborHTMLParser(html).css("h2, h3, h4, h5, h6"):
+        anchor = heading.attributes.get("id")
+        if not anchor:
+            continue
+        level, text = int(str(heading.tag)[1]), " ".join(heading.text(deep=True).split())
         token = {"level": level, "id": anchor, "name": escape(text), "children": []}
         while stack and stack[-1]["level"] >= level:
             stack.pop()

@@ -63,10 +63,14 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 import markdown
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from . import cache
+from .cache import Store
 from .markdown_scan import front_matter_lines, page_body, position
 from .model import Finding, Level
 
 RULE = "sicherheit"
+KIND = "sicherheit-html"
+"""The cache's name for the content check's HTML of a page."""
 KEYS: dict[str, str] = {
     "script": "<script>-Elemente",
     "kopf": "<base>-, <meta>- und <link>-Elemente",
@@ -438,6 +442,7 @@ class Renderer:
         extensions: Iterable[Any] = ("toc", "tables", "fenced_code"),
         configs: Mapping[str, Any] | None = None,
         hosts: frozenset[str] = frozenset(),
+        store: Store | None = None,
     ) -> None:
         self.markdown = markdown.Markdown(
             extensions=list(extensions), extension_configs=dict(configs or {})
@@ -446,13 +451,27 @@ class Renderer:
         # The build checks a page's Markdown before it starts (rathaus/pruefung's check_site)
         # and again when a plugin changed it; one conversion serves both.
         self._converted: dict[str, str] = {}
+        # Between builds: the site's cache, for extensions it can name.
+        self._store = store
+        self._settings = cache.key(KIND, list(extensions), dict(configs or {}))
 
     def html(self, text: str) -> str:
         """The HTML of a page's Markdown (front matter removed the way MkDocs removes it)."""
         known = self._converted.get(text)
-        if known is None:
-            self.markdown.reset()
-            known = self._converted[text] = str(self.markdown.convert(page_body(text)))
+        if known is not None:
+            return known
+        body = page_body(text)
+        entry = None
+        if self._store is not None and self._settings is not None:
+            entry = cache.key(self._settings, body)
+            stored = self._store.get(KIND, entry) if entry is not None else None
+            if isinstance(stored, str):
+                self._converted[text] = stored
+                return stored
+        self.markdown.reset()
+        known = self._converted[text] = str(self.markdown.convert(body))
+        if self._store is not None and entry is not None:
+            self._store.put(KIND, entry, known)
         return known
 
 

@@ -36,6 +36,7 @@ from mkdocs.plugins import EVENTS, BasePlugin, CombinedEvent, PluginCollection, 
 
 from rathaus.adapter.aktuelles import AktuellesPlugin
 from rathaus.adapter.barrierefreiheit import BarrierefreiheitPlugin
+from rathaus.adapter.cache import CachePlugin
 from rathaus.adapter.gebaerdensprache import GebaerdensprachePlugin
 from rathaus.adapter.gremien import GremienPlugin
 from rathaus.adapter.handbuch import HandbuchPlugin
@@ -67,6 +68,7 @@ FEATURES: tuple[tuple[str, str, type[BasePlugin[Any]]], ...] = (
     ("gebaerdensprache", "rathaus/gebaerdensprache", GebaerdensprachePlugin),
     ("suche", "rathaus/suche", SuchePlugin),
     ("sprachen", "rathaus/sprachen", SprachenPlugin),
+    ("cache", "rathaus/cache", CachePlugin),
     # Last: its serve handler wraps the rebuild rathaus/pruefung guards.
     ("vorschau", "rathaus/vorschau", VorschauPlugin),
 )
@@ -93,6 +95,7 @@ class RathausConfig(base.Config):
     gebaerdensprache = opt.Type(dict, default={})
     suche = opt.Type(dict, default={})
     sprachen = opt.Type(dict, default={})
+    cache = opt.Type(dict, default={})
     vorschau = opt.Type(dict, default={})
 
 
