@@ -33,6 +33,7 @@ from .serve_reload import measure, measure_site
 SERVE_EDITS = ("record", "page", "leichte_sprache", "title")
 
 RESULTS = Path(__file__).resolve().parent / "results"
+CACHE_DIR = ".cache/rathaus"  # the default of the `cache` feature
 BUILD_DATE = "1803988800"  # 2027-03-01 12:00 UTC, as in tests/conftest.py
 
 
@@ -55,10 +56,15 @@ class Variant:
     largest_page: tuple[int, str] = (0, "")
 
 
-def build(config: Path, out: Path, extra_env: dict[str, str] | None = None) -> Run:
-    """One MkDocs build in a child process; fails on any WARNING/ERROR line or exit code."""
+def build(
+    config: Path, out: Path, extra_env: dict[str, str] | None = None, *, warm: bool = False
+) -> Run:
+    """One MkDocs build in a child process; fails on any WARNING/ERROR line or exit code.
+    Cold unless ``warm``: Rathaus' cache between builds (``.cache/rathaus``) is removed."""
     if out.exists():
         shutil.rmtree(out)
+    if not warm:
+        shutil.rmtree(config.parent / CACHE_DIR, ignore_errors=True)
     env = {
         **os.environ,
         "SOURCE_DATE_EPOCH": BUILD_DATE,
@@ -246,6 +252,24 @@ def markdown_table(data: dict[str, Any]) -> str:
             f"| {a['largest_page']['bytes'] / 1024:.0f} | {b['wall_s']:.1f} | {b['cpu_s']:.1f} "
             f"| {s['overhead_ratio']:.2f} | {s['overhead_ratio_cpu']:.2f} |"
         )
+    if data.get("cache"):
+        lines += [
+            "",
+            "Cache between builds (`.cache/rathaus`): a cold build (no cache) and the fastest "
+            "of the warm builds without any change; the warm output compared byte for byte "
+            "with the cold one.",
+            "",
+            "| N | pages | cold s | warm s | warm / cold | peak RSS MB | cache MB | identical |",
+            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        ]
+        for entry in data["cache"]:
+            cold, warm = entry["cold"], entry["warm"]
+            lines.append(
+                f"| {entry['n']} | {entry['pages']} | {cold['wall_s']:.1f} "
+                f"| {warm['wall_s']:.1f} | {entry['warm_ratio']:.2f} "
+                f"| {max(cold['rss_mb'], warm['rss_mb']):.0f} "
+                f"| {entry['cache_bytes'] / 1e6:.0f} | {'yes' if entry['identical'] else 'NO'} |"
+            )
     demo = data.get("serve_reload", {})
     serve = [("demo", demo)] if "record" in demo else []
     serve += [(f"{entry['n']} pages", entry) for entry in data.get("serve", [])]
@@ -266,6 +290,58 @@ def markdown_table(data: dict[str, Any]) -> str:
             ]
             lines.append(f"| {name} | {entry['first_build_s']:.0f} | {' | '.join(cells)} |")
     return "\n".join(lines) + "\n"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
+
+
+def measure_cache(sizes: str, seed: int, *, prune: bool, repeat: int = 2) -> list[dict[str, Any]]:
+    """A cold build (no cache) and warm builds without any change of a generated site of
+    each size; whether the warm output is byte for byte the cold one."""
+    results = []
+    for n in (int(size) for size in sizes.split(",") if size):
+        with tempfile.TemporaryDirectory(prefix="rathaus-bench-cache-") as tmp:
+            root = Path(tmp) / "site"
+            generate(root, n, seed=seed, prune=prune)
+            config = root / "mkdocs.yml"
+            cold = build(config, Path(tmp) / "kalt")
+            warm = [build(config, Path(tmp) / f"warm{r}", warm=True) for r in range(repeat)]
+            identical = tree(Path(tmp) / "kalt") == tree(Path(tmp) / "warm0")
+            fastest = min(warm, key=lambda run: run.wall_s)
+            print(
+                f"N={n}: cold {cold.wall_s:.1f} s, warm {fastest.wall_s:.1f} s, "
+                f"identical: {identical}",
+                file=sys.stderr,
+                flush=True,
+            )
+            results.append(
+                {
+                    "n": n,
+                    "pages": sum(1 for _ in (Path(tmp) / "kalt").rglob("*.html")),
+                    "cold": {
+                        "wall_s": round(cold.wall_s, 2),
+                        "cpu_s": round(cold.cpu_s, 2),
+                        "rss_mb": round(cold.rss_mb, 1),
+                    },
+                    "warm": {
+                        "wall_s": round(fastest.wall_s, 2),
+                        "cpu_s": round(fastest.cpu_s, 2),
+                        "rss_mb": round(max(r.rss_mb for r in warm), 1),
+                        "wall_all_s": [round(r.wall_s, 2) for r in warm],
+                    },
+                    "warm_ratio": round(fastest.wall_s / cold.wall_s, 3),
+                    "identical": identical,
+                    "cache_bytes": sum(
+                        p.stat().st_size for p in (root / CACHE_DIR).rglob("*") if p.is_file()
+                    ),
+                }
+            )
+    return results
 
 
 def measure_generated(sizes: str, seed: int, *, prune: bool) -> list[dict[str, Any]]:
@@ -296,6 +372,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--no-serve", action="store_true", help="skip the serve measurement")
     parser.add_argument(
+        "--cache-only",
+        action="store_true",
+        help="only measure cold and warm builds (--cache-sizes) and add them to the .json",
+    )
+    parser.add_argument(
+        "--cache-sizes",
+        default="2000,10000",
+        help="generated sites whose cold and warm builds are measured",
+    )
+    parser.add_argument(
         "--serve-sizes",
         default="2000,10000",
         help="generated sites whose `mkdocs serve` is measured (with the demo)",
@@ -305,8 +391,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     out = Path(args.out)
-    if args.render or args.serve_only:
+    if args.render or args.serve_only or args.cache_only:
         data = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+        if args.cache_only:
+            data["cache"] = measure_cache(args.cache_sizes, args.seed, prune=args.nav == "prune")
+            out.with_suffix(".json").write_text(
+                json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+            )
         if args.serve_only:
             data["serve_reload"] = measure()
             data["serve"] = measure_generated(
@@ -333,6 +424,7 @@ def main(argv: list[str] | None = None) -> int:
                 json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
             )
             out.with_suffix(".md").write_text(markdown_table(data), encoding="utf-8")
+    data["cache"] = measure_cache(args.cache_sizes, args.seed, prune=prune)
     if not args.no_serve:
         data["serve_reload"] = measure()
         data["serve"] = measure_generated(args.serve_sizes, args.seed, prune=prune)

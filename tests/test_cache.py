@@ -9,11 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import markdown
 import pytest
 from mkdocs.structure.pages import Page
 
 from rathaus import cache
 from rathaus.cache import Store
+from rathaus.leichte_sprache import linter
 from tests.conftest import build_site, set_feature
 
 PAGE = "Wir sind da.\n\n## Sprechzeiten\n\nMontag bis Freitag.\n\n[Impressum](impressum.md)\n"
@@ -95,6 +97,16 @@ def test_a_damaged_cache_file_is_replaced(tmp_path: Path) -> None:
     assert Store(folder).get("k", "a") == 1
 
 
+def test_a_broken_text_is_kept_as_it_is(tmp_path: Path) -> None:
+    text = "Sprechzeiten \ud800 kaputt"  # a lone surrogate: not encodable as UTF-8
+    entry = cache.key(text)
+    assert entry is not None
+    store = Store(tmp_path / "c")
+    store.put("k", entry, text)
+    store.finish()
+    assert Store(tmp_path / "c").get("k", entry) == text
+
+
 def test_the_cache_folder_keeps_itself_out_of_git(tmp_path: Path) -> None:
     store = Store(tmp_path / "c")
     store.finish()
@@ -125,16 +137,37 @@ def test_extensions_that_may_read_files_are_not_trusted() -> None:
 # --- builds ------------------------------------------------------------------------------
 
 
-def test_a_warm_build_converts_nothing_and_writes_the_same_site(
-    fixture_site: Any, conversions: list[str]
+def test_a_warm_build_converts_and_lints_nothing_and_writes_the_same_site(
+    fixture_site: Any, conversions: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    linted: list[str] = []
+    issues = linter.issues
+
+    def lint(text: Any, settings: Any) -> Any:
+        linted.append(text.source)
+        return issues(text, settings)
+
+    monkeypatch.setattr(linter, "issues", lint)
+    markdown_runs: list[str] = []
+    convert = markdown.Markdown.convert
+
+    def run(md: markdown.Markdown, text: str) -> str:
+        markdown_runs.append(text)
+        return convert(md, text)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", run)
     root = fixture_site("leichte-sprache")
+    set_feature(root, "pruefung", {})  # with the content check before and during the build
     cold = build_into(root, "kalt")
     assert len(conversions) > 5
+    assert len(linted) > 5
+    assert len(markdown_runs) > len(conversions)  # the content check converts, too
     assert (root / ".cache" / "rathaus" / cache.FILE_NAME).is_file()
-    conversions.clear()
+    linter.clear_cache()  # as a new process: only the cache folder is left
+    for calls in (conversions, linted, markdown_runs):
+        calls.clear()
     warm = build_into(root, "warm")
-    assert conversions == []
+    assert (conversions, linted, markdown_runs) == ([], [], [])
     assert warm == cold
 
 

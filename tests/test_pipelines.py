@@ -86,3 +86,19 @@ def test_pre_commit_and_ci_share_the_checker() -> None:
     [hook] = load(".pre-commit-hooks.yaml")
     assert hook["entry"].startswith("rathaus check")
     assert "check" in makefile_targets()
+
+
+def cache_dir() -> str:
+    from rathaus.adapter.options.cache import CacheConfig
+
+    return str(dict(CacheConfig._schema)["dir"].default)
+
+
+def test_the_pipelines_keep_rathaus_cache_between_runs() -> None:
+    steps = load(".github/workflows/site.yml")["jobs"]["build"]["steps"]
+    [cache] = [s for s in steps if s.get("uses", "").startswith("actions/cache@")]
+    assert cache["with"]["path"] == cache_dir()
+    assert "github.sha" in cache["with"]["key"]  # a new entry per commit, the last restored
+    first_build = next(n for n, s in enumerate(steps) if s.get("run", "").startswith("make "))
+    assert steps.index(cache) < first_build
+    assert load(".gitlab-ci.yml")["build"]["cache"]["paths"] == [cache_dir() + "/"]

@@ -169,6 +169,20 @@ def test_the_towns_pipelines_check_build_and_audit_before_publishing(tmp_path: P
     assert "rathaus[audit]==" in requirements
 
 
+def test_the_towns_pipelines_keep_the_cache_and_git_leaves_it_out(tmp_path: Path) -> None:
+    root = tmp_path / "beispielstadt"
+    create_site(root, TOWN, date(2027, 3, 1))
+    github = yaml.safe_load((root / ".github" / "workflows" / "website.yml").read_text("utf-8"))
+    steps = github["jobs"]["pruefen-und-bauen"]["steps"]
+    [cache] = [s for s in steps if s.get("uses", "").startswith("actions/cache@")]
+    assert cache["with"]["path"] == ".cache/rathaus"
+    check = next(n for n, s in enumerate(steps) if "rathaus check" in s.get("run", ""))
+    assert steps.index(cache) < check
+    gitlab = yaml.safe_load((root / ".gitlab-ci.yml").read_text("utf-8"))["website"]
+    assert gitlab["cache"]["paths"] == [".cache/rathaus/"]
+    assert "/.cache/" in (root / ".gitignore").read_text("utf-8").splitlines()
+
+
 def test_help_lists_the_commands_a_town_needs(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--help"])

@@ -54,7 +54,7 @@ def code_fingerprint() -> str:
     digest = hashlib.sha256(sys.version.encode())
     package = Path(__file__).parent
     for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".html", ".po", ".yml", ".json", ".js"}:
+        if path.is_file() and not {"__pycache__", "node_modules"} & set(path.parts):
             digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
     for name in _DISTRIBUTIONS:
@@ -88,7 +88,7 @@ def stable(value: Any) -> Any:
 def key(*parts: Any) -> str | None:
     """The hash of ``parts`` and the code; ``None`` when a part has no stable text."""
     try:
-        text = json.dumps([code_fingerprint(), *map(stable, parts)], ensure_ascii=False)
+        text = json.dumps([code_fingerprint(), *map(stable, parts)])
     except UnstableError as exc:
         log.debug("not cached: %s", exc)
         return None
@@ -154,7 +154,8 @@ class Store:
         return json.loads(row[0])
 
     def put(self, kind: str, entry: str, value: Any) -> None:
-        self._new[(kind, entry)] = json.dumps(value, ensure_ascii=False)
+        # ASCII: a lone surrogate (a broken text) cannot reach SQLite as UTF-8.
+        self._new[(kind, entry)] = json.dumps(value)
 
     def finish(self) -> None:
         """Store this build's new entries, mark the used ones, drop the long unused."""
