@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,16 @@ REPO = Path(__file__).parent.parent
 
 # Build results must not depend on the day the tests run.
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1803859200")  # 2027-03-01 00:00 UTC
+
+
+@pytest.fixture(autouse=True)
+def no_cache_left_over() -> Iterator[None]:
+    """A test that built a site leaves its cache as the current one; the next test starts
+    without (rathaus.cache.use)."""
+    yield
+    from rathaus import cache
+
+    cache.use(None)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import markdown
 import pytest
 from mkdocs.structure.pages import Page
 
-from rathaus import cache
+from rathaus import cache, safety
 from rathaus.cache import Store
 from rathaus.leichte_sprache import linter
 from tests.conftest import build_site, set_feature
@@ -156,18 +156,27 @@ def test_a_warm_build_converts_and_lints_nothing_and_writes_the_same_site(
         return convert(md, text)
 
     monkeypatch.setattr(markdown.Markdown, "convert", run)
+    scanned: list[str] = []
+    element = safety._Collector.element
+
+    def scan(collector: Any, node: Any) -> None:
+        scanned.append(node.tag)
+        element(collector, node)
+
+    monkeypatch.setattr(safety._Collector, "element", scan)
     root = fixture_site("leichte-sprache")
     set_feature(root, "pruefung", {})  # with the content check before and during the build
     cold = build_into(root, "kalt")
     assert len(conversions) > 5
     assert len(linted) > 5
     assert len(markdown_runs) > len(conversions)  # the content check converts, too
+    assert scanned  # and reads the HTML
     assert (root / ".cache" / "rathaus" / cache.FILE_NAME).is_file()
     linter.clear_cache()  # as a new process: only the cache folder is left
-    for calls in (conversions, linted, markdown_runs):
+    for calls in (conversions, linted, markdown_runs, scanned):
         calls.clear()
     warm = build_into(root, "warm")
-    assert (conversions, linted, markdown_runs) == ([], [], [])
+    assert (conversions, linted, markdown_runs, scanned) == ([], [], [], [])
     assert warm == cold
 
 

@@ -20,6 +20,7 @@ a site's build.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import functools
 import hashlib
 import importlib.metadata
@@ -71,6 +72,8 @@ def stable(value: Any) -> Any:
     for values that have none (a function is named by module and name)."""
     if value is None or isinstance(value, str | bool | int | float):
         return value
+    if isinstance(value, datetime.date):  # front matter dates; a datetime is a date too
+        return value.isoformat()
     if isinstance(value, Mapping):
         return {str(k): stable(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
     if isinstance(value, list | tuple):
@@ -217,6 +220,17 @@ def untrusted_extensions(extensions: Iterator[Any] | Any, trusted: Any = ()) -> 
 
 
 _STORES: dict[Path, Store] = {}
+_CURRENT: list[Store] = []
+
+
+def use(store: Store | None) -> None:
+    """Make ``store`` the cache of the site this process checks and builds now (``None``:
+    none); the checks set it (``checks.check_site``), the core's cached steps read it."""
+    _CURRENT[:] = [] if store is None else [store]
+
+
+def current() -> Store | None:
+    return _CURRENT[0] if _CURRENT else None
 
 
 def store_for(folder: Path) -> Store:

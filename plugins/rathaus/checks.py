@@ -64,12 +64,7 @@ PAGE_CHECKS: list[PageCheck] = [check_links, suche.check_page]
 def renderer(project: Project) -> Renderer:
     """Python-Markdown with exactly the site's ``markdown_extensions``, and the iframe hosts
     its Content-Security-Policy allows."""
-    return Renderer(
-        project.markdown_extensions,
-        project.mdx_configs,
-        project.frame_hosts,
-        store=cache.for_project(project),
-    )
+    return Renderer(project.markdown_extensions, project.mdx_configs, project.frame_hosts)
 
 
 def _directory_pages(site: Site, project: Project, pages: Pages) -> Iterable[str]:
@@ -304,6 +299,7 @@ def check_site(project: Project, render: Renderer | None = None) -> Checks:
     """Every check of ``project``, each run once: `rathaus check` and the build (rathaus/
     pruefung) call this with the same project; ``render``: the build's Markdown renderer."""
     root, docs = project.root, project.docs_dir
+    cache.use(cache.for_project(project))
     findings: list[Finding] = list(project.problems)
     if render is None:
         render = renderer(project)

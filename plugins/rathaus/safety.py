@@ -56,7 +56,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import astuple, dataclass, field, replace
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -64,13 +64,14 @@ import markdown
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import cache
-from .cache import Store
 from .markdown_scan import front_matter_lines, page_body, position
 from .model import Finding, Level
 
 RULE = "sicherheit"
 KIND = "sicherheit-html"
 """The cache's name for the content check's HTML of a page."""
+PROBLEMS = "sicherheit-befund"
+"""The cache's name for the refused constructs in a piece of HTML."""
 KEYS: dict[str, str] = {
     "script": "<script>-Elemente",
     "kopf": "<base>-, <meta>- und <link>-Elemente",
@@ -344,14 +345,22 @@ def _after_scheme(url: str) -> str:
 
 
 def html_problems(html: str, hosts: frozenset[str] = frozenset()) -> list[Problem]:
-    """Every element, attribute and address of ``html`` outside the allowlist, in order."""
+    """Every element, attribute and address of ``html`` outside the allowlist, in order
+    (kept between builds in the site's cache)."""
+    store = cache.current()
+    entry = cache.key(PROBLEMS, html, hosts) if store is not None else None
+    if store is not None and entry is not None:
+        stored = store.get(PROBLEMS, entry)
+        if stored is not None:
+            return [Problem(k, m, h, tuple(n), heading, d) for k, m, h, n, heading, d in stored]
     collector = _Collector(hosts)
     document = LexborHTMLParser(html)
-    if document.root is None:
-        return []
-    for node in document.root.traverse(include_text=False):
-        if node.tag and not node.tag.startswith("-"):  # "-comment", "-text"
-            collector.element(node)
+    if document.root is not None:
+        for node in document.root.traverse(include_text=False):
+            if node.tag and not node.tag.startswith("-"):  # "-comment", "-text"
+                collector.element(node)
+    if store is not None and entry is not None:
+        store.put(PROBLEMS, entry, [astuple(problem) for problem in collector.problems])
     return collector.problems
 
 
@@ -442,7 +451,6 @@ class Renderer:
         extensions: Iterable[Any] = ("toc", "tables", "fenced_code"),
         configs: Mapping[str, Any] | None = None,
         hosts: frozenset[str] = frozenset(),
-        store: Store | None = None,
     ) -> None:
         self.markdown = markdown.Markdown(
             extensions=list(extensions), extension_configs=dict(configs or {})
@@ -451,8 +459,7 @@ class Renderer:
         # The build checks a page's Markdown before it starts (rathaus/pruefung's check_site)
         # and again when a plugin changed it; one conversion serves both.
         self._converted: dict[str, str] = {}
-        # Between builds: the site's cache, for extensions it can name.
-        self._store = store
+        # Between builds: the site's cache (cache.current), for extensions it can name.
         self._settings = cache.key(KIND, list(extensions), dict(configs or {}))
 
     def html(self, text: str) -> str:
@@ -461,17 +468,17 @@ class Renderer:
         if known is not None:
             return known
         body = page_body(text)
-        entry = None
-        if self._store is not None and self._settings is not None:
+        store, entry = cache.current(), None
+        if store is not None and self._settings is not None:
             entry = cache.key(self._settings, body)
-            stored = self._store.get(KIND, entry) if entry is not None else None
+            stored = store.get(KIND, entry) if entry is not None else None
             if isinstance(stored, str):
                 self._converted[text] = stored
                 return stored
         self.markdown.reset()
         known = self._converted[text] = str(self.markdown.convert(body))
-        if self._store is not None and entry is not None:
-            self._store.put(KIND, entry, known)
+        if store is not None and entry is not None:
+            store.put(KIND, entry, known)
         return known
 
 

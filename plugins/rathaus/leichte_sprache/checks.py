@@ -15,13 +15,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .. import cache
 from ..markdown_scan import PageSource
 from ..model import Finding, Level, Site
 from ..model.yamlread import Mark, parse_yaml
 from ..plan import Layout
 from ..project import Project
-from . import linter, views
+from . import views
 from .linter import lint_field, lint_page, read_switches
 from .settings import Einstellungen, settings_from
 
@@ -338,7 +337,6 @@ def run(
     settings, findings = settings_from(options.get("pruefung"), "mkdocs.yml")
     settings = site_settings(settings, site)
     folder, content_dir = paths.folder, project.docs_dir
-    linter.keep_in(cache.for_project(project))
     # Unreviewed pages (LS26) are listed by the build; `rathaus check` reports problems only.
     findings.extend(f for f in page_findings(pages, settings, folder) if f.rule != "LS26")
     findings.extend(post_findings(pages, settings))

@@ -23,7 +23,6 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from .. import cache
-from ..cache import Store
 from ..model import Finding, Level
 from .rules import RULE_NAMES, RULES, Issue
 from .settings import LEVELS, Einstellungen
@@ -187,12 +186,12 @@ def checked(
     The key is the text itself (and the settings), not a file or a place, so the same text
     asked for twice in a build – or again in the next build of ``mkdocs serve`` – is
     linted once, and a changed text is always linted anew. The result is immutable; callers
-    build their findings from it. Between builds the site's cache keeps it (:func:`keep_in`).
+    build their findings from it. Between builds the site's cache keeps it.
     """
-    entry = None
-    if _STORE:
+    store, entry = cache.current(), None
+    if store is not None:
         entry = cache.key(KIND, kind, source, settings.model_dump(mode="json"), kinds)
-        stored = _STORE[0].get(KIND, entry) if entry is not None else None
+        stored = store.get(KIND, entry) if entry is not None else None
         if stored is not None:
             return Checked(
                 tuple(Issue(r, o, m, h, Level(lv)) for r, o, m, h, lv in stored["issues"]),
@@ -204,8 +203,8 @@ def checked(
         text = prepare_plain(source, kinds=dict(kinds))
     found = tuple(issues(text, settings))
     positions = tuple(text.position(i.offset) for i in found) if kind == "markdown" else ()
-    if _STORE and entry is not None:
-        _STORE[0].put(
+    if store is not None and entry is not None:
+        store.put(
             KIND,
             entry,
             {
@@ -218,14 +217,6 @@ def checked(
 
 KIND = "leichte-sprache"
 """The cache's name for the rules' result on one text."""
-
-# The cache of the site being checked (one per process: a build checks one site).
-_STORE: list[Store] = []
-
-
-def keep_in(store: Store | None) -> None:
-    """Keep results in ``store`` between builds, too (``None``: only in this process)."""
-    _STORE[:] = [] if store is None else [store]
 
 
 def clear_cache() -> None:
