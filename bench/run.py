@@ -3,7 +3,8 @@
 For each N: generate (a), build it once untimed with ``dump_hook.py`` (warm-up; writes the
 final Markdown of every page as the content of (b)), build (b) once untimed, then
 ``repeat`` timed rounds that alternate the order (a, b), (b, a), … Each build is a fresh
-``python -m mkdocs build`` subprocess into an emptied folder; wall time, user+sys CPU and
+``python -m mkdocs build`` subprocess into an emptied folder, without Rathaus' cache between
+builds (cold; ``measure_cache`` times warm builds on their own); wall time, user+sys CPU and
 peak RSS come from ``os.wait4`` of exactly that child. Minima are reported (the machine is
 shared; the minimum is the least disturbed run), and the load average before every run is
 recorded. No timing is ever asserted.
