@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -90,6 +91,20 @@ def test_a_damaged_cache_file_is_replaced(tmp_path: Path) -> None:
     folder = tmp_path / "c"
     folder.mkdir()
     (folder / cache.FILE_NAME).write_bytes(b"kein SQLite" * 100)
+    store = Store(folder)
+    assert store.get("k", "a") is None
+    store.put("k", "a", 1)
+    store.finish()
+    assert Store(folder).get("k", "a") == 1
+
+
+def test_a_cache_that_fails_while_reading_is_dropped(tmp_path: Path) -> None:
+    folder = tmp_path / "c"
+    folder.mkdir()
+    other = sqlite3.connect(folder / cache.FILE_NAME)  # an entry table of another shape
+    other.execute("CREATE TABLE entry (kind TEXT, key TEXT)")
+    other.commit()
+    other.close()
     store = Store(folder)
     assert store.get("k", "a") is None
     store.put("k", "a", 1)

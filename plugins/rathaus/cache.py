@@ -148,9 +148,13 @@ class Store:
         db = self._connection()
         if db is None:
             return None
-        row = db.execute(
-            "SELECT value FROM entry WHERE kind = ? AND key = ?", (kind, entry)
-        ).fetchone()
+        try:
+            row = db.execute(
+                "SELECT value FROM entry WHERE kind = ? AND key = ?", (kind, entry)
+            ).fetchone()
+        except sqlite3.Error as exc:  # damaged inside: build on without the cache
+            self._give_up(exc)
+            return None
         if row is None:
             return None
         self._used.add((kind, entry))
@@ -166,26 +170,30 @@ class Store:
         if db is None:
             return
         build = self._build
-        with db:
-            db.executemany(
-                "INSERT OR REPLACE INTO entry VALUES (?, ?, ?, ?)",
-                ((kind, entry, value, build) for (kind, entry), value in self._new.items()),
-            )
-            db.executemany(
-                "UPDATE entry SET used = ? WHERE kind = ? AND key = ?",
-                ((build, kind, entry) for kind, entry in self._used),
-            )
-            db.execute("DELETE FROM entry WHERE used <= ?", (build - KEEP_BUILDS,))
-            db.execute("INSERT OR REPLACE INTO meta VALUES ('builds', ?)", (build,))
+        try:
+            with db:
+                db.executemany(
+                    "INSERT OR REPLACE INTO entry VALUES (?, ?, ?, ?)",
+                    ((kind, entry, value, build) for (kind, entry), value in self._new.items()),
+                )
+                db.executemany(
+                    "UPDATE entry SET used = ? WHERE kind = ? AND key = ?",
+                    ((build, kind, entry) for kind, entry in self._used),
+                )
+                db.execute("DELETE FROM entry WHERE used <= ?", (build - KEEP_BUILDS,))
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('builds', ?)", (build,))
+        except sqlite3.Error as exc:  # full disk, a lock held too long: the build stands
+            self._give_up(exc)
         self._new.clear()
         self._used.clear()
         self._build = build + 1
 
-    def entries(self) -> Iterator[tuple[str, str]]:
-        """Every stored (kind, key), for tests and the bench."""
-        db = self._connection()
-        if db is not None:
-            yield from db.execute("SELECT kind, key FROM entry")
+    def _give_up(self, exc: Exception) -> None:
+        """A cache that fails is dropped (the next build starts an empty one), never the build."""
+        log.warning("cache %s failed (%s); it is removed", self.folder, exc)
+        self.close()
+        with contextlib.suppress(OSError):
+            (self.folder / FILE_NAME).unlink()
 
     def close(self) -> None:
         if self._db is not None:
