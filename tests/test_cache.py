@@ -132,6 +132,9 @@ def slugify(text: str, separator: str) -> str:
     return text
 
 
+unnamed_slugify = lambda text, separator: text  # noqa: E731 – a function without a stable name
+
+
 def test_keys_name_functions_and_refuse_what_has_no_stable_text() -> None:
     assert cache.key({"toc": {"slugify": slugify}}) == cache.key({"toc": {"slugify": slugify}})
     assert cache.key({"b": 1, "a": 2}) == cache.key({"a": 2, "b": 1})
@@ -256,3 +259,17 @@ def test_a_damaged_cache_does_not_change_the_site(fixture_site: Any) -> None:
     cache.store_for(root / ".cache" / "rathaus").close()
     (root / ".cache" / "rathaus" / cache.FILE_NAME).write_bytes(b"\0" * 4096)
     assert build_into(root, "zwei") == first
+
+
+def test_a_setting_without_a_stable_name_turns_the_page_cache_off(
+    fixture_site: Any, caplog: pytest.LogCaptureFixture, conversions: list[str]
+) -> None:
+    slug = "!!python/name:tests.test_cache.unnamed_slugify"
+    root = site(fixture_site, f"markdown_extensions:\n  - toc:\n      slugify: {slug}\n")
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        build_into(root, "eins")
+    assert any("ohne festen Namen" in r.getMessage() for r in caplog.records)
+    first = sorted(conversions)
+    conversions.clear()
+    build_into(root, "zwei")
+    assert sorted(conversions) == first

@@ -68,6 +68,12 @@ class CachePlugin(BasePlugin[CacheConfig]):
             config.use_directory_urls,
             [links.not_found, links.absolute_links, links.unrecognized_links, links.anchors],
         )
+        if self.settings is None:
+            log.info(
+                "Zwischenspeicher für Seiten aus: eine Einstellung der Markdown-Erweiterungen "
+                "in mkdocs.yml ist ein Python-Objekt ohne festen Namen (z. B. eine Funktion, "
+                "die erst beim Laden entsteht)."
+            )
         return config
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page | None:
