@@ -87,24 +87,23 @@ def test_entries_no_build_uses_are_dropped(tmp_path: Path) -> None:
     assert store.get("k", "genutzt") == "y"
 
 
-def test_a_damaged_cache_file_is_replaced(tmp_path: Path) -> None:
-    folder = tmp_path / "c"
-    folder.mkdir()
-    (folder / cache.FILE_NAME).write_bytes(b"kein SQLite" * 100)
-    store = Store(folder)
-    assert store.get("k", "a") is None
-    store.put("k", "a", 1)
-    store.finish()
-    assert Store(folder).get("k", "a") == 1
+def damage_by_bytes(file: Path) -> None:
+    file.write_bytes(b"kein SQLite" * 100)
 
 
-def test_a_cache_that_fails_while_reading_is_dropped(tmp_path: Path) -> None:
-    folder = tmp_path / "c"
-    folder.mkdir()
-    other = sqlite3.connect(folder / cache.FILE_NAME)  # an entry table of another shape
+def damage_by_shape(file: Path) -> None:
+    """A valid SQLite file whose entry table has another shape: it fails when read."""
+    other = sqlite3.connect(file)
     other.execute("CREATE TABLE entry (kind TEXT, key TEXT)")
     other.commit()
     other.close()
+
+
+@pytest.mark.parametrize("damage", [damage_by_bytes, damage_by_shape])
+def test_a_damaged_cache_file_is_replaced(tmp_path: Path, damage: Any) -> None:
+    folder = tmp_path / "c"
+    folder.mkdir()
+    damage(folder / cache.FILE_NAME)
     store = Store(folder)
     assert store.get("k", "a") is None
     store.put("k", "a", 1)

@@ -28,7 +28,7 @@ def _check(args: argparse.Namespace) -> int:
             checks = Checks(project, [])
         else:
             checks = check_site(project)
-            store = cache.for_project(project)
+            store = cache.current()  # the site's cache, made current by check_site
             if store is not None:  # the build after the check finds the pages converted
                 store.finish()
         changed = changed_files(root, args.changed) if args.changed else None

@@ -165,6 +165,10 @@ def _day(value: Any) -> datetime.date | None:
         return None
 
 
+KIND = "leichte-sprache"
+"""The cache's name for the rules' result on one text."""
+
+
 @dataclass(frozen=True)
 class Checked:
     """The result of the rules for one text: its issues and where each is in the text."""
@@ -213,10 +217,6 @@ def checked(
             },
         )
     return Checked(found, positions)
-
-
-KIND = "leichte-sprache"
-"""The cache's name for the rules' result on one text."""
 
 
 def clear_cache() -> None:
